@@ -1,0 +1,20 @@
+//! The one error type of the domain crate: what was wrong with an input, named by a closed
+//! list of fields so the shell can say it in the user's language without echoing the input.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// The inputs the domain validates. Closed list: the UI and the message catalogue switch on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Field {
+    Locale,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CoreError {
+    /// The value of `field` is not one the domain accepts.
+    #[error("invalid value for {0:?}")]
+    Invalid(Field),
+}

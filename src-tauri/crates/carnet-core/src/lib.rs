@@ -1,0 +1,12 @@
+//! Carnet's domain: the types every other crate speaks, their validation and their
+//! localised formatting. No I/O, no Tauri, no SQL: time and ids are passed in, so all of it
+//! is pure and tested in isolation.
+
+pub mod error;
+pub mod format;
+pub mod locale;
+pub mod settings;
+
+pub use error::{CoreError, Field};
+pub use locale::Locale;
+pub use settings::Settings;

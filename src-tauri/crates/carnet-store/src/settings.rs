@@ -1,0 +1,93 @@
+//! The preferences file (`settings.json` in the data folder). It holds nothing personal.
+//! A missing file means defaults; a damaged one is set aside as `settings.json.damaged`
+//! (never silently overwritten) and defaults are used, since preferences must not keep the
+//! owner out of the vault.
+
+use std::path::{Path, PathBuf};
+
+use carnet_core::Settings;
+
+use crate::atomic::write_atomic;
+use crate::error::StoreError;
+
+pub const FILE_NAME: &str = "settings.json";
+
+pub struct SettingsFile {
+    path: PathBuf,
+}
+
+impl SettingsFile {
+    pub fn in_dir(data_dir: &Path) -> Self {
+        SettingsFile {
+            path: data_dir.join(FILE_NAME),
+        }
+    }
+
+    pub fn load(&self) -> Result<Settings, StoreError> {
+        let bytes = match std::fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
+            Err(e) => return Err(e.into()),
+        };
+        match serde_json::from_slice(&bytes) {
+            Ok(settings) => Ok(settings),
+            Err(_) => {
+                std::fs::rename(&self.path, self.path.with_extension("json.damaged"))?;
+                Ok(Settings::default())
+            }
+        }
+    }
+
+    pub fn save(&self, settings: &Settings) -> Result<(), StoreError> {
+        let json = serde_json::to_vec_pretty(settings).expect("settings always serialise");
+        write_atomic(&self.path, &json)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use carnet_core::Locale;
+
+    #[test]
+    fn missing_file_gives_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            SettingsFile::in_dir(dir.path()).load().unwrap(),
+            Settings::default()
+        );
+    }
+
+    #[test]
+    fn saved_settings_come_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = SettingsFile::in_dir(dir.path());
+        file.save(&Settings { locale: Locale::En }).unwrap();
+        assert_eq!(
+            SettingsFile::in_dir(dir.path()).load().unwrap().locale,
+            Locale::En
+        );
+    }
+
+    #[test]
+    fn damaged_file_is_kept_aside_not_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), b"{not json").unwrap();
+        let file = SettingsFile::in_dir(dir.path());
+        assert_eq!(file.load().unwrap(), Settings::default());
+        assert_eq!(
+            std::fs::read(dir.path().join("settings.json.damaged")).unwrap(),
+            b"{not json"
+        );
+    }
+
+    #[test]
+    fn unreadable_path_is_an_io_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(FILE_NAME)).unwrap();
+        assert!(matches!(
+            SettingsFile::in_dir(dir.path()).load(),
+            Err(StoreError::Io(_))
+        ));
+    }
+}

@@ -1,0 +1,74 @@
+//! First journeys: the app opens on the French welcome page, switches to English, and keeps
+//! the choice across a restart. Each test has its own data folder.
+
+use carnet_e2e::App;
+
+const NNBSP: char = '\u{202F}';
+
+fn data_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary data folder")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn opens_on_the_french_welcome_page() {
+    let dir = data_dir();
+    let app = App::start(dir.path()).await;
+
+    app.heading("Bienvenue dans Carnet").await;
+    app.navigation("Navigation principale").await;
+    app.button("Accueil").await;
+    app.button("Paramètres").await;
+    app.button("Verrouiller").await;
+    assert_eq!(app.eval("return document.documentElement.lang").await, "fr");
+    let text = app.page_text().await;
+    assert!(text.contains("26 novembre 2026"), "{text}");
+    assert!(text.contains(&format!("1{NNBSP}234,56\u{A0}€")), "{text}");
+    assert!(text.contains(&format!("plateforme{NNBSP}:")), "French spacing: {text}");
+    let pressed = app.button_in_group("Langue", "Français").await;
+    assert_eq!(pressed.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
+
+    app.screenshot("welcome-fr").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn switching_to_english_changes_the_visible_texts() {
+    let dir = data_dir();
+    let app = App::start(dir.path()).await;
+
+    app.button_in_group("Langue", "English").await.click().await.unwrap();
+
+    app.heading("Welcome to Carnet").await;
+    app.navigation("Main navigation").await;
+    app.button("Settings").await;
+    app.button("Lock").await;
+    assert_eq!(app.eval("return document.documentElement.lang").await, "en");
+    let text = app.page_text().await;
+    assert!(!text.contains("Bienvenue"), "{text}");
+    assert!(text.contains("26 November 2026"), "{text}");
+    assert!(text.contains("€1,234.56"), "{text}");
+
+    app.screenshot("welcome-en").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_language_choice_survives_a_restart() {
+    let dir = data_dir();
+    let app = App::start(dir.path()).await;
+    app.button_in_group("Langue", "English").await.click().await.unwrap();
+    app.heading("Welcome to Carnet").await;
+
+    let app = app.restart().await;
+    app.heading("Welcome to Carnet").await;
+    app.button("Settings").await.click().await.unwrap();
+    app.heading("Settings").await;
+    // Back to French from the settings page, and that choice survives too.
+    app.button_in_group("Language", "Français").await.click().await.unwrap();
+    app.heading("Paramètres").await;
+
+    let app = app.restart().await;
+    app.heading("Bienvenue dans Carnet").await;
+    app.screenshot("restart-fr").await;
+    app.quit().await;
+}

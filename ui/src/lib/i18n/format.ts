@@ -1,0 +1,32 @@
+// Dates and amounts in the owner's language, identical to what carnet-core writes in the PDF:
+// `1er mars 2026`, `26 novembre 2026`, `1 234,56 €` (U+202F between thousands, U+00A0 before
+// the euro sign) / `26 November 2026`, `€1,234.56`.
+import type { Locale } from '../bindings/Locale';
+
+const INTL_TAG: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+export function formatLongDate(date: Date, locale: Locale): string {
+  const parts = new Intl.DateTimeFormat(INTL_TAG[locale], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).formatToParts(date);
+  return parts
+    .map((p) => (locale === 'fr' && p.type === 'day' && p.value === '1' ? '1er' : p.value))
+    .join('');
+}
+
+/** An amount given in cents (the unit the vault stores). */
+export function formatEuros(cents: number, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_TAG[locale], {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(cents / 100);
+}
+
+/** French typography on catalogue text: narrow no-break space before ; : ! ? » and after «. */
+export function frenchSpacing(text: string): string {
+  return text.replace(/ ([;:!?»])/g, '\u202F$1').replace(/« /g, '«\u202F');
+}

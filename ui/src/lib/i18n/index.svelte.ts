@@ -1,0 +1,36 @@
+// The interface language: one reactive value, the catalogues, and `t()` to read them.
+import type { Locale } from '../bindings/Locale';
+import { en } from './en';
+import { fr, type Catalogue, type MessageKey } from './fr';
+import { formatEuros, formatLongDate, frenchSpacing } from './format';
+
+export const catalogues: Record<Locale, Catalogue> = { fr, en };
+
+const current = $state<{ locale: Locale }>({ locale: 'fr' });
+
+export function locale(): Locale {
+  return current.locale;
+}
+
+export function setLocale(next: Locale): void {
+  current.locale = next;
+  document.documentElement.lang = next;
+}
+
+/** The message `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, params: Record<string, string> = {}): string {
+  return translate(current.locale, key, params);
+}
+
+export function translate(
+  lang: Locale,
+  key: MessageKey,
+  params: Record<string, string> = {},
+): string {
+  const template = lang === 'fr' ? frenchSpacing(catalogues[lang][key]) : catalogues[lang][key];
+  // Parameters are inserted after the typography pass: user text is never reshaped.
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+export const date = (d: Date): string => formatLongDate(d, current.locale);
+export const euros = (cents: number): string => formatEuros(cents, current.locale);
