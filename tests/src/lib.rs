@@ -179,13 +179,13 @@ impl App {
             .await
     }
 
-    /// The whole visible text of the page.
+    /// The whole visible text of the page, exactly as rendered (WebDriver's own element text
+    /// turns no-break spaces into plain ones, which would hide French typography).
     pub async fn page_text(&self) -> String {
-        self.find(Locator::Css("body"))
-            .await
-            .text()
-            .await
-            .expect("page text")
+        match self.eval("return document.body.innerText").await {
+            serde_json::Value::String(text) => text,
+            other => panic!("page text: {other}"),
+        }
     }
 
     /// Runs a script in the page and returns its value.

@@ -1,0 +1,81 @@
+# Carnet — every task a developer or a new user needs. `make run` and `make test` install
+# what a fresh Debian/Ubuntu machine lacks (through `make deps`) before doing their work.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+APP_DEBUG := $(TARGET_DIR)/debug/carnet
+XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+LIB_CRATES := -p carnet-core -p carnet-store -p carnet-dossier
+TAURI := ui/node_modules/.bin/tauri
+
+.PHONY: deps run test lint ui-check ui-test unit bindings bindings-check e2e bench bundle screenshot app clean
+
+## deps: installs what is missing (Debian packages, Rust, tauri-driver, the UI's npm packages).
+deps:
+	@scripts/deps.sh
+
+ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+ui/dist/index.html: ui/node_modules/.package-lock.json ui/index.html ui/vite.config.ts ui/svelte.config.js $(shell find ui/src ui/public -type f 2>/dev/null)
+	cd ui && npm run build
+
+## run: builds the app (release) and starts it on its default data folder (CARNET_DATA_DIR moves it).
+run: deps ui/dist/index.html
+	cargo run --release -p carnet --features tauri/custom-protocol
+
+## app: the debug build the end-to-end tests drive.
+app: ui/dist/index.html
+	cargo build -p carnet
+
+## test: everything CI checks, in the order that fails fastest.
+test: deps ui/dist/index.html
+	cargo fmt --all -- --check
+	$(MAKE) --no-print-directory lint ui-check ui-test unit bindings-check e2e
+
+lint: ui/dist/index.html
+	cargo clippy --workspace --all-targets -- -D warnings
+
+ui-check: ui/node_modules/.package-lock.json
+	cd ui && npm run check
+
+ui-test: ui/node_modules/.package-lock.json
+	cd ui && npm test
+
+unit:
+	cargo test $(LIB_CRATES) -p carnet
+
+## bindings: regenerates ui/src/lib/bindings from the Rust types (ts-rs).
+bindings:
+	rm -rf ui/src/lib/bindings
+	cargo test -q $(LIB_CRATES) -p carnet export_bindings
+
+## bindings-check: fails when the committed TypeScript bindings differ from the Rust types.
+bindings-check:
+	rm -rf $(TARGET_DIR)/bindings-check
+	TS_RS_EXPORT_DIR=$(TARGET_DIR)/bindings-check cargo test -q $(LIB_CRATES) -p carnet export_bindings
+	@diff -r $(TARGET_DIR)/bindings-check ui/src/lib/bindings \
+	  || { echo "ui/src/lib/bindings is out of date: run 'make bindings' and commit"; exit 1; }
+
+## e2e: drives the real app window under Xvfb (screenshots in target/e2e-screenshots/).
+e2e: app
+	$(XVFB) cargo test -p carnet-e2e -- --test-threads=1
+
+bench: deps
+	cargo bench $(LIB_CRATES)
+
+## bundle: the .deb installer, through the Tauri CLI.
+bundle: deps
+	$(TAURI) build --bundles deb
+	@ls -l $(TARGET_DIR)/release/bundle/deb/*.deb
+
+## screenshot: starts the app under Xvfb and writes docs/screenshot.png for the README.
+screenshot: deps app
+	scripts/screenshot.sh $(APP_DEBUG) docs/screenshot.png
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules
