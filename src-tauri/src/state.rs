@@ -36,10 +36,8 @@ impl AppState {
     pub fn set_locale(&self, raw: &str) -> Result<Settings, IpcError> {
         let locale = Locale::parse(raw).map_err(|e| e.localise(self.locale()))?;
         let mut current = self.lock();
-        let next = Settings {
-            locale,
-            ..current.clone()
-        };
+        let mut next = current.clone();
+        next.locale = locale;
         self.settings_file
             .save(&next)
             .map_err(|e| e.localise(current.locale))?;
@@ -94,12 +92,22 @@ mod tests {
             let err = state.set_locale(bad).unwrap_err();
             assert_eq!(err.code, ErrorCode::InvalidInput, "{bad:?}");
             assert_eq!(err.field, Some(Field::Locale));
-            assert!(err.message.starts_with("Langue inconnue"), "{}", err.message);
+            assert!(
+                err.message.starts_with("Langue inconnue"),
+                "{}",
+                err.message
+            );
             assert!(!err.message.contains(bad) || bad.is_empty());
         }
         assert_eq!(state.settings().locale, Locale::Fr, "nothing changed");
         state.set_locale("en").unwrap();
-        assert!(state.set_locale("xx").unwrap_err().message.starts_with("Unknown language"));
+        assert!(
+            state
+                .set_locale("xx")
+                .unwrap_err()
+                .message
+                .starts_with("Unknown language")
+        );
     }
 
     #[test]

@@ -37,13 +37,12 @@ pub fn app_binary() -> PathBuf {
     let path = std::env::var_os("CARNET_APP_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| target_dir().join("debug/carnet"));
-    let path = std::fs::canonicalize(&path).unwrap_or_else(|_| {
+    std::fs::canonicalize(&path).unwrap_or_else(|_| {
         panic!(
             "the app binary {} is missing: run `cargo build -p carnet` first",
             path.display()
         )
-    });
-    path
+    })
 }
 
 fn free_port() -> u16 {
@@ -241,9 +240,6 @@ mod tests {
     fn xpath_literals_survive_quotes() {
         assert_eq!(xpath_literal("Accueil"), "'Accueil'");
         assert_eq!(xpath_literal("l'état"), "\"l'état\"");
-        assert_eq!(
-            xpath_literal(r#"a'b"c"#),
-            r#"concat('a', "'", 'b"c')"#
-        );
+        assert_eq!(xpath_literal(r#"a'b"c"#), r#"concat('a', "'", 'b"c')"#);
     }
 }

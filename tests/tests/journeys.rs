@@ -23,9 +23,15 @@ async fn opens_on_the_french_welcome_page() {
     let text = app.page_text().await;
     assert!(text.contains("26 novembre 2026"), "{text}");
     assert!(text.contains(&format!("1{NNBSP}234,56\u{A0}€")), "{text}");
-    assert!(text.contains(&format!("plateforme{NNBSP}:")), "French spacing: {text}");
+    assert!(
+        text.contains(&format!("plateforme{NNBSP}:")),
+        "French spacing: {text}"
+    );
     let pressed = app.button_in_group("Langue", "Français").await;
-    assert_eq!(pressed.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(
+        pressed.attr("aria-pressed").await.unwrap().as_deref(),
+        Some("true")
+    );
 
     app.screenshot("welcome-fr").await;
     app.quit().await;
@@ -36,7 +42,11 @@ async fn switching_to_english_changes_the_visible_texts() {
     let dir = data_dir();
     let app = App::start(dir.path()).await;
 
-    app.button_in_group("Langue", "English").await.click().await.unwrap();
+    app.button_in_group("Langue", "English")
+        .await
+        .click()
+        .await
+        .unwrap();
 
     app.heading("Welcome to Carnet").await;
     app.navigation("Main navigation").await;
@@ -56,7 +66,11 @@ async fn switching_to_english_changes_the_visible_texts() {
 async fn the_language_choice_survives_a_restart() {
     let dir = data_dir();
     let app = App::start(dir.path()).await;
-    app.button_in_group("Langue", "English").await.click().await.unwrap();
+    app.button_in_group("Langue", "English")
+        .await
+        .click()
+        .await
+        .unwrap();
     app.heading("Welcome to Carnet").await;
 
     let app = app.restart().await;
@@ -64,7 +78,11 @@ async fn the_language_choice_survives_a_restart() {
     app.button("Settings").await.click().await.unwrap();
     app.heading("Settings").await;
     // Back to French from the settings page, and that choice survives too.
-    app.button_in_group("Language", "Français").await.click().await.unwrap();
+    app.button_in_group("Language", "Français")
+        .await
+        .click()
+        .await
+        .unwrap();
     app.heading("Paramètres").await;
 
     let app = app.restart().await;

@@ -12,6 +12,9 @@ pub fn settings_get(state: State<'_, AppState>) -> Settings {
 }
 
 #[tauri::command]
-pub fn settings_set_locale(state: State<'_, AppState>, locale: String) -> Result<Settings, IpcError> {
+pub fn settings_set_locale(
+    state: State<'_, AppState>,
+    locale: String,
+) -> Result<Settings, IpcError> {
     state.set_locale(&locale)
 }

@@ -110,7 +110,10 @@ mod tests {
         assert_eq!(euros(123_456, Locale::Fr), "1\u{202F}234,56\u{A0}€");
         assert_eq!(euros(5, Locale::Fr), "0,05\u{A0}€");
         assert_eq!(euros(0, Locale::Fr), "0,00\u{A0}€");
-        assert_eq!(euros(100_000_000, Locale::Fr), "1\u{202F}000\u{202F}000,00\u{A0}€");
+        assert_eq!(
+            euros(100_000_000, Locale::Fr),
+            "1\u{202F}000\u{202F}000,00\u{A0}€"
+        );
         assert_eq!(euros(-123_456, Locale::Fr), "-1\u{202F}234,56\u{A0}€");
     }
 

@@ -55,7 +55,11 @@ mod tests {
     #[test]
     fn near_misses_are_refused() {
         for bad in ["", "FR", "fr-FR", " fr", "de", "en\0", "<script>"] {
-            assert_eq!(Locale::parse(bad), Err(CoreError::Invalid(Field::Locale)), "{bad:?}");
+            assert_eq!(
+                Locale::parse(bad),
+                Err(CoreError::Invalid(Field::Locale)),
+                "{bad:?}"
+            );
         }
     }
 

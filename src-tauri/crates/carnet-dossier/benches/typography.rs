@@ -15,7 +15,9 @@ fn bench(c: &mut Criterion) {
     let text = text();
     let mut group = c.benchmark_group("typeset_10k");
     group.bench_function("baseline_copy", |b| b.iter(|| black_box(&text).to_owned()));
-    group.bench_function("french", |b| b.iter(|| typeset(black_box(&text), Locale::Fr)));
+    group.bench_function("french", |b| {
+        b.iter(|| typeset(black_box(&text), Locale::Fr))
+    });
     group.finish();
 }
 

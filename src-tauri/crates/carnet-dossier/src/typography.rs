@@ -76,7 +76,10 @@ mod tests {
 
     #[test]
     fn replaces_typed_spaces_and_adds_missing_ones() {
-        assert_eq!(fr("Motif : compte suspendu"), "Motif\u{202F}: compte suspendu");
+        assert_eq!(
+            fr("Motif : compte suspendu"),
+            "Motif\u{202F}: compte suspendu"
+        );
         assert_eq!(fr("Pourquoi?"), "Pourquoi\u{202F}?");
         assert_eq!(fr("Non !"), "Non\u{202F}!");
         assert_eq!(fr("a ; b"), "a\u{202F}; b");
@@ -87,14 +90,22 @@ mod tests {
 
     #[test]
     fn leaves_urls_times_and_queries_alone() {
-        for s in ["https://www.example.fr/a?b=c", "à 14:30 précises", "ASIN:B00X", "x?id=3"] {
+        for s in [
+            "https://www.example.fr/a?b=c",
+            "à 14:30 précises",
+            "ASIN:B00X",
+            "x?id=3",
+        ] {
             assert_eq!(fr(s), s);
         }
     }
 
     #[test]
     fn english_is_untouched() {
-        assert_eq!(typeset("Why? Because: reasons!", Locale::En), "Why? Because: reasons!");
+        assert_eq!(
+            typeset("Why? Because: reasons!", Locale::En),
+            "Why? Because: reasons!"
+        );
     }
 
     proptest! {
