@@ -10,6 +10,10 @@ use ts_rs::TS;
 #[ts(export)]
 pub enum Field {
     Locale,
+    Passphrase,
+    PassphraseConfirmation,
+    AutoLockMinutes,
+    BackupId,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -17,4 +21,7 @@ pub enum CoreError {
     /// The value of `field` is not one the domain accepts.
     #[error("invalid value for {0:?}")]
     Invalid(Field),
+    /// A new passphrase that is long enough but easy to guess.
+    #[error("the passphrase is too easy to guess")]
+    PassphraseTooWeak,
 }

@@ -5,6 +5,7 @@
 pub mod error;
 pub mod format;
 pub mod locale;
+pub mod passphrase;
 pub mod settings;
 
 pub use error::{CoreError, Field};

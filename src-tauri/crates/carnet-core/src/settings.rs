@@ -4,13 +4,36 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::error::{CoreError, Field};
 use crate::locale::Locale;
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default, rename_all = "camelCase")]
 #[ts(export)]
 pub struct Settings {
     pub locale: Locale,
+    /// Lock the vault after this many minutes without activity.
+    pub auto_lock_minutes: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            locale: Locale::default(),
+            auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
+        }
+    }
+}
+
+pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
+pub const AUTO_LOCK_RANGE: std::ops::RangeInclusive<u32> = 1..=240;
+
+/// Validates an auto-lock delay typed by the owner (1 minute to 4 hours).
+pub fn auto_lock_minutes(minutes: i64) -> Result<u32, CoreError> {
+    u32::try_from(minutes)
+        .ok()
+        .filter(|m| AUTO_LOCK_RANGE.contains(m))
+        .ok_or(CoreError::Invalid(Field::AutoLockMinutes))
 }
 
 #[cfg(test)]
@@ -22,6 +45,15 @@ mod tests {
         let s: Settings = serde_json::from_str("{}").unwrap();
         assert_eq!(s, Settings::default());
         assert_eq!(s.locale, Locale::Fr);
+    }
+
+    #[test]
+    fn auto_lock_delay_is_bounded() {
+        assert_eq!(auto_lock_minutes(10), Ok(10));
+        assert_eq!(auto_lock_minutes(240), Ok(240));
+        for bad in [0, -1, 241, i64::MAX, i64::MIN] {
+            assert!(auto_lock_minutes(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! The one error type of the storage crate. Variants carry no path and no user data: they are
-//! turned into localised messages at the command boundary and may be logged.
+//! The one error type of the storage crate. Variants carry no path, no secret and no user
+//! data: they are turned into localised messages at the command boundary and may be logged.
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -9,6 +9,51 @@ pub enum StoreError {
     /// The disk (or the user's quota) is full: nothing was replaced.
     #[error("no space left on the device")]
     DiskFull,
+    /// The operating system's random generator failed.
+    #[error("the OS random generator failed")]
+    Random,
+    /// The passphrase or recovery key does not open the vault.
+    #[error("wrong passphrase or recovery key")]
+    WrongSecret,
+    /// The recovery key's check characters do not match: a typing slip.
+    #[error("the recovery key is mistyped")]
+    RecoveryKeyMistyped,
+    /// The key file is unreadable, truncated or altered.
+    #[error("the key file is damaged")]
+    KeyFileDamaged,
+    /// The database does not open with its key, or fails its integrity check.
+    #[error("the vault is damaged")]
+    VaultCorrupted,
+    /// The vault (or archive) was written by a newer Carnet: it is left untouched.
+    #[error("the vault comes from a newer version of Carnet")]
+    VaultTooNew,
+    /// No keyring on this session, locked, or the entry is gone.
+    #[error("the system keyring is unavailable")]
+    KeyringUnavailable,
+    /// The keyring holds an entry, but not one that opens this vault.
+    #[error("the system keyring holds another key")]
+    KeyringMismatch,
+    /// Creating a vault where one (or a piece of one) already exists.
+    #[error("a vault already exists here")]
+    VaultExists,
+    /// Opening a vault where there is none.
+    #[error("there is no vault here")]
+    NoVault,
+    /// A piece of evidence over the 200 MB limit of the online form.
+    #[error("the file is too large")]
+    TooLarge,
+    /// An empty file offered as evidence.
+    #[error("the file is empty")]
+    EmptyFile,
+    /// A piece of evidence, backup or record that does not exist.
+    #[error("not found")]
+    NotFound,
+    /// The archive is not a Carnet archive, or was altered.
+    #[error("the archive is damaged")]
+    ArchiveDamaged,
+    /// Any other database failure.
+    #[error("database error")]
+    Database,
 }
 
 impl From<std::io::Error> for StoreError {
@@ -18,6 +63,31 @@ impl From<std::io::Error> for StoreError {
                 StoreError::DiskFull
             }
             kind => StoreError::Io(kind),
+        }
+    }
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match &e {
+            sqlx::Error::Io(io) => match io.kind() {
+                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                    StoreError::DiskFull
+                }
+                kind => StoreError::Io(kind),
+            },
+            sqlx::Error::Database(db) => match db.code().as_deref() {
+                // SQLITE_FULL
+                Some("13") => StoreError::DiskFull,
+                // SQLITE_CORRUPT, SQLITE_NOTADB (a wrong key reads as "not a database")
+                Some("11") | Some("26") => StoreError::VaultCorrupted,
+                // SQLITE_IOERR and its extended codes
+                Some(c) if c == "10" || c.parse::<u32>().is_ok_and(|n| n & 0xff == 10) => {
+                    StoreError::Io(std::io::ErrorKind::Other)
+                }
+                _ => StoreError::Database,
+            },
+            _ => StoreError::Database,
         }
     }
 }

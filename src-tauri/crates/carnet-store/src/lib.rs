@@ -1,9 +1,17 @@
-//! Carnet's storage: the data folder and everything written into it. Today: the preferences
-//! file, written atomically. Next: the encrypted vault (SQLCipher), its keys and backups.
+//! Carnet's storage: everything written into the data folder. The encrypted vault (SQLCipher
+//! through sqlx) and its keys, the evidence files, backups and archives, and the preferences.
+//! Nothing here knows Tauri; errors are [`StoreError`], with no path or secret inside.
 
+pub mod archive;
 pub mod atomic;
+pub mod backup;
+pub mod db;
 pub mod error;
+pub mod evidence;
+pub mod keys;
 pub mod settings;
+pub mod vault;
 
 pub use error::StoreError;
 pub use settings::SettingsFile;
+pub use vault::{Layout, Presence, Secret, Vault};

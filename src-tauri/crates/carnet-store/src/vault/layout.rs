@@ -1,0 +1,143 @@
+//! The files of a vault inside the data folder, and what their presence says:
+//!
+//! ```text
+//! vault.db        the SQLCipher database (+ vault.db-wal, vault.db-shm while open)
+//! vault.key       the key file
+//! evidence/       encrypted evidence files, named at random
+//! backups/        encrypted backups (database copy + key file), one folder each
+//! .new-vault/     staging folder while a vault is being created
+//! ```
+//!
+//! A vault is created in `.new-vault/` and moved into place database first, key file last; a
+//! crash in between is finished on the next start (the key file in staging proves creation had
+//! completed). A folder with one file of the pair and no staging is reported, never repaired
+//! by creating a new vault.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::StoreError;
+
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// No vault here: the owner may create one.
+    Absent,
+    /// A database and its key file.
+    Present,
+    /// The key file without its database.
+    DatabaseMissing,
+    /// The database without its key file.
+    KeyFileMissing,
+}
+
+pub const STAGING: &str = ".new-vault";
+
+impl Layout {
+    pub fn new(dir: &Path) -> Self {
+        Layout {
+            dir: dir.to_owned(),
+        }
+    }
+    pub fn db(&self) -> PathBuf {
+        self.dir.join("vault.db")
+    }
+    pub fn key_file(&self) -> PathBuf {
+        self.dir.join("vault.key")
+    }
+    pub fn evidence_dir(&self) -> PathBuf {
+        self.dir.join("evidence")
+    }
+    pub fn backups_dir(&self) -> PathBuf {
+        self.dir.join("backups")
+    }
+    pub fn staging(&self) -> Layout {
+        Layout::new(&self.dir.join(STAGING))
+    }
+
+    /// Finishes an interrupted creation, then says what is here.
+    pub fn presence(&self) -> Result<Presence, StoreError> {
+        self.finish_interrupted_creation()?;
+        Ok(match (self.db().exists(), self.key_file().exists()) {
+            (false, false) => Presence::Absent,
+            (true, true) => Presence::Present,
+            (false, true) => Presence::DatabaseMissing,
+            (true, false) => Presence::KeyFileMissing,
+        })
+    }
+
+    fn finish_interrupted_creation(&self) -> Result<(), StoreError> {
+        let staging = self.staging();
+        if !staging.dir.exists() {
+            return Ok(());
+        }
+        if staging.key_file().exists() && !self.key_file().exists() {
+            // Creation had completed in staging: finish the moves.
+            if staging.db().exists() && !self.db().exists() {
+                std::fs::rename(staging.db(), self.db())?;
+            }
+            if self.db().exists() {
+                std::fs::rename(staging.key_file(), self.key_file())?;
+            }
+        }
+        if !staging.key_file().exists() || self.key_file().exists() {
+            // Staging without a key file was never shown to the owner: nothing to keep.
+            std::fs::remove_dir_all(&staging.dir)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn touch(p: &Path) {
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, b"x").unwrap();
+    }
+
+    #[test]
+    fn presence_of_each_combination() {
+        let dir = tempfile::tempdir().unwrap();
+        let l = Layout::new(dir.path());
+        assert_eq!(l.presence().unwrap(), Presence::Absent);
+        touch(&l.key_file());
+        assert_eq!(l.presence().unwrap(), Presence::DatabaseMissing);
+        touch(&l.db());
+        assert_eq!(l.presence().unwrap(), Presence::Present);
+        std::fs::remove_file(l.key_file()).unwrap();
+        assert_eq!(l.presence().unwrap(), Presence::KeyFileMissing);
+    }
+
+    #[test]
+    fn a_creation_cut_between_the_two_moves_is_finished() {
+        let dir = tempfile::tempdir().unwrap();
+        let l = Layout::new(dir.path());
+        touch(&l.staging().key_file());
+        touch(&l.db()); // the database was already moved
+        assert_eq!(l.presence().unwrap(), Presence::Present);
+        assert!(!l.staging().dir.exists());
+    }
+
+    #[test]
+    fn a_creation_cut_before_its_key_file_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let l = Layout::new(dir.path());
+        touch(&l.staging().db());
+        assert_eq!(l.presence().unwrap(), Presence::Absent);
+        assert!(!l.staging().dir.exists());
+    }
+
+    #[test]
+    fn a_complete_staging_is_moved_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let l = Layout::new(dir.path());
+        touch(&l.staging().db());
+        touch(&l.staging().key_file());
+        assert_eq!(l.presence().unwrap(), Presence::Present);
+    }
+}

@@ -1,0 +1,244 @@
+//! The vault: creating it, opening it with one of its ways in, and the changes to those ways
+//! in (passphrase, this computer). An open [`Vault`] holds the database pool and the key;
+//! [`Vault::lock`] closes the pool and wipes the key.
+
+pub mod layout;
+pub mod throttle;
+
+use sqlx::sqlite::SqlitePool;
+
+use crate::db::{self, Mode};
+use crate::error::StoreError;
+use crate::keys::kdf::Calibration;
+use crate::keys::keyfile::{KeyFile, SlotKind, hex};
+use crate::keys::recovery::RecoveryKey;
+use crate::keys::{VaultKey, keyring, random_bytes, random_key};
+pub use layout::{Layout, Presence};
+
+/// A way into the vault.
+pub enum Secret<'a> {
+    Passphrase(&'a str),
+    Recovery(&'a RecoveryKey),
+    /// The device secret kept in this computer's keyring.
+    ThisComputer,
+}
+
+pub struct Vault {
+    layout: Layout,
+    pool: SqlitePool,
+    key: VaultKey,
+    key_file: KeyFile,
+}
+
+/// What creating a vault hands back: the open vault and the recovery key to show, once.
+pub struct Created {
+    pub vault: Vault,
+    pub recovery_key: RecoveryKey,
+}
+
+impl Vault {
+    /// Creates a new vault in `layout`, which must hold none (not even part of one).
+    pub async fn create(
+        layout: &Layout,
+        passphrase: &str,
+        calibration: Calibration,
+        now: &str,
+    ) -> Result<Created, StoreError> {
+        if layout.presence()? != Presence::Absent || layout.staging().key_file().exists() {
+            return Err(StoreError::VaultExists);
+        }
+        let staging = layout.staging();
+        if staging.dir.exists() {
+            std::fs::remove_dir_all(&staging.dir)?;
+        }
+        std::fs::create_dir_all(&staging.dir)?;
+
+        let key = VaultKey::generate()?;
+        let vault_id = hex(&random_bytes::<16>()?);
+        let recovery_key = RecoveryKey::generate()?;
+        let params = calibration.params()?;
+        let mut key_file = KeyFile::new(&vault_id);
+        key_file.set_secret_slot(SlotKind::Passphrase, passphrase.as_bytes(), params, &key)?;
+        key_file.set_secret_slot(
+            SlotKind::Recovery,
+            recovery_key.secret_bytes(),
+            params,
+            &key,
+        )?;
+
+        let pool = db::open(&staging.db(), Some(&key), Mode::Create).await?;
+        db::MIGRATOR
+            .run(&pool)
+            .await
+            .map_err(|_| StoreError::Database)?;
+        sqlx::query("INSERT INTO vault_meta (id, vault_id, created_at) VALUES (1, ?, ?)")
+            .bind(&vault_id)
+            .bind(now)
+            .execute(&pool)
+            .await?;
+        pool.close().await;
+        key_file.save(&staging.key_file())?;
+
+        // Database first, key file last: see `layout` for how a cut in between is finished.
+        std::fs::rename(staging.db(), layout.db())?;
+        std::fs::rename(staging.key_file(), layout.key_file())?;
+        std::fs::remove_dir_all(&staging.dir)?;
+        std::fs::create_dir_all(layout.evidence_dir())?;
+
+        let vault = Self::open_with_key(layout, key, key_file).await?;
+        Ok(Created {
+            vault,
+            recovery_key,
+        })
+    }
+
+    /// Reads the key file (without opening anything).
+    pub fn key_file(layout: &Layout) -> Result<KeyFile, StoreError> {
+        match layout.presence()? {
+            Presence::Absent => return Err(StoreError::NoVault),
+            Presence::DatabaseMissing => return Err(StoreError::VaultCorrupted),
+            Presence::KeyFileMissing => return Err(StoreError::KeyFileDamaged),
+            Presence::Present => {}
+        }
+        KeyFile::load(&layout.key_file())
+    }
+
+    /// Opens the vault. Nothing on disk changes unless it opens (then: pending migrations,
+    /// after an encrypted copy of the database).
+    pub async fn unlock(layout: &Layout, secret: Secret<'_>) -> Result<Vault, StoreError> {
+        let key_file = Self::key_file(layout)?;
+        let key = Self::key_for(&key_file, secret)?;
+        Self::open_with_key(layout, key, key_file).await
+    }
+
+    /// The vault key from a way in, checked against the key file only.
+    pub fn key_for(key_file: &KeyFile, secret: Secret<'_>) -> Result<VaultKey, StoreError> {
+        match secret {
+            Secret::Passphrase(p) => key_file.open_with_secret(SlotKind::Passphrase, p.as_bytes()),
+            Secret::Recovery(r) => key_file.open_with_secret(SlotKind::Recovery, r.secret_bytes()),
+            Secret::ThisComputer => {
+                let device_id = key_file.device_id().ok_or(StoreError::KeyringUnavailable)?;
+                let device_secret = keyring::load(device_id)?;
+                key_file.open_with_device(&device_secret)
+            }
+        }
+    }
+
+    /// Opens the database with a key already taken from `key_file` (see [`Vault::key_for`]).
+    pub async fn open_with_key(
+        layout: &Layout,
+        key: VaultKey,
+        key_file: KeyFile,
+    ) -> Result<Vault, StoreError> {
+        let pool = db::open(&layout.db(), Some(&key), Mode::Existing).await?;
+        let vault = Vault {
+            layout: layout.clone(),
+            pool,
+            key,
+            key_file,
+        };
+        if let Err(e) = vault.prepare_schema().await {
+            vault.pool.close().await;
+            return Err(e);
+        }
+        Ok(vault)
+    }
+
+    async fn prepare_schema(&self) -> Result<(), StoreError> {
+        let applied = db::applied_version(&self.pool).await?;
+        if applied > db::latest_version() {
+            return Err(StoreError::VaultTooNew);
+        }
+        if applied < db::latest_version() {
+            if applied > 0 {
+                crate::backup::before_migration(self, applied).await?;
+            }
+            db::MIGRATOR
+                .run(&self.pool)
+                .await
+                .map_err(|_| StoreError::Database)?;
+        }
+        let vault_id: Option<String> =
+            sqlx::query_scalar("SELECT vault_id FROM vault_meta WHERE id = 1")
+                .fetch_optional(&self.pool)
+                .await?;
+        if vault_id.as_deref() != Some(self.key_file.vault_id()) {
+            return Err(StoreError::VaultCorrupted);
+        }
+        Ok(())
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+    pub fn key(&self) -> &VaultKey {
+        &self.key
+    }
+    pub fn vault_id(&self) -> &str {
+        self.key_file.vault_id()
+    }
+    pub fn remembers_this_computer(&self) -> bool {
+        self.key_file.has(SlotKind::Device)
+    }
+
+    /// Closes the database and wipes the key.
+    pub async fn lock(self) {
+        self.pool.close().await;
+        // `key` (Zeroizing) is wiped as `self` drops here.
+    }
+
+    /// Re-wraps the vault key under a new passphrase (the data is not re-encrypted).
+    pub fn change_passphrase(
+        &mut self,
+        new: &str,
+        calibration: Calibration,
+    ) -> Result<(), StoreError> {
+        let mut next = self.key_file.clone();
+        next.set_secret_slot(
+            SlotKind::Passphrase,
+            new.as_bytes(),
+            calibration.params()?,
+            &self.key,
+        )?;
+        next.save(&self.layout.key_file())?;
+        self.key_file = next;
+        Ok(())
+    }
+
+    /// Keeps a device secret in the OS keyring so this computer opens the vault unasked.
+    pub fn remember_this_computer(&mut self) -> Result<(), StoreError> {
+        let device_id = hex(&random_bytes::<8>()?);
+        let secret = random_key()?;
+        keyring::store(&device_id, &secret)?;
+        let mut next = self.key_file.clone();
+        let old_device = next.device_id().map(str::to_owned);
+        next.set_device_slot(&device_id, &secret, &self.key)?;
+        if let Err(e) = next.save(&self.layout.key_file()) {
+            let _ = keyring::delete(&device_id);
+            return Err(e);
+        }
+        self.key_file = next;
+        if let Some(old) = old_device {
+            let _ = keyring::delete(&old);
+        }
+        Ok(())
+    }
+
+    /// Removes this computer's way in: the key file's slot, then the keyring entry.
+    pub fn forget_this_computer(&mut self) -> Result<(), StoreError> {
+        let Some(device_id) = self.key_file.device_id().map(str::to_owned) else {
+            return Ok(());
+        };
+        let mut next = self.key_file.clone();
+        next.remove(SlotKind::Device);
+        next.save(&self.layout.key_file())?;
+        self.key_file = next;
+        // The slot is gone, so the entry opens nothing any more; a keyring that cannot be
+        // reached now keeps a useless secret, which is not worth an error.
+        let _ = keyring::delete(&device_id);
+        Ok(())
+    }
+}
