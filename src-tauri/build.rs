@@ -2,7 +2,25 @@
 //! capability files then grant exactly the ones the window uses.
 
 /// Every command the shell registers. A command missing here cannot be called from the UI.
-const COMMANDS: &[&str] = &["settings_get", "settings_set_locale"];
+const COMMANDS: &[&str] = &[
+    "settings_get",
+    "settings_set_locale",
+    "settings_set_auto_lock",
+    "passphrase_strength",
+    "vault_status",
+    "vault_create",
+    "vault_unlock_passphrase",
+    "vault_unlock_recovery",
+    "vault_unlock_this_computer",
+    "vault_lock",
+    "vault_touch",
+    "vault_change_passphrase",
+    "vault_remember_this_computer",
+    "backups_list",
+    "backup_restore",
+    "archive_export",
+    "archive_import",
+];
 
 fn main() {
     tauri_build::try_build(

@@ -1,18 +1,50 @@
-//! What the UI receives when a command fails: `IpcError { code, message }`. The code comes from
-//! a closed list the UI switches on; the message is in the owner's language and never holds a
-//! path, a secret or the owner's own input. A code is added only when a screen uses it.
+//! What the UI receives when a command fails: `IpcError { code, field?, message }`. The code
+//! comes from a closed list the UI switches on; the message is in the owner's language (from
+//! `messages.rs`) and never holds a path, a secret or the owner's own input.
 
 use carnet_core::{CoreError, Field, Locale};
 use carnet_store::StoreError;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+use crate::messages;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ErrorCode {
     /// An input was refused by validation; `field` says which.
     InvalidInput,
+    /// A new passphrase that is easy to guess.
+    PassphraseTooWeak,
+    /// The passphrase or recovery key does not open the vault.
+    WrongSecret,
+    /// The recovery key's check characters do not match.
+    RecoveryKeyMistyped,
+    /// No usable keyring: fall back to the passphrase.
+    KeyringUnavailable,
+    /// The keyring's entry does not open this vault: fall back to the passphrase.
+    KeyringMismatch,
+    /// The key file is missing, truncated or altered: restore a backup.
+    KeyFileDamaged,
+    /// The database does not open or fails its check: restore a backup.
+    VaultCorrupted,
+    /// Written by a newer Carnet: left untouched.
+    VaultTooNew,
+    /// The command needs the vault open.
+    VaultLocked,
+    /// Creating where a vault exists.
+    VaultExists,
+    /// Opening where there is no vault.
+    NoVault,
+    /// A file over the 200 MB limit.
+    TooLarge,
+    /// An empty file.
+    EmptyFile,
+    /// A backup or record that does not exist.
+    NotFound,
+    /// An archive that is not Carnet's, or was altered.
+    ArchiveDamaged,
     /// The disk is full: nothing was replaced.
     DiskFull,
     /// Reading or writing the data folder failed.
@@ -30,6 +62,16 @@ pub struct IpcError {
     pub message: String,
 }
 
+impl IpcError {
+    pub fn new(code: ErrorCode, locale: Locale) -> Self {
+        IpcError {
+            code,
+            field: None,
+            message: messages::error(code, None, locale),
+        }
+    }
+}
+
 /// Errors of the library crates, said in the owner's language.
 pub trait Localise {
     fn localise(&self, locale: Locale) -> IpcError;
@@ -37,69 +79,44 @@ pub trait Localise {
 
 impl Localise for CoreError {
     fn localise(&self, locale: Locale) -> IpcError {
-        match self {
-            CoreError::Invalid(field) => IpcError {
-                code: ErrorCode::InvalidInput,
-                field: Some(*field),
-                message: invalid_message(*field, locale).to_owned(),
-            },
+        let (code, field) = match self {
+            CoreError::Invalid(field) => (ErrorCode::InvalidInput, Some(*field)),
+            CoreError::PassphraseTooWeak => (ErrorCode::PassphraseTooWeak, None),
+        };
+        IpcError {
+            code,
+            field,
+            message: messages::error(code, field, locale),
         }
     }
 }
 
 impl Localise for StoreError {
     fn localise(&self, locale: Locale) -> IpcError {
-        let (code, message) = match (self, locale) {
-            (StoreError::DiskFull, Locale::Fr) => (
-                ErrorCode::DiskFull,
-                "Le disque est plein : rien n’a été modifié. Libérez de la place puis réessayez.",
-            ),
-            (StoreError::DiskFull, Locale::En) => (
-                ErrorCode::DiskFull,
-                "The disk is full: nothing was changed. Free some space and try again.",
-            ),
-            (StoreError::Io(_), Locale::Fr) => (
-                ErrorCode::Io,
-                "Carnet n’a pas pu lire ou écrire dans son dossier de données.",
-            ),
-            (StoreError::Io(_), Locale::En) => (
-                ErrorCode::Io,
-                "Carnet could not read or write its data folder.",
-            ),
+        let code = match self {
+            StoreError::WrongSecret => ErrorCode::WrongSecret,
+            StoreError::RecoveryKeyMistyped => ErrorCode::RecoveryKeyMistyped,
+            StoreError::KeyringUnavailable => ErrorCode::KeyringUnavailable,
+            StoreError::KeyringMismatch => ErrorCode::KeyringMismatch,
+            StoreError::KeyFileDamaged => ErrorCode::KeyFileDamaged,
+            StoreError::VaultCorrupted => ErrorCode::VaultCorrupted,
+            StoreError::VaultTooNew => ErrorCode::VaultTooNew,
+            StoreError::VaultExists => ErrorCode::VaultExists,
+            StoreError::NoVault => ErrorCode::NoVault,
+            StoreError::TooLarge => ErrorCode::TooLarge,
+            StoreError::EmptyFile => ErrorCode::EmptyFile,
+            StoreError::NotFound => ErrorCode::NotFound,
+            StoreError::ArchiveDamaged => ErrorCode::ArchiveDamaged,
+            StoreError::DiskFull => ErrorCode::DiskFull,
+            StoreError::Io(_) | StoreError::Random | StoreError::Database => ErrorCode::Io,
         };
-        IpcError {
-            code,
-            field: None,
-            message: message.to_owned(),
-        }
-    }
-}
-
-fn invalid_message(field: Field, locale: Locale) -> &'static str {
-    match (field, locale) {
-        (Field::Locale, Locale::Fr) => "Langue inconnue : choisissez le français ou l’anglais.",
-        (Field::Locale, Locale::En) => "Unknown language: choose French or English.",
+        IpcError::new(code, locale)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_error_is_said_in_both_languages_differently() {
-        let errors: Vec<Box<dyn Localise>> = vec![
-            Box::new(CoreError::Invalid(Field::Locale)),
-            Box::new(StoreError::DiskFull),
-            Box::new(StoreError::Io(std::io::ErrorKind::PermissionDenied)),
-        ];
-        for e in errors {
-            let (fr, en) = (e.localise(Locale::Fr), e.localise(Locale::En));
-            assert_eq!(fr.code, en.code);
-            assert_ne!(fr.message, en.message);
-            assert!(!fr.message.is_empty() && !en.message.is_empty());
-        }
-    }
 
     #[test]
     fn serialises_as_the_ui_expects() {
@@ -109,5 +126,9 @@ mod tests {
         assert_eq!(json["field"], "locale");
         let io = StoreError::Io(std::io::ErrorKind::Other).localise(Locale::Fr);
         assert!(serde_json::to_value(&io).unwrap().get("field").is_none());
+        assert_eq!(
+            serde_json::to_value(StoreError::WrongSecret.localise(Locale::Fr)).unwrap()["code"],
+            "wrong_secret"
+        );
     }
 }

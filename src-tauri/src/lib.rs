@@ -1,19 +1,31 @@
 //! Carnet's desktop shell: the only crate that knows Tauri. It resolves the data folder,
-//! builds the state, opens the window and registers the commands; the work itself is done by
-//! the library crates.
+//! builds the state, opens the window, registers the commands and runs the auto-lock clock;
+//! the work itself is done by the library crates.
 
 pub mod commands;
 pub mod data_dir;
+pub mod dialogs;
 pub mod error;
+pub mod flows;
+pub mod idle;
+pub mod ipc;
+pub mod messages;
 pub mod state;
 
-use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
+use std::time::Duration;
+
+use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
+
+/// The event the UI receives when the vault locks by itself.
+pub const EVENT_LOCKED: &str = "vault-locked";
 
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let dir = data_dir::resolve(|| app.path().app_data_dir().ok())?;
-            app.manage(state::AppState::open(dir)?);
+            app.manage(state::AppState::open(dir, state::Options::app())?);
+            tauri::async_runtime::spawn(auto_lock(app.handle().clone()));
             // The window opens once the state exists, so the first command finds it.
             WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
                 .title("Carnet")
@@ -25,7 +37,33 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::settings::settings_get,
             commands::settings::settings_set_locale,
+            commands::settings::settings_set_auto_lock,
+            commands::settings::passphrase_strength,
+            commands::vault::vault_status,
+            commands::vault::vault_create,
+            commands::vault::vault_unlock_passphrase,
+            commands::vault::vault_unlock_recovery,
+            commands::vault::vault_unlock_this_computer,
+            commands::vault::vault_lock,
+            commands::vault::vault_touch,
+            commands::vault::vault_change_passphrase,
+            commands::vault::vault_remember_this_computer,
+            commands::backups::backups_list,
+            commands::backups::backup_restore,
+            commands::backups::archive_export,
+            commands::backups::archive_import,
         ])
         .run(tauri::generate_context!())
         .expect("Carnet could not start");
+}
+
+/// Checks every 15 seconds whether the owner has been away longer than the auto-lock delay.
+async fn auto_lock(app: AppHandle) {
+    loop {
+        tokio::time::sleep(Duration::from_secs(15)).await;
+        let state = app.state::<state::AppState>();
+        if state.lock_if_idle().await {
+            let _ = app.emit(EVENT_LOCKED, ());
+        }
+    }
 }

@@ -1,66 +1,118 @@
-//! What the shell holds while it runs, and the bodies of the commands: each takes the raw
-//! input, lets the library crates validate and act, and answers a typed result or a
-//! localised `IpcError`. Kept free of Tauri types so it is tested without a desktop.
+//! What the shell holds while it runs: the data folder's layout, the preferences, the vault
+//! (closed or open), the unlock throttle and the idle clock. The command bodies live in
+//! `flows/`, free of Tauri types, so they are tested without a desktop.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use carnet_core::{Locale, Settings};
-use carnet_store::{SettingsFile, StoreError};
+use carnet_store::keys::kdf::Calibration;
+use carnet_store::vault::throttle::Throttle;
+use carnet_store::{Layout, SettingsFile, StoreError, Vault};
 
 use crate::error::{IpcError, Localise};
+use crate::idle::Idle;
+
+/// How the state is built: the real app, or a test host.
+pub struct Options {
+    /// The cost of new passphrase slots (calibrated in the app, cheap in tests).
+    pub calibration: Calibration,
+    /// Install the OS keyring before its first use (the app); tests install a mock instead.
+    pub platform_keyring: bool,
+}
+
+impl Options {
+    pub fn app() -> Self {
+        Options {
+            calibration: Calibration::DEFAULT,
+            platform_keyring: true,
+        }
+    }
+}
 
 pub struct AppState {
+    pub(crate) layout: Layout,
     settings_file: SettingsFile,
     settings: Mutex<Settings>,
+    pub(crate) vault: Arc<tokio::sync::Mutex<Option<Vault>>>,
+    pub(crate) throttle: Mutex<Throttle>,
+    pub(crate) idle: Mutex<Idle>,
+    pub(crate) options: Options,
 }
 
 impl AppState {
-    pub fn open(data_dir: PathBuf) -> Result<Self, StoreError> {
+    pub fn open(data_dir: PathBuf, options: Options) -> Result<Self, StoreError> {
         let settings_file = SettingsFile::in_dir(&data_dir);
         let settings = settings_file.load()?;
         Ok(AppState {
+            layout: Layout::new(&data_dir),
             settings_file,
             settings: Mutex::new(settings),
+            vault: Arc::new(tokio::sync::Mutex::new(None)),
+            throttle: Mutex::new(Throttle::default()),
+            idle: Mutex::new(Idle::now()),
+            options,
         })
     }
 
     pub fn settings(&self) -> Settings {
-        self.lock().clone()
+        lock(&self.settings).clone()
     }
 
-    fn locale(&self) -> Locale {
-        self.lock().locale
+    pub fn locale(&self) -> Locale {
+        lock(&self.settings).locale
+    }
+
+    /// Turns a library error into the owner's language.
+    pub fn err(&self, e: impl Localise) -> IpcError {
+        e.localise(self.locale())
     }
 
     pub fn set_locale(&self, raw: &str) -> Result<Settings, IpcError> {
-        let locale = Locale::parse(raw).map_err(|e| e.localise(self.locale()))?;
-        let mut current = self.lock();
+        let locale = Locale::parse(raw).map_err(|e| self.err(e))?;
+        self.update_settings(|s| s.locale = locale)
+    }
+
+    pub fn set_auto_lock(&self, minutes: i64) -> Result<Settings, IpcError> {
+        let minutes = carnet_core::settings::auto_lock_minutes(minutes).map_err(|e| self.err(e))?;
+        self.update_settings(|s| s.auto_lock_minutes = minutes)
+    }
+
+    /// Changes the preferences on disk first, then in memory: a failed save changes nothing.
+    fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> Result<Settings, IpcError> {
+        let mut current = lock(&self.settings);
         let mut next = current.clone();
-        next.locale = locale;
+        change(&mut next);
         self.settings_file
             .save(&next)
             .map_err(|e| e.localise(current.locale))?;
         *current = next.clone();
         Ok(next)
     }
+}
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Settings> {
-        // A panic while holding the lock cannot leave `Settings` half-updated (it is replaced
-        // whole), so a poisoned lock is still safe to use.
-        self.settings.lock().unwrap_or_else(|p| p.into_inner())
-    }
+/// A poisoned lock still holds a whole value (every update replaces it at once): use it.
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::error::ErrorCode;
     use carnet_core::Field;
+    use carnet_store::keys::kdf::KdfParams;
 
-    fn state() -> (tempfile::TempDir, AppState) {
+    pub(crate) fn test_options() -> Options {
+        Options {
+            calibration: Calibration::Fixed(KdfParams::insecure_for_tests()),
+            platform_keyring: false,
+        }
+    }
+
+    pub(crate) fn state() -> (tempfile::TempDir, AppState) {
         let dir = tempfile::tempdir().unwrap();
-        let state = AppState::open(dir.path().to_owned()).unwrap();
+        let state = AppState::open(dir.path().to_owned(), test_options()).unwrap();
         (dir, state)
     }
 
@@ -70,13 +122,14 @@ mod tests {
         assert_eq!(state.settings().locale, Locale::Fr);
         assert_eq!(state.set_locale("en").unwrap().locale, Locale::En);
         drop(state);
-        let again = AppState::open(dir.path().to_owned()).unwrap();
+        let again = AppState::open(dir.path().to_owned(), test_options()).unwrap();
         assert_eq!(again.settings().locale, Locale::En);
     }
 
     #[test]
     fn set_locale_refuses_bad_input_in_the_current_language() {
         let (_dir, state) = state();
+        let long = "x".repeat(100_000);
         let bad_inputs = [
             "",
             "de",
@@ -86,7 +139,7 @@ mod tests {
             "../../etc/passwd",
             "<img src=x onerror=alert(1)>",
             "\u{202E}rf",
-            &"x".repeat(100_000),
+            long.as_str(),
         ];
         for bad in bad_inputs {
             let err = state.set_locale(bad).unwrap_err();
@@ -97,7 +150,7 @@ mod tests {
                 "{}",
                 err.message
             );
-            assert!(!err.message.contains(bad) || bad.is_empty());
+            assert!(bad.is_empty() || !err.message.contains(bad));
         }
         assert_eq!(state.settings().locale, Locale::Fr, "nothing changed");
         state.set_locale("en").unwrap();
@@ -108,6 +161,20 @@ mod tests {
                 .message
                 .starts_with("Unknown language")
         );
+    }
+
+    #[test]
+    fn set_auto_lock_refuses_bad_input() {
+        let (_dir, state) = state();
+        for bad in [0, -5, 241, i64::MAX, i64::MIN] {
+            let err = state.set_auto_lock(bad).unwrap_err();
+            assert_eq!(
+                (err.code, err.field),
+                (ErrorCode::InvalidInput, Some(Field::AutoLockMinutes))
+            );
+        }
+        assert_eq!(state.settings().auto_lock_minutes, 10);
+        assert_eq!(state.set_auto_lock(3).unwrap().auto_lock_minutes, 3);
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! Preferences: the language of the interface.
+//! Preferences: the language of the interface, the auto-lock delay.
 
 use carnet_core::Settings;
+use carnet_core::passphrase::{self, Strength};
 use tauri::State;
 
 use crate::error::IpcError;
@@ -17,4 +18,19 @@ pub fn settings_set_locale(
     locale: String,
 ) -> Result<Settings, IpcError> {
     state.set_locale(&locale)
+}
+
+#[tauri::command]
+pub fn settings_set_auto_lock(
+    state: State<'_, AppState>,
+    minutes: i64,
+) -> Result<Settings, IpcError> {
+    state.touch();
+    state.set_auto_lock(minutes)
+}
+
+/// How strong a passphrase being typed is (for the meter of the creation screen).
+#[tauri::command]
+pub fn passphrase_strength(passphrase: String) -> Strength {
+    passphrase::strength(&zeroize::Zeroizing::new(passphrase))
 }

@@ -62,7 +62,11 @@ mod tests {
     fn saved_settings_come_back() {
         let dir = tempfile::tempdir().unwrap();
         let file = SettingsFile::in_dir(dir.path());
-        file.save(&Settings { locale: Locale::En }).unwrap();
+        file.save(&Settings {
+            locale: Locale::En,
+            ..Settings::default()
+        })
+        .unwrap();
         assert_eq!(
             SettingsFile::in_dir(dir.path()).load().unwrap().locale,
             Locale::En

@@ -1,0 +1,56 @@
+//! Backups and the encrypted `.carnet` archive.
+
+use tauri::{AppHandle, State};
+
+use crate::dialogs;
+use crate::error::IpcError;
+use crate::flows::backups::ArchiveSecret;
+use crate::ipc::{BackupInfo, Exported, VaultStatus};
+use crate::state::AppState;
+
+const ARCHIVE_FILTER: (&str, &[&str]) = ("Carnet", &[carnet_store::archive::EXTENSION]);
+
+#[tauri::command]
+pub fn backups_list(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, IpcError> {
+    state.backups_list()
+}
+
+#[tauri::command]
+pub async fn backup_restore(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<VaultStatus, IpcError> {
+    state.backup_restore(id).await
+}
+
+/// Asks where to save, then writes the archive. `null` when the owner cancels the dialog.
+#[tauri::command]
+pub async fn archive_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<Exported>, IpcError> {
+    let name = format!("carnet-{}.carnet", chrono::Local::now().format("%Y-%m-%d"));
+    let Some(dest) = dialogs::save(&app, &name, ARCHIVE_FILTER).await else {
+        return Ok(None);
+    };
+    state.archive_export(&dest).await.map(Some)
+}
+
+/// Asks for the archive, then imports it with the secret given. `null` when cancelled.
+#[tauri::command]
+pub async fn archive_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    passphrase: Option<String>,
+    recovery_key: Option<String>,
+) -> Result<Option<VaultStatus>, IpcError> {
+    let secret = match (passphrase, recovery_key) {
+        (_, Some(key)) => ArchiveSecret::RecoveryKey(key),
+        (Some(p), None) => ArchiveSecret::Passphrase(p),
+        (None, None) => ArchiveSecret::Passphrase(String::new()),
+    };
+    let Some(source) = dialogs::open(&app, ARCHIVE_FILTER).await else {
+        return Ok(None);
+    };
+    state.archive_import(&source, secret).await.map(Some)
+}

@@ -1,0 +1,51 @@
+//! Native file dialogs (GTK, through tauri-plugin-dialog, which drives rfd), and their test
+//! bypass. WebDriver cannot click in a native dialog, so when `CARNET_TEST_DIALOGS` names a
+//! folder (end-to-end tests only), no dialog opens:
+//!
+//! - a save dialog answers `<folder>/<suggested file name>`;
+//! - an open dialog answers the path written in `<folder>/open.txt` (the test writes it
+//!   before clicking), or "cancelled" when that file is absent.
+
+use std::path::PathBuf;
+
+use tauri::AppHandle;
+use tauri_plugin_dialog::DialogExt;
+
+pub const ENV_TEST_DIALOGS: &str = "CARNET_TEST_DIALOGS";
+
+fn bypass() -> Option<PathBuf> {
+    std::env::var_os(ENV_TEST_DIALOGS)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// Asks where to save a file. `None` when the owner cancels.
+pub async fn save(app: &AppHandle, suggested: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
+    if let Some(dir) = bypass() {
+        return Some(dir.join(suggested));
+    }
+    let dialog = app
+        .dialog()
+        .file()
+        .set_file_name(suggested)
+        .add_filter(filter.0, filter.1);
+    tokio::task::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .ok()
+        .flatten()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Asks for one file to open. `None` when the owner cancels.
+pub async fn open(app: &AppHandle, filter: (&str, &[&str])) -> Option<PathBuf> {
+    if let Some(dir) = bypass() {
+        let answer = std::fs::read_to_string(dir.join("open.txt")).ok()?;
+        return Some(PathBuf::from(answer.trim()));
+    }
+    let dialog = app.dialog().file().add_filter(filter.0, filter.1);
+    tokio::task::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .ok()
+        .flatten()
+        .and_then(|p| p.into_path().ok())
+}

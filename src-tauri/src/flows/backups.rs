@@ -1,0 +1,129 @@
+//! Backups and the `.carnet` archive: listing, restoring, exporting, importing.
+
+use std::path::Path;
+
+use carnet_store::keys::recovery::RecoveryKey;
+use carnet_store::{Secret, Vault, archive, backup};
+use zeroize::Zeroizing;
+
+use crate::error::{ErrorCode, IpcError};
+use crate::ipc::{BackupInfo, BackupKind, Exported, VaultStatus};
+use crate::state::AppState;
+
+/// Which secret opens an archive being imported.
+pub enum ArchiveSecret {
+    Passphrase(String),
+    RecoveryKey(String),
+}
+
+impl AppState {
+    pub fn backups_list(&self) -> Result<Vec<BackupInfo>, IpcError> {
+        let backups = backup::list(&self.layout).map_err(|e| self.err(e))?;
+        Ok(backups
+            .into_iter()
+            .map(|b| {
+                let (kind, prefix) = match b.kind {
+                    backup::Kind::Daily => (BackupKind::Daily, "daily-"),
+                    backup::Kind::Migration => (BackupKind::Migration, "migration-"),
+                    backup::Kind::Restore => (BackupKind::Restore, "restore-"),
+                };
+                let rest = b.id.trim_start_matches(prefix);
+                let rest = rest
+                    .split_once('-')
+                    .filter(|(v, _)| v.starts_with('v'))
+                    .map_or(rest, |(_, r)| r);
+                let taken = match rest.split_once('T') {
+                    Some((date, time)) => format!("{date}T{}", time.replace('-', ":")),
+                    None => rest.to_owned(),
+                };
+                BackupInfo {
+                    id: b.id,
+                    kind,
+                    taken,
+                }
+            })
+            .collect())
+    }
+
+    /// Restores a backup over the open vault: verified with the vault's key first, the current
+    /// state kept as a backup, then the vault is opened again on the restored data.
+    pub async fn backup_restore(&self, id: String) -> Result<VaultStatus, IpcError> {
+        let mut slot = self.vault.lock().await;
+        let vault = slot
+            .take()
+            .ok_or_else(|| IpcError::new(ErrorCode::VaultLocked, self.locale()))?;
+        let (key, vault_id) = (vault.key().clone(), vault.vault_id().to_owned());
+        let key_file = carnet_store::keys::keyfile::KeyFile::load(&self.layout.key_file())
+            .map_err(|e| self.err(e))?;
+        vault.lock().await;
+        let now = chrono::Utc::now().naive_utc();
+        let restored = backup::restore(&self.layout, &id, &key, &vault_id, now).await;
+        // Whether the restore happened or was refused, reopen what is now in place.
+        let reopened = Vault::open_with_key(&self.layout, key, key_file).await;
+        match reopened {
+            Ok(v) => *slot = Some(v),
+            Err(e) => return Err(self.err(e)),
+        }
+        drop(slot);
+        restored.map_err(|e| self.err(e))?;
+        self.touch();
+        Ok(self.vault_status().await)
+    }
+
+    /// Writes the whole vault as one `.carnet` file at `dest` (chosen by the owner).
+    pub async fn archive_export(&self, dest: &Path) -> Result<Exported, IpcError> {
+        let slot = self.vault.lock().await;
+        let vault = slot
+            .as_ref()
+            .ok_or_else(|| IpcError::new(ErrorCode::VaultLocked, self.locale()))?;
+        archive::export(vault, dest)
+            .await
+            .map_err(|e| self.err(e))?;
+        Ok(Exported {
+            file_name: dest
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        })
+    }
+
+    /// Imports an archive (this computer's or another's). Everything is verified before the
+    /// current vault, if any, is set aside; the imported vault is then open.
+    pub async fn archive_import(
+        &self,
+        source: &Path,
+        secret: ArchiveSecret,
+    ) -> Result<VaultStatus, IpcError> {
+        let mut slot = self.vault.lock().await;
+        let recovery;
+        let passphrase;
+        let secret = match secret {
+            ArchiveSecret::Passphrase(p) => {
+                passphrase = Zeroizing::new(p);
+                Secret::Passphrase(&passphrase)
+            }
+            ArchiveSecret::RecoveryKey(k) => {
+                recovery = RecoveryKey::parse(&Zeroizing::new(k)).map_err(|e| self.err(e))?;
+                Secret::Recovery(&recovery)
+            }
+        };
+        let unpacked = archive::unpack(source, &self.layout, secret)
+            .await
+            .map_err(|e| self.err(e))?;
+        let key = unpacked.key.clone();
+        if let Some(open) = slot.take() {
+            open.lock().await;
+        }
+        archive::install(unpacked, &self.layout, chrono::Utc::now().naive_utc())
+            .map_err(|e| self.err(e))?;
+        // The imported vault opens with the key the owner's secret just unwrapped.
+        let key_file = Vault::key_file(&self.layout).map_err(|e| self.err(e))?;
+        let vault = Vault::open_with_key(&self.layout, key, key_file)
+            .await
+            .map_err(|e| self.err(e))?;
+        *slot = Some(vault);
+        drop(slot);
+        self.touch();
+        Ok(self.vault_status().await)
+    }
+}

@@ -1,0 +1,6 @@
+//! The bodies of the commands, as methods of [`AppState`](crate::state::AppState): each takes
+//! the raw input, lets the library crates validate and act, and answers a typed result or a
+//! localised `IpcError`. No Tauri type here: the test host calls them directly.
+
+pub mod backups;
+pub mod vault;

@@ -1,0 +1,253 @@
+//! Creating, unlocking and locking the vault, and changing its ways in.
+
+use std::time::Duration;
+
+use carnet_core::passphrase;
+use carnet_store::keys::keyfile::KeyFile;
+use carnet_store::keys::recovery::RecoveryKey;
+use carnet_store::{Presence, Secret, StoreError, Vault, backup};
+use zeroize::Zeroizing;
+
+use crate::error::{ErrorCode, IpcError};
+use crate::idle::Idle;
+use crate::ipc::{VaultCreated, VaultState, VaultStatus};
+use crate::state::{AppState, lock};
+
+/// A secret typed by the owner, owned so it can cross into the blocking key derivation.
+enum Typed {
+    Passphrase(Zeroizing<String>),
+    Recovery(RecoveryKey),
+}
+
+impl AppState {
+    pub async fn vault_status(&self) -> VaultStatus {
+        if let Some(vault) = self.vault.lock().await.as_ref() {
+            return VaultStatus {
+                state: VaultState::Unlocked,
+                remembers_this_computer: vault.remembers_this_computer(),
+                problem: None,
+            };
+        }
+        let locked = |remembers, problem| VaultStatus {
+            state: VaultState::Locked,
+            remembers_this_computer: remembers,
+            problem,
+        };
+        match self.layout.presence() {
+            Ok(Presence::Absent) => VaultStatus {
+                state: VaultState::Absent,
+                remembers_this_computer: false,
+                problem: None,
+            },
+            Ok(_) => match Vault::key_file(&self.layout) {
+                Ok(key_file) => locked(key_file.device_id().is_some(), None),
+                Err(e) => locked(false, Some(self.err(e))),
+            },
+            Err(e) => locked(false, Some(self.err(e))),
+        }
+    }
+
+    pub async fn vault_create(
+        &self,
+        passphrase: String,
+        confirmation: String,
+        remember: bool,
+    ) -> Result<VaultCreated, IpcError> {
+        let passphrase = Zeroizing::new(passphrase);
+        let confirmation = Zeroizing::new(confirmation);
+        passphrase::validate_new(&passphrase, &confirmation).map_err(|e| self.err(e))?;
+        let mut slot = self.vault.lock().await;
+        if slot.is_some() {
+            return Err(self.err(StoreError::VaultExists));
+        }
+        let now = chrono::Local::now().to_rfc3339();
+        let created = Vault::create(&self.layout, &passphrase, self.options.calibration, &now)
+            .await
+            .map_err(|e| self.err(e))?;
+        let mut vault = created.vault;
+        let keyring_problem = if remember {
+            self.use_keyring();
+            vault.remember_this_computer().err().map(|e| self.err(e))
+        } else {
+            None
+        };
+        let recovery_key = created.recovery_key.display().to_string();
+        self.opened(vault, &mut slot);
+        drop(slot);
+        Ok(VaultCreated {
+            status: self.vault_status().await,
+            recovery_key,
+            keyring_problem,
+        })
+    }
+
+    pub async fn unlock_with_passphrase(
+        &self,
+        passphrase: String,
+    ) -> Result<VaultStatus, IpcError> {
+        self.unlock_typed(Typed::Passphrase(Zeroizing::new(passphrase)))
+            .await
+    }
+
+    pub async fn unlock_with_recovery_key(
+        &self,
+        recovery_key: String,
+    ) -> Result<VaultStatus, IpcError> {
+        let typed = Zeroizing::new(recovery_key);
+        let key = RecoveryKey::parse(&typed).map_err(|e| self.err(e))?;
+        self.unlock_typed(Typed::Recovery(key)).await
+    }
+
+    /// Opens with the secret kept in this computer's keyring; any keyring trouble is a coded
+    /// error the unlock screen answers by asking for the passphrase.
+    pub async fn unlock_with_this_computer(&self) -> Result<VaultStatus, IpcError> {
+        let mut slot = self.vault.lock().await;
+        if slot.is_none() {
+            let key_file = Vault::key_file(&self.layout).map_err(|e| self.err(e))?;
+            let platform = self.options.platform_keyring;
+            let (key, key_file) = blocking(move || {
+                if platform {
+                    carnet_store::keys::keyring::use_platform_store();
+                }
+                Vault::key_for(&key_file, Secret::ThisComputer).map(|k| (k, key_file))
+            })
+            .await
+            .map_err(|e| self.err(e))?;
+            let vault = Vault::open_with_key(&self.layout, key, key_file)
+                .await
+                .map_err(|e| self.err(e))?;
+            self.opened(vault, &mut slot);
+        }
+        drop(slot);
+        Ok(self.vault_status().await)
+    }
+
+    async fn unlock_typed(&self, typed: Typed) -> Result<VaultStatus, IpcError> {
+        let mut slot = self.vault.lock().await;
+        if slot.is_none() {
+            let key_file = Vault::key_file(&self.layout).map_err(|e| self.err(e))?;
+            let delay = lock(&self.throttle).delay();
+            tokio::time::sleep(delay).await;
+            let opened = blocking(move || {
+                let secret = match &typed {
+                    Typed::Passphrase(p) => Secret::Passphrase(p),
+                    Typed::Recovery(r) => Secret::Recovery(r),
+                };
+                Vault::key_for(&key_file, secret).map(|k| (k, key_file))
+            })
+            .await;
+            let (key, key_file) = match opened {
+                Ok(pair) => pair,
+                Err(e) => {
+                    if matches!(e, StoreError::WrongSecret) {
+                        lock(&self.throttle).failed();
+                    }
+                    return Err(self.err(e));
+                }
+            };
+            lock(&self.throttle).succeeded();
+            let vault = Vault::open_with_key(&self.layout, key, key_file)
+                .await
+                .map_err(|e| self.err(e))?;
+            self.opened(vault, &mut slot);
+        }
+        drop(slot);
+        Ok(self.vault_status().await)
+    }
+
+    /// Puts an open vault in place, restarts the idle clock and takes today's backup in the
+    /// background (the owner does not wait for it).
+    fn opened(&self, vault: Vault, slot: &mut Option<Vault>) {
+        *slot = Some(vault);
+        self.touch();
+        let shared = self.vault.clone();
+        let today = chrono::Local::now().date_naive();
+        tokio::spawn(async move {
+            if let Some(vault) = shared.lock().await.as_ref() {
+                // A failed backup is retried at the next opening; the vault itself is intact.
+                let _ = backup::daily(vault, today).await;
+            }
+        });
+    }
+
+    pub async fn vault_lock(&self) -> VaultStatus {
+        if let Some(vault) = self.vault.lock().await.take() {
+            vault.lock().await;
+        }
+        self.vault_status().await
+    }
+
+    /// Locks if the owner has been away longer than the auto-lock delay. True when it did.
+    pub async fn lock_if_idle(&self) -> bool {
+        let limit = Duration::from_secs(u64::from(self.settings().auto_lock_minutes) * 60);
+        if !lock(&self.idle).expired(limit) {
+            return false;
+        }
+        let was_open = self.vault.lock().await.is_some();
+        if was_open {
+            self.vault_lock().await;
+        }
+        was_open
+    }
+
+    /// The owner did something: restart the idle clock.
+    pub fn touch(&self) {
+        *lock(&self.idle) = Idle::now();
+    }
+
+    pub async fn change_passphrase(
+        &self,
+        current: String,
+        next: String,
+        confirmation: String,
+    ) -> Result<(), IpcError> {
+        let (current, next, confirmation) = (
+            Zeroizing::new(current),
+            Zeroizing::new(next),
+            Zeroizing::new(confirmation),
+        );
+        passphrase::validate_new(&next, &confirmation).map_err(|e| self.err(e))?;
+        let mut slot = self.vault.lock().await;
+        let vault = slot
+            .as_mut()
+            .ok_or_else(|| IpcError::new(ErrorCode::VaultLocked, self.locale()))?;
+        let key_file = KeyFile::load(&vault.layout().key_file()).map_err(|e| self.err(e))?;
+        blocking(move || Vault::key_for(&key_file, Secret::Passphrase(&current)).map(|_| ()))
+            .await
+            .map_err(|e| self.err(e))?;
+        vault
+            .change_passphrase(&next, self.options.calibration)
+            .map_err(|e| self.err(e))
+    }
+
+    pub async fn remember_this_computer(&self, remember: bool) -> Result<VaultStatus, IpcError> {
+        let mut slot = self.vault.lock().await;
+        let vault = slot
+            .as_mut()
+            .ok_or_else(|| IpcError::new(ErrorCode::VaultLocked, self.locale()))?;
+        if remember {
+            self.use_keyring();
+            vault.remember_this_computer()
+        } else {
+            vault.forget_this_computer()
+        }
+        .map_err(|e| self.err(e))?;
+        drop(slot);
+        Ok(self.vault_status().await)
+    }
+
+    fn use_keyring(&self) {
+        if self.options.platform_keyring {
+            carnet_store::keys::keyring::use_platform_store();
+        }
+    }
+}
+
+/// Runs key derivation (half a second of Argon2id) or a D-Bus call off the async workers.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, StoreError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .unwrap_or(Err(StoreError::Io(std::io::ErrorKind::Other)))
+}

@@ -1,0 +1,161 @@
+//! The Rust side's catalogue: error messages in French and English. One exhaustive `match`
+//! per message, so a code or a field without its two translations does not compile. Messages
+//! say what happened and what to do, never a path, a secret or the owner's input.
+
+use carnet_core::{Field, Locale};
+use carnet_dossier::typography::typeset;
+
+use crate::error::ErrorCode;
+
+/// The message for an error, with French typography (narrow no-break spaces) applied.
+pub fn error(code: ErrorCode, field: Option<Field>, locale: Locale) -> String {
+    typeset(raw_error(code, field, locale), locale)
+}
+
+fn raw_error(code: ErrorCode, field: Option<Field>, locale: Locale) -> &'static str {
+    use ErrorCode as C;
+    use Locale::{En, Fr};
+    if let (C::InvalidInput, Some(field)) = (code, field) {
+        return invalid(field, locale);
+    }
+    match (code, locale) {
+        (C::InvalidInput, Fr) => "Une valeur saisie n’est pas valable.",
+        (C::InvalidInput, En) => "A value you entered is not valid.",
+        (C::PassphraseTooWeak, Fr) => {
+            "Cette phrase de passe serait trop facile à deviner : allongez-la, par exemple avec quelques mots de plus."
+        }
+        (C::PassphraseTooWeak, En) => {
+            "This passphrase would be too easy to guess: make it longer, for instance with a few more words."
+        }
+        (C::WrongSecret, Fr) => {
+            "Ce n’est pas la bonne phrase de passe (ou clé de secours). Réessayez."
+        }
+        (C::WrongSecret, En) => "That is not the right passphrase (or recovery key). Try again.",
+        (C::RecoveryKeyMistyped, Fr) => {
+            "Cette clé de secours contient une faute de frappe : vérifiez chaque groupe de caractères."
+        }
+        (C::RecoveryKeyMistyped, En) => {
+            "This recovery key has a typing mistake: check each group of characters."
+        }
+        (C::KeyringUnavailable, Fr) => {
+            "Le trousseau du système n’est pas disponible (absent, verrouillé ou vidé) : saisissez votre phrase de passe."
+        }
+        (C::KeyringUnavailable, En) => {
+            "The system keyring is not available (missing, locked or emptied): enter your passphrase."
+        }
+        (C::KeyringMismatch, Fr) => {
+            "Le trousseau du système contient une autre clé que celle de ce coffre : saisissez votre phrase de passe."
+        }
+        (C::KeyringMismatch, En) => {
+            "The system keyring holds a different key from this vault’s: enter your passphrase."
+        }
+        (C::KeyFileDamaged, Fr) => {
+            "Le fichier de clés du coffre est absent ou abîmé. Rien n’a été modifié : restaurez une sauvegarde."
+        }
+        (C::KeyFileDamaged, En) => {
+            "The vault’s key file is missing or damaged. Nothing was changed: restore a backup."
+        }
+        (C::VaultCorrupted, Fr) => {
+            "Le coffre ne s’ouvre pas correctement : il est peut-être abîmé. Rien n’a été modifié : restaurez une sauvegarde."
+        }
+        (C::VaultCorrupted, En) => {
+            "The vault does not open properly: it may be damaged. Nothing was changed: restore a backup."
+        }
+        (C::VaultTooNew, Fr) => {
+            "Ce coffre a été écrit par une version plus récente de Carnet. Il n’a pas été modifié : mettez Carnet à jour."
+        }
+        (C::VaultTooNew, En) => {
+            "This vault was written by a newer version of Carnet. It was not changed: update Carnet."
+        }
+        (C::VaultLocked, Fr) => "Le coffre est verrouillé : déverrouillez-le d’abord.",
+        (C::VaultLocked, En) => "The vault is locked: unlock it first.",
+        (C::VaultExists, Fr) => "Un coffre existe déjà ici : il n’a pas été remplacé.",
+        (C::VaultExists, En) => "A vault already exists here: it was not replaced.",
+        (C::NoVault, Fr) => "Il n’y a pas encore de coffre ici.",
+        (C::NoVault, En) => "There is no vault here yet.",
+        (C::TooLarge, Fr) => {
+            "Ce fichier dépasse 200 Mo, la limite des formulaires en ligne : réduisez-le ou découpez-le."
+        }
+        (C::TooLarge, En) => {
+            "This file is over 200 MB, the limit of the online forms: make it smaller or split it."
+        }
+        (C::EmptyFile, Fr) => "Ce fichier est vide : il ne peut pas servir de pièce.",
+        (C::EmptyFile, En) => "This file is empty: it cannot be used as evidence.",
+        (C::NotFound, Fr) => "Cet élément n’existe plus.",
+        (C::NotFound, En) => "This item no longer exists.",
+        (C::ArchiveDamaged, Fr) => {
+            "Ce fichier n’est pas une archive Carnet, ou il a été modifié. Rien n’a été remplacé."
+        }
+        (C::ArchiveDamaged, En) => {
+            "This file is not a Carnet archive, or it was altered. Nothing was replaced."
+        }
+        (C::DiskFull, Fr) => {
+            "Le disque est plein : rien n’a été modifié. Libérez de la place puis réessayez."
+        }
+        (C::DiskFull, En) => {
+            "The disk is full: nothing was changed. Free some space and try again."
+        }
+        (C::Io, Fr) => "Carnet n’a pas pu lire ou écrire dans son dossier de données.",
+        (C::Io, En) => "Carnet could not read or write its data folder.",
+    }
+}
+
+fn invalid(field: Field, locale: Locale) -> &'static str {
+    use Locale::{En, Fr};
+    match (field, locale) {
+        (Field::Locale, Fr) => "Langue inconnue : choisissez le français ou l’anglais.",
+        (Field::Locale, En) => "Unknown language: choose French or English.",
+        (Field::Passphrase, Fr) => "La phrase de passe doit compter de 10 à 1 024 caractères.",
+        (Field::Passphrase, En) => "The passphrase must be 10 to 1,024 characters long.",
+        (Field::PassphraseConfirmation, Fr) => {
+            "La confirmation ne correspond pas à la phrase de passe."
+        }
+        (Field::PassphraseConfirmation, En) => "The confirmation does not match the passphrase.",
+        (Field::AutoLockMinutes, Fr) => "Le délai de verrouillage doit aller de 1 à 240 minutes.",
+        (Field::AutoLockMinutes, En) => "The lock delay must be between 1 and 240 minutes.",
+        (Field::BackupId, Fr) => "Cette sauvegarde n’existe pas.",
+        (Field::BackupId, En) => "This backup does not exist.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ts_rs::TS;
+
+    /// Every code of the TypeScript union, read back from ts-rs so a new code is covered.
+    fn all_codes() -> Vec<ErrorCode> {
+        let decl = ErrorCode::inline(&ts_rs::Config::default());
+        decl.split('|')
+            .map(|s| serde_json::from_str(s.trim()).expect("a code"))
+            .collect()
+    }
+
+    #[test]
+    fn every_code_is_said_differently_in_each_language() {
+        let codes = all_codes();
+        assert!(codes.len() >= 18);
+        for code in codes {
+            let (fr, en) = (error(code, None, Locale::Fr), error(code, None, Locale::En));
+            assert!(!fr.is_empty() && !en.is_empty());
+            assert_ne!(fr, en, "{code:?}");
+            for m in [&fr, &en] {
+                assert!(
+                    !m.contains('/') || m.contains("/ "),
+                    "no path-like text: {m}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn french_messages_use_french_spacing_before_colons() {
+        for code in all_codes() {
+            let fr = error(code, None, Locale::Fr);
+            assert!(
+                !fr.contains(" :"),
+                "ordinary space before a colon in {fr:?}"
+            );
+        }
+    }
+}
