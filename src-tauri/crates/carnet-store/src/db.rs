@@ -54,8 +54,14 @@ pub async fn open(
     mode: Mode,
 ) -> Result<SqlitePool, StoreError> {
     silence_sqlcipher_log().await;
-    if matches!(mode, Mode::Existing) && !path.exists() {
-        return Err(StoreError::NoVault);
+    if matches!(mode, Mode::Existing) {
+        // SQLite would take an empty file for a new database and write into it.
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::NoVault),
+            Err(e) => return Err(e.into()),
+            Ok(m) if m.len() == 0 => return Err(StoreError::VaultCorrupted),
+            Ok(_) => {}
+        }
     }
     let pool = SqlitePoolOptions::new()
         .max_connections(4)

@@ -125,11 +125,17 @@ impl Vault {
     }
 
     /// Opens the database with a key already taken from `key_file` (see [`Vault::key_for`]).
+    ///
+    /// The file is first checked through a read-only connection (SQLCipher's page
+    /// authentication and `quick_check` over every page, the schema version, the vault's
+    /// identity), so a damaged vault, or one from a newer Carnet, is never opened for writing:
+    /// SQLite would otherwise write to it, if only when checkpointing on close.
     pub async fn open_with_key(
         layout: &Layout,
         key: VaultKey,
         key_file: KeyFile,
     ) -> Result<Vault, StoreError> {
+        let applied = Self::check(layout, &key, key_file.vault_id()).await?;
         let pool = db::open(&layout.db(), Some(&key), Mode::Existing).await?;
         let vault = Vault {
             layout: layout.clone(),
@@ -137,35 +143,57 @@ impl Vault {
             key,
             key_file,
         };
-        if let Err(e) = vault.prepare_schema().await {
-            vault.pool.close().await;
-            return Err(e);
+        if applied < db::latest_version() {
+            let migrated = async {
+                crate::backup::before_migration(&vault, applied).await?;
+                db::MIGRATOR
+                    .run(&vault.pool)
+                    .await
+                    .map_err(|_| StoreError::Database)
+            };
+            if let Err(e) = migrated.await {
+                vault.pool.close().await;
+                return Err(e);
+            }
         }
         Ok(vault)
     }
 
-    async fn prepare_schema(&self) -> Result<(), StoreError> {
-        let applied = db::applied_version(&self.pool).await?;
-        if applied > db::latest_version() {
-            return Err(StoreError::VaultTooNew);
-        }
-        if applied < db::latest_version() {
-            if applied > 0 {
-                crate::backup::before_migration(self, applied).await?;
-            }
-            db::MIGRATOR
-                .run(&self.pool)
-                .await
-                .map_err(|_| StoreError::Database)?;
-        }
-        let vault_id: Option<String> =
-            sqlx::query_scalar("SELECT vault_id FROM vault_meta WHERE id = 1")
-                .fetch_optional(&self.pool)
+    /// The read-only check before opening: returns the schema version applied.
+    async fn check(layout: &Layout, key: &VaultKey, vault_id: &str) -> Result<i64, StoreError> {
+        let pool = db::open_read_only(&layout.db(), key)
+            .await
+            .map_err(|e| match e {
+                StoreError::NotFound => StoreError::VaultCorrupted,
+                e => e,
+            })?;
+        let verdict = async {
+            let quick: String = sqlx::query_scalar("PRAGMA quick_check")
+                .fetch_one(&pool)
                 .await?;
-        if vault_id.as_deref() != Some(self.key_file.vault_id()) {
-            return Err(StoreError::VaultCorrupted);
+            if quick != "ok" {
+                return Err(StoreError::VaultCorrupted);
+            }
+            let applied = db::applied_version(&pool).await?;
+            if applied > db::latest_version() {
+                return Err(StoreError::VaultTooNew);
+            }
+            // Every vault is migrated when created: an unmigrated file is not a vault.
+            let id: Option<String> = if applied == 0 {
+                None
+            } else {
+                sqlx::query_scalar("SELECT vault_id FROM vault_meta WHERE id = 1")
+                    .fetch_optional(&pool)
+                    .await?
+            };
+            if id.as_deref() != Some(vault_id) {
+                return Err(StoreError::VaultCorrupted);
+            }
+            Ok(applied)
         }
-        Ok(())
+        .await;
+        pool.close().await;
+        verdict
     }
 
     pub fn pool(&self) -> &SqlitePool {

@@ -1,0 +1,263 @@
+//! The vault on real temporary files with real SQLCipher: creation, the ways in, wrong and
+//! damaged inputs (which must leave every byte as it was), and a schema from the future.
+
+mod common;
+
+use carnet_store::keys::recovery::RecoveryKey;
+use carnet_store::{Presence, Secret, StoreError, Vault, evidence};
+use common::*;
+
+#[tokio::test]
+async fn create_lock_and_open_with_each_secret() {
+    let f = fixture();
+    let (vault, recovery) = created(&f).await;
+    let id = vault.vault_id().to_owned();
+    vault.lock().await;
+    assert_eq!(f.layout.presence().unwrap(), Presence::Present);
+
+    let v = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
+        .await
+        .unwrap();
+    assert_eq!(v.vault_id(), id);
+    let version: String = sqlx::query_scalar("PRAGMA cipher_version")
+        .fetch_one(v.pool())
+        .await
+        .unwrap();
+    assert!(version.starts_with('4'), "SQLCipher answers: {version}");
+    v.lock().await;
+
+    let typed = RecoveryKey::parse(&recovery.display()).unwrap();
+    Vault::unlock(&f.layout, Secret::Recovery(&typed))
+        .await
+        .unwrap()
+        .lock()
+        .await;
+}
+
+#[tokio::test]
+async fn the_database_is_encrypted_and_useless_without_the_key() {
+    let f = fixture();
+    let (vault, _) = created(&f).await;
+    vault.lock().await;
+    let bytes = std::fs::read(f.layout.db()).unwrap();
+    assert!(!bytes.starts_with(b"SQLite format 3"));
+    let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(f.layout.db());
+    let pool = sqlx::SqlitePool::connect_with(opts).await.unwrap();
+    assert!(
+        sqlx::query("SELECT * FROM vault_meta")
+            .fetch_all(&pool)
+            .await
+            .is_err()
+    );
+}
+
+#[tokio::test]
+async fn wrong_secrets_are_refused_and_change_nothing() {
+    let f = fixture();
+    let (vault, recovery) = created(&f).await;
+    vault.lock().await;
+    let before = all_files(f.dir.path());
+
+    let e = Vault::unlock(&f.layout, Secret::Passphrase("not the passphrase"))
+        .await
+        .err()
+        .unwrap();
+    assert!(matches!(e, StoreError::WrongSecret));
+    let other = RecoveryKey::generate().unwrap();
+    let e = Vault::unlock(&f.layout, Secret::Recovery(&other))
+        .await
+        .err()
+        .unwrap();
+    assert!(matches!(e, StoreError::WrongSecret));
+    assert!(matches!(
+        RecoveryKey::parse(&recovery.display().replacen('-', "", 1).replacen(
+            |c: char| c.is_ascii_alphanumeric(),
+            "#",
+            1
+        )),
+        Err(StoreError::RecoveryKeyMistyped)
+    ));
+    assert!(same_files(&before, &all_files(f.dir.path())));
+}
+
+#[tokio::test]
+async fn a_second_creation_never_replaces_a_vault() {
+    let f = fixture();
+    let (vault, _) = created(&f).await;
+    vault.lock().await;
+    let before = all_files(f.dir.path());
+    assert!(matches!(
+        Vault::create(&f.layout, PASS, CHEAP, NOW)
+            .await
+            .err()
+            .unwrap(),
+        StoreError::VaultExists
+    ));
+    // Nor over half a vault.
+    std::fs::remove_file(f.layout.key_file()).unwrap();
+    assert!(matches!(
+        Vault::create(&f.layout, PASS, CHEAP, NOW)
+            .await
+            .err()
+            .unwrap(),
+        StoreError::VaultExists
+    ));
+    let after = all_files(f.dir.path());
+    assert_eq!(after.len(), before.len() - 1);
+}
+
+#[tokio::test]
+async fn damaged_databases_are_reported_and_left_as_they_are() {
+    for damage in ["flip", "truncate", "empty", "missing"] {
+        let f = fixture();
+        let (vault, _) = created(&f).await;
+        vault.lock().await;
+        let db = f.layout.db();
+        let mut bytes = std::fs::read(&db).unwrap();
+        match damage {
+            "flip" => {
+                bytes[100] ^= 0x01; // inside page 1, covered by its HMAC
+                std::fs::write(&db, &bytes).unwrap();
+            }
+            "truncate" => std::fs::write(&db, &bytes[..bytes.len() / 3]).unwrap(),
+            "empty" => std::fs::write(&db, b"").unwrap(),
+            _ => std::fs::remove_file(&db).unwrap(),
+        }
+        let before = all_files(f.dir.path());
+        let e = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
+            .await
+            .err()
+            .unwrap();
+        assert!(matches!(e, StoreError::VaultCorrupted), "{damage}: {e:?}");
+        assert!(
+            same_files(&before, &all_files(f.dir.path())),
+            "{damage}: nothing written"
+        );
+    }
+}
+
+#[tokio::test]
+async fn damaged_key_files_are_reported_and_left_as_they_are() {
+    for damage in ["flip", "truncate", "missing", "garbage"] {
+        let f = fixture();
+        let (vault, _) = created(&f).await;
+        vault.lock().await;
+        let path = f.layout.key_file();
+        let mut bytes = std::fs::read(&path).unwrap();
+        match damage {
+            "flip" => {
+                let at = bytes.len() / 2;
+                bytes[at] ^= 0x04;
+                std::fs::write(&path, &bytes).unwrap();
+            }
+            "truncate" => std::fs::write(&path, &bytes[..bytes.len() - 20]).unwrap(),
+            "garbage" => std::fs::write(&path, vec![0xFFu8; 300]).unwrap(),
+            _ => std::fs::remove_file(&path).unwrap(),
+        }
+        let before = all_files(f.dir.path());
+        let e = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
+            .await
+            .err()
+            .unwrap();
+        assert!(matches!(e, StoreError::KeyFileDamaged), "{damage}: {e:?}");
+        assert!(same_files(&before, &all_files(f.dir.path())), "{damage}");
+    }
+}
+
+#[tokio::test]
+async fn a_vault_from_a_newer_carnet_is_refused_untouched() {
+    let f = fixture();
+    let (vault, _) = created(&f).await;
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
+         VALUES (9999, 'from the future', 1, x'00', 0)",
+    )
+    .execute(vault.pool())
+    .await
+    .unwrap();
+    vault.lock().await;
+    let before = all_files(f.dir.path());
+    let e = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
+        .await
+        .err()
+        .unwrap();
+    assert!(matches!(e, StoreError::VaultTooNew), "{e:?}");
+    assert!(same_files(&before, &all_files(f.dir.path())));
+}
+
+#[tokio::test]
+async fn a_new_passphrase_replaces_the_old_one_and_the_recovery_key_still_works() {
+    let f = fixture();
+    let (mut vault, recovery) = created(&f).await;
+    vault
+        .change_passphrase("un tout autre chemin de halage 7", CHEAP)
+        .unwrap();
+    vault.lock().await;
+    assert!(matches!(
+        Vault::unlock(&f.layout, Secret::Passphrase(PASS))
+            .await
+            .err()
+            .unwrap(),
+        StoreError::WrongSecret
+    ));
+    Vault::unlock(
+        &f.layout,
+        Secret::Passphrase("un tout autre chemin de halage 7"),
+    )
+    .await
+    .unwrap()
+    .lock()
+    .await;
+    Vault::unlock(&f.layout, Secret::Recovery(&recovery))
+        .await
+        .unwrap()
+        .lock()
+        .await;
+}
+
+#[tokio::test]
+async fn evidence_round_trips_with_its_hash_and_limits_hold() {
+    let f = fixture();
+    let (vault, _) = created(&f).await;
+    let bytes: Vec<u8> = (0..300_000u32).map(|i| (i * 7 % 256) as u8).collect();
+    let added = evidence::add(
+        &vault,
+        &bytes[..],
+        Some(bytes.len() as u64),
+        "capture.png",
+        "image/png",
+        NOW,
+    )
+    .await
+    .unwrap();
+    assert_eq!(added.size, 300_000);
+    assert_eq!(added.sha256.len(), 64);
+    assert_eq!(
+        evidence::read(&vault, added.id).await.unwrap().as_slice(),
+        &bytes[..]
+    );
+
+    assert!(matches!(
+        evidence::add(&vault, &b""[..], Some(0), "vide.txt", "text/plain", NOW).await,
+        Err(StoreError::EmptyFile)
+    ));
+    assert!(matches!(
+        evidence::add(
+            &vault,
+            &b"x"[..],
+            Some(evidence::MAX_SIZE + 1),
+            "gros.mp4",
+            "video/mp4",
+            NOW
+        )
+        .await,
+        Err(StoreError::TooLarge)
+    ));
+    // Refused pieces leave no file behind.
+    let files = std::fs::read_dir(f.layout.evidence_dir()).unwrap().count();
+    assert_eq!(files, 1);
+    assert!(matches!(
+        evidence::read(&vault, 999).await,
+        Err(StoreError::NotFound)
+    ));
+}
