@@ -10,7 +10,7 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 LIB_CRATES := -p carnet-core -p carnet-store -p carnet-dossier
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: deps run test lint ui-check ui-test unit bindings bindings-check e2e bench bundle screenshot app clean
+.PHONY: deps run test lint ui-check ui-test unit keyring-test bindings bindings-check e2e bench bundle screenshot app clean
 
 ## deps: installs what is missing (Debian packages, Rust, tauri-driver, the UI's npm packages).
 deps:
@@ -34,7 +34,7 @@ app: ui/dist/index.html
 ## test: everything CI checks, in the order that fails fastest.
 test: deps ui/dist/index.html
 	cargo fmt --all -- --check
-	$(MAKE) --no-print-directory lint ui-check ui-test unit bindings-check e2e
+	$(MAKE) --no-print-directory lint ui-check ui-test unit keyring-test bindings-check e2e
 
 lint: ui/dist/index.html
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -45,8 +45,21 @@ ui-check: ui/node_modules/.package-lock.json
 ui-test: ui/node_modules/.package-lock.json
 	cd ui && npm test
 
+## unit: the Rust tests of every crate (property tests, real SQLCipher files, 200 kills, plaintext scan).
 unit:
 	cargo test $(LIB_CRATES) -p carnet
+
+## keyring-test: "remember on this computer" against a real Secret Service (gnome-keyring on a
+## private D-Bus session), then with no session bus at all.
+KEYRING_ENV := $(TARGET_DIR)/keyring-env
+keyring-test:
+	rm -rf $(KEYRING_ENV) && mkdir -p $(KEYRING_ENV)/data $(KEYRING_ENV)/nobus && mkdir -m700 $(KEYRING_ENV)/run
+	cargo test -q -p carnet-store --test keyring_os --no-run
+	XDG_DATA_HOME=$(KEYRING_ENV)/data XDG_RUNTIME_DIR=$(KEYRING_ENV)/run CARNET_KEYRING_TEST=secret-service \
+	  dbus-run-session -- sh -c 'echo carnet | gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
+	  cargo test -q -p carnet-store --test keyring_os -- --ignored'
+	env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR=$(KEYRING_ENV)/nobus CARNET_KEYRING_TEST=none \
+	  cargo test -q -p carnet-store --test keyring_os -- --ignored
 
 ## bindings: regenerates ui/src/lib/bindings from the Rust types (ts-rs).
 bindings:
