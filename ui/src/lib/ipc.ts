@@ -1,9 +1,15 @@
 // Typed calls to the Rust commands. Every request and answer type comes from the generated
 // bindings; a failure always arrives as an `IpcError` with a code the screens switch on.
 import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { BackupInfo } from './bindings/BackupInfo';
+import type { Exported } from './bindings/Exported';
 import type { IpcError } from './bindings/IpcError';
 import type { Locale } from './bindings/Locale';
 import type { Settings } from './bindings/Settings';
+import type { Strength } from './bindings/Strength';
+import type { VaultCreated } from './bindings/VaultCreated';
+import type { VaultStatus } from './bindings/VaultStatus';
 
 /** A failure the UI can show: a coded error from Rust, or `unexpected` for anything else. */
 export type UiError = IpcError | { code: 'unexpected'; message?: undefined };
@@ -17,17 +23,58 @@ export function isIpcError(e: unknown): e is IpcError {
   );
 }
 
+/** Whatever a command rejected with, as a `UiError` (for `catch (e)` blocks). */
+export function asUiError(e: unknown): UiError {
+  return isIpcError(e) ? e : { code: 'unexpected' };
+}
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (e) {
-    const error: UiError = isIpcError(e) ? e : { code: 'unexpected' };
-    throw error;
+    throw asUiError(e);
   }
 }
+
+/** The secret that opens an archive being imported. */
+export type ArchiveSecret = { passphrase: string } | { recoveryKey: string };
+
+/** The event Rust emits when the vault locks itself after the idle delay. */
+export const EVENT_VAULT_LOCKED = 'vault-locked';
 
 export const api = {
   settingsGet: (): Promise<Settings> => call('settings_get'),
   settingsSetLocale: (locale: Locale): Promise<Settings> =>
     call('settings_set_locale', { locale }),
+  settingsSetAutoLock: (minutes: number): Promise<Settings> =>
+    call('settings_set_auto_lock', { minutes }),
+  passphraseStrength: (passphrase: string): Promise<Strength> =>
+    call('passphrase_strength', { passphrase }),
+
+  vaultStatus: (): Promise<VaultStatus> => call('vault_status'),
+  vaultCreate: (passphrase: string, confirmation: string, remember: boolean): Promise<VaultCreated> =>
+    call('vault_create', { passphrase, confirmation, remember }),
+  vaultUnlockPassphrase: (passphrase: string): Promise<VaultStatus> =>
+    call('vault_unlock_passphrase', { passphrase }),
+  vaultUnlockRecovery: (recoveryKey: string): Promise<VaultStatus> =>
+    call('vault_unlock_recovery', { recoveryKey }),
+  vaultUnlockThisComputer: (): Promise<VaultStatus> => call('vault_unlock_this_computer'),
+  vaultLock: (): Promise<VaultStatus> => call('vault_lock'),
+  vaultTouch: (): Promise<void> => call('vault_touch'),
+  vaultChangePassphrase: (current: string, next: string, confirmation: string): Promise<null> =>
+    call('vault_change_passphrase', { current, next, confirmation }),
+  vaultRememberThisComputer: (remember: boolean): Promise<VaultStatus> =>
+    call('vault_remember_this_computer', { remember }),
+
+  backupsList: (): Promise<BackupInfo[]> => call('backups_list'),
+  backupRestore: (id: string): Promise<VaultStatus> => call('backup_restore', { id }),
+  /** `null` when the owner cancels the save dialog. */
+  archiveExport: (): Promise<Exported | null> => call('archive_export'),
+  /** `null` when the owner cancels the open dialog. */
+  archiveImport: (secret: ArchiveSecret): Promise<VaultStatus | null> =>
+    call('archive_import', secret),
+
+  /** Calls `onLocked` each time the vault locks itself; resolves to the way to stop. */
+  onVaultLocked: (onLocked: () => void): Promise<UnlistenFn> =>
+    listen(EVENT_VAULT_LOCKED, () => onLocked()),
 };

@@ -16,6 +16,15 @@ export function formatLongDate(date: Date, locale: Locale): string {
     .join('');
 }
 
+/** A local time of day, `14:05` in both languages (24-hour clock). */
+export function formatTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_TAG[locale], {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+}
+
 /** An amount given in cents (the unit the vault stores). */
 export function formatEuros(cents: number, locale: Locale): string {
   return new Intl.NumberFormat(INTL_TAG[locale], {

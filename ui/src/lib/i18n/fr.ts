@@ -11,17 +11,21 @@ export const fr = {
   'nav.settings': 'Paramètres',
   'lock.button': 'Verrouiller',
   'lock.unavailable': 'Aucun coffre n’est encore ouvert',
+  'lock.keepKeyFirst': 'Conservez d’abord votre clé de secours',
   'language.label': 'Langue',
+  'common.cancel': 'Annuler',
+  'common.show': 'Afficher',
+  'common.hide': 'Masquer',
+  'common.loading': 'Chargement…',
+
   'welcome.title': 'Bienvenue dans Carnet',
   'welcome.intro':
     'Compte suspendu, offres déréférencées, versements retenus, frais changés sans préavis, réclamations sans réponse, contrefaçons : notez ce que font les plateformes, au fil de l’eau et preuves à l’appui. Le jour venu, Carnet en fait un dossier complet, prêt à déposer.',
   'welcome.stepsLabel': 'Comment ça marche',
   'welcome.step1.title': 'Noter',
-  'welcome.step1.body':
-    'Chaque incident, daté, avec ses échanges : e-mails, messages du portail vendeur, appels.',
+  'welcome.step1.body': 'Chaque incident, daté, avec ses échanges : e-mails, messages, appels.',
   'welcome.step2.title': 'Prouver',
-  'welcome.step2.body':
-    'Captures, factures, e-mails : chaque pièce reçoit son empreinte SHA-256 dès son ajout.',
+  'welcome.step2.body': 'Chaque pièce reçoit son empreinte SHA‑256 dès son ajout.',
   'welcome.step3.title': 'Transmettre',
   'welcome.step3.body':
     'Un dossier PDF pour le signalement à l’État, le Médiateur des entreprises, la réclamation interne ou un médiateur.',
@@ -29,8 +33,128 @@ export const fr = {
   'welcome.exampleLine': '{date} — versements retenus par la plateforme : {amount}',
   'welcome.privacy':
     'Vos données restent sur cet ordinateur, chiffrées. Rien ne part sans votre geste.',
+
+  'create.title': 'Créer mon coffre',
+  'create.intro':
+    'Tout ce que vous notez est rangé dans un coffre chiffré, sur cet ordinateur. Choisissez une phrase de passe : quelques mots faciles à retenir pour vous, difficiles à deviner pour les autres.',
+  'create.passphrase': 'Phrase de passe',
+  'create.passphraseHint':
+    'Au moins 10 caractères. Quatre ou cinq mots sans rapport entre eux, c’est l’idéal.',
+  'create.confirmation': 'Confirmez la phrase de passe',
+  'create.warning':
+    'Sans la phrase de passe ni la clé de secours qui va suivre, personne ne peut rouvrir le coffre, pas même l’équipe de Carnet : il n’existe aucun autre moyen de récupérer vos données.',
+  'create.submit': 'Créer mon coffre',
+  'create.busy': 'Création du coffre…',
+
+  'remember.label': 'Se souvenir de moi sur cet ordinateur',
+  'remember.help':
+    'Le trousseau du système garde la clé du coffre, et Carnet s’ouvre sans rien saisir. Votre phrase de passe fonctionne toujours aussi.',
+  'remember.title': 'Cet ordinateur',
+  'remember.on': 'Cet ordinateur ouvrira le coffre sans saisie.',
+  'remember.off': 'Cet ordinateur a oublié la clé : la phrase de passe sera demandée.',
+
+  'strength.label': 'Solidité',
+  'strength.value': 'Solidité : {level}',
+  'strength.level0': 'Très faible',
+  'strength.level1': 'Faible',
+  'strength.level2': 'Moyenne',
+  'strength.level3': 'Forte',
+  'strength.level4': 'Très forte',
+  'strength.acceptable': 'Assez solide pour protéger le coffre.',
+  'strength.notAcceptable': 'Pas encore assez : au moins 10 caractères et le niveau « Forte ».',
+
+  'recovery.title': 'Votre clé de secours',
+  'recovery.intro':
+    'Si vous oubliez votre phrase de passe, cette clé est le seul autre moyen d’ouvrir votre coffre. Elle ne sera plus jamais affichée.',
+  'recovery.keyLabel': 'Clé de secours, en 6 groupes de 5 caractères',
+  'recovery.howTo':
+    'Recopiez-la sur papier, ou imprimez-la, et rangez ce papier en lieu sûr, loin de l’ordinateur. Un clic sur la clé la sélectionne en entier.',
+  'recovery.noFile': 'Ne la gardez pas dans un fichier sur cet ordinateur : elle y serait avec le coffre.',
+  'recovery.kept': 'J’ai conservé ma clé de secours',
+  'recovery.continue': 'Continuer',
+  'recovery.keyringTitle': 'Cet ordinateur ne pourra pas ouvrir le coffre sans saisie',
+
+  'unlock.title': 'Déverrouiller le coffre',
+  'unlock.intro': 'Saisissez votre phrase de passe pour ouvrir votre carnet.',
+  'unlock.passphrase': 'Phrase de passe',
+  'unlock.submit': 'Déverrouiller',
+  'unlock.busy': 'Ouverture du coffre…',
+  'unlock.forgot': 'J’ai oublié ma phrase de passe',
+  'unlock.recoveryTitle': 'Avec la clé de secours',
+  'unlock.recoveryIntro':
+    'Saisissez la clé de secours notée à la création du coffre. Majuscules ou minuscules, espaces ou tirets : peu importe.',
+  'unlock.recoveryKey': 'Clé de secours',
+  'unlock.recoverySubmit': 'Déverrouiller avec la clé',
+  'unlock.usePassphrase': 'Utiliser ma phrase de passe',
+  'unlock.thisComputer': 'Ouvrir avec cet ordinateur',
+  'unlock.thisComputerBusy': 'Ouverture avec le trousseau de cet ordinateur…',
+  'unlock.autoLocked': 'Le coffre s’est verrouillé après un moment sans activité.',
+  'unlock.problemTitle': 'Le coffre ne peut pas s’ouvrir normalement',
+  'unlock.errorTitle': 'Le coffre reste verrouillé',
+
+  'home.title': 'Votre coffre est ouvert',
+  'home.intro':
+    'Le journal des incidents arrive bientôt dans Carnet. En attendant, trois gestes pour bien démarrer :',
+  'home.next1': 'Réglez le verrouillage automatique et choisissez si cet ordinateur se souvient de vous.',
+  'home.next2':
+    'Exportez une archive chiffrée sur une clé USB : votre copie de secours, hors de l’ordinateur.',
+  'home.next3': 'Quand vous vous absentez, verrouillez le coffre avec le bouton en haut à droite.',
+  'home.openSettings': 'Ouvrir les paramètres',
+
   'settings.title': 'Paramètres',
   'settings.languageHelp': 'La langue de l’interface et, par défaut, celle des dossiers.',
+
+  'autoLock.title': 'Verrouillage automatique',
+  'autoLock.help': 'Le coffre se verrouille seul après ce délai sans activité au clavier ni à la souris.',
+  'autoLock.label': 'Délai, en minutes (de 1 à 240)',
+  'autoLock.save': 'Enregistrer le délai',
+  'autoLock.saved': 'Délai enregistré : {minutes} min.',
+  'autoLock.notANumber': 'Saisissez un nombre entier de minutes, de 1 à 240.',
+
+  'change.title': 'Changer de phrase de passe',
+  'change.current': 'Phrase de passe actuelle',
+  'change.next': 'Nouvelle phrase de passe',
+  'change.confirmation': 'Confirmez la nouvelle phrase de passe',
+  'change.submit': 'Changer la phrase de passe',
+  'change.busy': 'Changement en cours…',
+  'change.done': 'Phrase de passe changée. Votre clé de secours reste la même.',
+
+  'backups.title': 'Sauvegardes',
+  'backups.help':
+    'Carnet garde une copie chiffrée du coffre chaque jour où vous l’ouvrez (les 7 dernières), et avant chaque mise à jour ou restauration.',
+  'backups.empty': 'Pas encore de sauvegarde : la première est faite à l’ouverture du coffre.',
+  'backups.listLabel': 'Sauvegardes disponibles',
+  'backups.kind.daily': 'Quotidienne',
+  'backups.kind.migration': 'Avant mise à jour',
+  'backups.kind.restore': 'Avant restauration',
+  'backups.takenAt': '{date} à {time}',
+  'backups.restore': 'Restaurer',
+  'backups.confirm':
+    'Remettre le coffre tel qu’il était le {date} ? Son état actuel est d’abord gardé dans une sauvegarde « Avant restauration ».',
+  'backups.confirmYes': 'Oui, restaurer',
+  'backups.busy': 'Restauration…',
+  'backups.restored': 'Le coffre a été remis dans son état du {date}.',
+
+  'archive.title': 'Archive chiffrée',
+  'archive.help':
+    'Tout le coffre dans un seul fichier .carnet, chiffré, qui s’ouvre avec la phrase de passe ou la clé de secours, sur cet ordinateur ou un autre. Gardez-en une sur une clé USB.',
+  'archive.export': 'Exporter une archive chiffrée',
+  'archive.exportBusy': 'Export en cours…',
+  'archive.exported': 'Archive enregistrée : {fileName}',
+  'archive.cancelled': 'Aucun fichier choisi : rien n’a été fait.',
+  'archive.import': 'Restaurer depuis une archive',
+  'archive.importReplaces':
+    'Le coffre de l’archive remplace le coffre actuel, qui est d’abord gardé dans une sauvegarde.',
+  'archive.importNew': 'Vous avez déjà un coffre Carnet ? Ouvrez son archive .carnet.',
+  'archive.secretLegend': 'Ce qui ouvre l’archive',
+  'archive.withPassphrase': 'Sa phrase de passe',
+  'archive.withRecovery': 'Sa clé de secours',
+  'archive.passphrase': 'Phrase de passe du coffre archivé',
+  'archive.recoveryKey': 'Clé de secours du coffre archivé',
+  'archive.choose': 'Choisir l’archive et restaurer',
+  'archive.imported': 'Archive restaurée : le coffre est ouvert.',
+  'archive.importBusy': 'Vérification de l’archive…',
+
   'error.title': 'Erreur',
   'error.unexpected': 'Une erreur inattendue est survenue. Vos données n’ont pas été modifiées.',
   'error.dismiss': 'Fermer',

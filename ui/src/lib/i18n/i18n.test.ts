@@ -22,6 +22,18 @@ describe('catalogues', () => {
     }
   });
 
+  it('use typographic apostrophes and quotes', () => {
+    for (const [key, text] of [...Object.entries(fr), ...Object.entries(en)]) {
+      expect(text, key).not.toMatch(/['"]/);
+    }
+  });
+
+  it('leave French spacing to t(): no no-break space written by hand', () => {
+    for (const [key, text] of Object.entries(fr)) {
+      expect(text, key).not.toMatch(/[\u00A0\u202F]/);
+    }
+  });
+
   it('are really translated (only proper names may be identical)', () => {
     const same = Object.keys(fr).filter((k) => fr[k as keyof typeof fr] === en[k as keyof typeof en]);
     expect(same).toEqual(['app.name']);

@@ -1,0 +1,69 @@
+// Which screen the app shows, decided from the vault's status and how we got there.
+import type { IpcError } from '../bindings/IpcError';
+import type { VaultCreated } from '../bindings/VaultCreated';
+import type { VaultStatus } from '../bindings/VaultStatus';
+import type { UiError } from '../ipc';
+
+export type Screen =
+  | { kind: 'firstRun' }
+  | { kind: 'recoveryKey'; created: VaultCreated }
+  | {
+      kind: 'unlock';
+      status: VaultStatus;
+      /** Try this computer's keyring once, without a click (only when the app starts). */
+      tryThisComputer: boolean;
+      /** The vault locked itself after the idle delay. */
+      autoLocked: boolean;
+    }
+  | { kind: 'open'; status: VaultStatus };
+
+export function screenFor(
+  status: VaultStatus,
+  how: { starting?: boolean; autoLocked?: boolean } = {},
+): Screen {
+  switch (status.state) {
+    case 'absent':
+      return { kind: 'firstRun' };
+    case 'locked':
+      return {
+        kind: 'unlock',
+        status,
+        tryThisComputer: (how.starting ?? false) && status.remembersThisComputer && !status.problem,
+        autoLocked: how.autoLocked ?? false,
+      };
+    case 'unlocked':
+      return { kind: 'open', status };
+  }
+}
+
+/** The vault is open behind this screen (activity pings keep it so). */
+export function vaultIsOpen(screen: Screen | null): boolean {
+  return screen?.kind === 'open' || screen?.kind === 'recoveryKey';
+}
+
+/** The passphrase inputs a form may have. */
+export type PassphraseInput = 'current' | 'passphrase' | 'confirmation';
+
+/** Which input an error is about, so the form can move the focus there. */
+export function inputForError(error: UiError | IpcError): PassphraseInput | null {
+  switch (error.code) {
+    case 'wrong_secret':
+      return 'current';
+    case 'passphrase_too_weak':
+      return 'passphrase';
+    case 'invalid_input':
+      if (error.field === 'passphrase') return 'passphrase';
+      if (error.field === 'passphrase_confirmation') return 'confirmation';
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** A recovery key as groups to display, whatever separators it came with. */
+export function keyGroups(key: string): string[] {
+  const compact = key.replace(/[\s-]+/g, '');
+  const groups: string[] = [];
+  for (let i = 0; i < compact.length; i += 5) groups.push(compact.slice(i, i + 5));
+  return groups;
+}
