@@ -100,6 +100,7 @@ pub struct App {
     pub client: Client,
     driver: Driver,
     data_dir: PathBuf,
+    env: Vec<(String, String)>,
 }
 
 impl App {
@@ -115,16 +116,22 @@ impl App {
             client,
             driver,
             data_dir: data_dir.to_owned(),
+            env: env
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
         };
         app.find(Locator::Css("main")).await;
         app
     }
 
-    /// Quits the app and starts it again on the same data folder.
+    /// Quits the app and starts it again on the same data folder (and environment).
     pub async fn restart(self) -> App {
         let data_dir = self.data_dir.clone();
+        let env = self.env.clone();
         self.quit().await;
-        App::start(&data_dir).await
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        App::start_with_env(&data_dir, &env).await
     }
 
     pub async fn quit(self) {
@@ -178,6 +185,75 @@ impl App {
             .await
     }
 
+    /// The input (or select, or textarea) labelled `label`: by the label's `for`, or nested
+    /// inside the label.
+    pub async fn field(&self, label: &str) -> Element {
+        self.find(Locator::XPath(&field_xpath(label))).await
+    }
+
+    /// Types `text` into the field labelled `label`, replacing what it held.
+    pub async fn fill(&self, label: &str, text: &str) {
+        let field = self.field(label).await;
+        field.clear().await.expect("clear the field");
+        field.send_keys(text).await.expect("type in the field");
+    }
+
+    /// Clicks the checkbox or radio button labelled `label`.
+    pub async fn tick(&self, label: &str) {
+        self.field(label)
+            .await
+            .click()
+            .await
+            .expect("click the box");
+    }
+
+    /// Clicks the button with this visible text.
+    pub async fn click(&self, button: &str) {
+        self.button(button)
+            .await
+            .click()
+            .await
+            .expect("click the button");
+    }
+
+    /// Whether an element matching this XPath is in the page now (no waiting).
+    pub async fn exists(&self, xpath: &str) -> bool {
+        !self
+            .client
+            .find_all(Locator::XPath(xpath))
+            .await
+            .expect("search the page")
+            .is_empty()
+    }
+
+    /// Waits until the page's visible text contains `needle`, no-break spaces (French
+    /// typography) read as plain spaces; fails with the page text if it never does.
+    pub async fn wait_for_text(&self, needle: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let text = plain_spaces(&self.page_text().await);
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "text not found: {needle:?} in:\n{text}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The `id` of the focused element (empty when none has an id).
+    pub async fn focused_id(&self) -> String {
+        match self
+            .eval("return document.activeElement ? document.activeElement.id : ''")
+            .await
+        {
+            serde_json::Value::String(id) => id,
+            other => panic!("focused element: {other}"),
+        }
+    }
+
     /// The whole visible text of the page, exactly as rendered (WebDriver's own element text
     /// turns no-break spaces into plain ones, which would hide French typography).
     pub async fn page_text(&self) -> String {
@@ -220,6 +296,21 @@ async fn connect(port: u16) -> Client {
         .expect("a WebDriver session on the app")
 }
 
+/// The XPath of the form control labelled `label` (`<label for>` or a control inside it).
+pub fn field_xpath(label: &str) -> String {
+    let q = xpath_literal(label);
+    let control = "self::input or self::select or self::textarea";
+    format!(
+        "//*[({control}) and @id=//label[normalize-space(.)={q}]/@for] \
+         | //label[normalize-space(.)={q}]//*[{control}]"
+    )
+}
+
+/// Text with its no-break spaces (U+00A0, U+202F) made plain, for comparisons.
+pub fn plain_spaces(text: &str) -> String {
+    text.replace(['\u{A0}', '\u{202F}'], " ")
+}
+
 /// An XPath string literal for any text, quotes included.
 pub fn xpath_literal(s: &str) -> String {
     if !s.contains('\'') {
@@ -234,7 +325,15 @@ pub fn xpath_literal(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::xpath_literal;
+    use super::{plain_spaces, xpath_literal};
+
+    #[test]
+    fn no_break_spaces_read_as_plain_spaces() {
+        assert_eq!(
+            plain_spaces("Délai enregistré\u{202F}: 5\u{A0}min."),
+            "Délai enregistré : 5 min."
+        );
+    }
 
     #[test]
     fn xpath_literals_survive_quotes() {

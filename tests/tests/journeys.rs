@@ -1,5 +1,6 @@
-//! First journeys: the app opens on the French welcome page, switches to English, and keeps
-//! the choice across a restart. Each test has its own data folder.
+//! First journeys: the app opens on the French welcome page (the first-run screen, no vault
+//! yet), switches to English, and keeps the choice across a restart. Each test has its own
+//! data folder.
 
 use carnet_e2e::App;
 
@@ -17,8 +18,13 @@ async fn opens_on_the_french_welcome_page() {
     app.heading("Bienvenue dans Carnet").await;
     app.navigation("Navigation principale").await;
     app.button("Accueil").await;
-    app.button("Paramètres").await;
-    app.button("Verrouiller").await;
+    let lock = app.button("Verrouiller").await;
+    assert!(!lock.is_enabled().await.unwrap(), "no vault to lock yet");
+    assert!(
+        !app.exists("//nav//button[normalize-space(.)='Paramètres']")
+            .await,
+        "the settings wait for an open vault"
+    );
     assert_eq!(app.eval("return document.documentElement.lang").await, "fr");
     let text = app.page_text().await;
     assert!(text.contains("26 novembre 2026"), "{text}");
@@ -50,7 +56,7 @@ async fn switching_to_english_changes_the_visible_texts() {
 
     app.heading("Welcome to Carnet").await;
     app.navigation("Main navigation").await;
-    app.button("Settings").await;
+    app.heading("Create my vault").await;
     app.button("Lock").await;
     assert_eq!(app.eval("return document.documentElement.lang").await, "en");
     let text = app.page_text().await;
@@ -75,15 +81,13 @@ async fn the_language_choice_survives_a_restart() {
 
     let app = app.restart().await;
     app.heading("Welcome to Carnet").await;
-    app.button("Settings").await.click().await.unwrap();
-    app.heading("Settings").await;
-    // Back to French from the settings page, and that choice survives too.
+    // Back to French from the header, and that choice survives too.
     app.button_in_group("Language", "Français")
         .await
         .click()
         .await
         .unwrap();
-    app.heading("Paramètres").await;
+    app.heading("Bienvenue dans Carnet").await;
 
     let app = app.restart().await;
     app.heading("Bienvenue dans Carnet").await;

@@ -1,0 +1,341 @@
+//! The vault's journeys, in the real window: create a vault and keep its recovery key, lock
+//! and unlock with the passphrase (a wrong one first), unlock with the recovery key, survive a
+//! restart, the settings (delay, backups, archive, new passphrase) and an archive imported on
+//! another "computer". Unlocking runs the real Argon2id (about half a second, more after a
+//! failure), hence the harness's 15-second waits.
+
+use carnet_e2e::{App, ENV_TEST_DIALOGS};
+
+const PASSPHRASE: &str = "pluie verte sur le quai du port 42";
+const NEW_PASSPHRASE: &str = "le phare rouge veille sur trois barques";
+const NNBSP: char = '\u{202F}';
+
+fn data_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary data folder")
+}
+
+/// Creates the vault from the first-run screen and returns the recovery key it shows, after
+/// ticking "kept" and continuing to the open vault's home.
+async fn create_vault(app: &App, remember: bool) -> String {
+    app.heading("Bienvenue dans Carnet").await;
+    app.heading("Créer mon coffre").await;
+    app.fill("Phrase de passe", PASSPHRASE).await;
+    app.fill("Confirmez la phrase de passe", PASSPHRASE).await;
+    if remember {
+        app.tick("Se souvenir de moi sur cet ordinateur").await;
+    }
+    app.click("Créer mon coffre").await;
+
+    app.heading("Votre clé de secours").await;
+    let key = recovery_key_shown(app).await;
+    let next = app.button("Continuer").await;
+    assert!(
+        !next.is_enabled().await.unwrap(),
+        "Continue waits for the box"
+    );
+    app.tick("J’ai conservé ma clé de secours").await;
+    assert!(next.is_enabled().await.unwrap());
+    next.click().await.unwrap();
+    app.heading("Votre coffre est ouvert").await;
+    key
+}
+
+/// The recovery key as the page shows it: 6 groups of 5 characters joined by dashes.
+async fn recovery_key_shown(app: &App) -> String {
+    let found = app
+        .eval(
+            "const m = document.body.innerText.match(/[0-9A-Z]{5}(-[0-9A-Z]{5}){5}/); \
+             return m ? m[0] : null",
+        )
+        .await;
+    let key = found
+        .as_str()
+        .unwrap_or_else(|| panic!("no recovery key on the page: {}", found))
+        .to_owned();
+    assert_eq!(key.len(), 35, "{key}");
+    key
+}
+
+async fn lock(app: &App) {
+    app.click("Verrouiller").await;
+    app.heading("Déverrouiller le coffre").await;
+}
+
+async fn unlock_with_passphrase(app: &App, passphrase: &str) {
+    app.fill("Phrase de passe", passphrase).await;
+    app.click("Déverrouiller").await;
+    app.heading("Votre coffre est ouvert").await;
+}
+
+/// The `aria-valuetext` of the strength meter once it has answered.
+async fn strength_shown(app: &App) -> String {
+    let meter = app
+        .find(carnet_e2e::fantoccini::Locator::Css("[role='meter']"))
+        .await;
+    meter
+        .attr("aria-valuetext")
+        .await
+        .unwrap()
+        .expect("the meter says its level")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn create_lock_and_unlock_with_the_passphrase() {
+    let dir = data_dir();
+    let app = App::start(dir.path()).await;
+
+    // The meter follows the typing: a weak passphrase first, then the real one.
+    app.heading("Créer mon coffre").await;
+    app.fill("Phrase de passe", "azerty").await;
+    app.wait_for_text("Solidité : Très faible").await;
+    app.fill("Phrase de passe", PASSPHRASE).await;
+    app.wait_for_text("Assez solide pour protéger le coffre.")
+        .await;
+    let level = strength_shown(&app).await;
+    assert!(["Forte", "Très forte"].contains(&level.as_str()), "{level}");
+    let text = app.page_text().await;
+    assert!(
+        text.contains(&format!("Solidité{NNBSP}: {level}")),
+        "French spacing: {text}"
+    );
+    app.screenshot("vault-create").await;
+
+    app.fill("Confirmez la phrase de passe", PASSPHRASE).await;
+    app.click("Créer mon coffre").await;
+    app.heading("Votre clé de secours").await;
+    let key = recovery_key_shown(&app).await;
+    assert!(
+        !app.page_text().await.contains("trousseau"),
+        "no keyring warning when not asked"
+    );
+    app.screenshot("vault-recovery-key").await;
+    app.tick("J’ai conservé ma clé de secours").await;
+    app.click("Continuer").await;
+    app.heading("Votre coffre est ouvert").await;
+    assert!(!app.page_text().await.contains(&key), "the key is gone");
+    app.button("Paramètres").await;
+    app.screenshot("vault-home").await;
+
+    lock(&app).await;
+    assert!(
+        !app.exists("//nav//button[normalize-space(.)='Paramètres']")
+            .await,
+        "no settings while locked"
+    );
+    assert_eq!(app.focused_id().await, "unlock-passphrase");
+
+    // A wrong passphrase: the localised message, the field emptied, the focus kept.
+    app.fill("Phrase de passe", "ce n’est pas la bonne").await;
+    app.click("Déverrouiller").await;
+    let text = app
+        .wait_for_text("Ce n’est pas la bonne phrase de passe")
+        .await;
+    assert!(text.contains("Le coffre reste verrouillé"), "{text}");
+    let field = app.field("Phrase de passe").await;
+    assert_eq!(field.prop("value").await.unwrap().as_deref(), Some(""));
+    assert_eq!(app.focused_id().await, "unlock-passphrase");
+    assert!(
+        app.exists("//*[@role='alert'][contains(., 'pas la bonne phrase')]")
+            .await
+    );
+    app.screenshot("vault-unlock-error").await;
+
+    unlock_with_passphrase(&app, PASSPHRASE).await;
+    app.screenshot("vault-unlocked").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_forgotten_passphrase_gives_way_to_the_recovery_key() {
+    let dir = data_dir();
+    let app = App::start(dir.path()).await;
+    let key = create_vault(&app, false).await;
+    lock(&app).await;
+
+    app.click("J’ai oublié ma phrase de passe").await;
+    app.heading("Avec la clé de secours").await;
+    assert_eq!(app.focused_id().await, "unlock-recovery");
+
+    // A slip in the check characters is caught before any derivation.
+    let mut mistyped = key.clone();
+    let last = mistyped.pop().unwrap();
+    mistyped.push(if last == '0' { '1' } else { '0' });
+    app.fill("Clé de secours", &mistyped).await;
+    app.click("Déverrouiller avec la clé").await;
+    app.wait_for_text("Cette clé de secours contient une faute de frappe : vérifiez")
+        .await;
+
+    // Copied by hand: lower case, spaces for dashes, is read back all the same.
+    let by_hand = key.to_lowercase().replace('-', " ");
+    app.fill("Clé de secours", &by_hand).await;
+    app.screenshot("vault-recovery-unlock").await;
+    app.click("Déverrouiller avec la clé").await;
+    app.heading("Votre coffre est ouvert").await;
+
+    // And back: the passphrase form is one click away.
+    lock(&app).await;
+    app.click("J’ai oublié ma phrase de passe").await;
+    app.click("Utiliser ma phrase de passe").await;
+    unlock_with_passphrase(&app, PASSPHRASE).await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_vault_survives_a_restart_in_both_languages() {
+    let dir = data_dir();
+    let app = App::start(dir.path()).await;
+    create_vault(&app, false).await;
+
+    let app = app.restart().await;
+    app.heading("Déverrouiller le coffre").await;
+    assert_eq!(app.focused_id().await, "unlock-passphrase");
+
+    // The unlock screen in English, Rust's messages too.
+    app.button_in_group("Langue", "English")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.heading("Unlock the vault").await;
+    app.fill("Passphrase", "not the right one at all").await;
+    app.click("Unlock").await;
+    app.wait_for_text("That is not the right passphrase").await;
+    app.screenshot("vault-unlock-error-en").await;
+    app.button_in_group("Language", "Français")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.heading("Déverrouiller le coffre").await;
+
+    unlock_with_passphrase(&app, PASSPHRASE).await;
+    app.screenshot("vault-after-restart").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn remembering_without_a_keyring_warns_and_still_creates() {
+    // Under xvfb-run there is no session bus, so no keyring: the vault is created anyway.
+    let dir = data_dir();
+    let app = App::start(dir.path()).await;
+    app.heading("Créer mon coffre").await;
+    app.fill("Phrase de passe", PASSPHRASE).await;
+    app.fill("Confirmez la phrase de passe", PASSPHRASE).await;
+    app.tick("Se souvenir de moi sur cet ordinateur").await;
+    app.click("Créer mon coffre").await;
+    app.heading("Votre clé de secours").await;
+    let text = app
+        .wait_for_text("Cet ordinateur ne pourra pas ouvrir le coffre sans saisie")
+        .await;
+    assert!(
+        text.contains("Le trousseau du système n’est pas disponible"),
+        "{text}"
+    );
+    assert!(
+        app.exists("//*[@role='alert'][contains(., 'trousseau')]")
+            .await
+    );
+    recovery_key_shown(&app).await;
+    app.screenshot("vault-keyring-warning").await;
+    app.tick("J’ai conservé ma clé de secours").await;
+    app.click("Continuer").await;
+    app.heading("Votre coffre est ouvert").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_delay_backups_archive_and_a_new_passphrase() {
+    let dir = data_dir();
+    let dialogs = tempfile::tempdir().expect("a folder for the dialogs' answers");
+    let dialogs_path = dialogs.path().to_str().expect("a UTF-8 path").to_owned();
+    let app = App::start_with_env(dir.path(), &[(ENV_TEST_DIALOGS, &dialogs_path)]).await;
+    create_vault(&app, false).await;
+    app.click("Paramètres").await;
+    app.heading("Paramètres").await;
+    app.screenshot("vault-settings-top").await;
+
+    // The delay: Rust's message for a value out of range, then a saved one.
+    app.fill("Délai, en minutes (de 1 à 240)", "0").await;
+    app.click("Enregistrer le délai").await;
+    app.wait_for_text("Le délai de verrouillage doit aller de 1 à 240 minutes.")
+        .await;
+    app.fill("Délai, en minutes (de 1 à 240)", "5").await;
+    app.click("Enregistrer le délai").await;
+    app.wait_for_text("Délai enregistré : 5 min.").await;
+
+    // Today's backup is taken in the background when the vault opens: wait for it.
+    let mut found = false;
+    for _ in 0..20 {
+        if app
+            .exists("//ul//li[contains(., 'Quotidienne')]//button[normalize-space(.)='Restaurer']")
+            .await
+        {
+            found = true;
+            break;
+        }
+        app.click("Accueil").await;
+        app.click("Paramètres").await;
+        app.heading("Paramètres").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    assert!(found, "today's backup is listed");
+    app.click("Restaurer").await;
+    let text = app
+        .wait_for_text("Remettre le coffre tel qu’il était le")
+        .await;
+    assert!(text.contains("« Avant restauration »"), "{text}");
+    app.screenshot("vault-settings-restore-confirm").await;
+    app.click("Oui, restaurer").await;
+    app.wait_for_text("Le coffre a été remis dans son état du")
+        .await;
+    app.wait_for_text("Avant restauration").await;
+
+    // The archive goes where the (bypassed) save dialog says.
+    app.click("Exporter une archive chiffrée").await;
+    let text = app.wait_for_text("Archive enregistrée : carnet-").await;
+    let archive = std::fs::read_dir(dialogs.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "carnet"))
+        .expect("the archive was written");
+    let name = archive.file_name().unwrap().to_str().unwrap();
+    assert!(text.contains(name), "{text}");
+
+    // A new passphrase: a wrong current one first.
+    app.fill("Phrase de passe actuelle", "pas celle-ci du tout")
+        .await;
+    app.fill("Nouvelle phrase de passe", NEW_PASSPHRASE).await;
+    app.fill("Confirmez la nouvelle phrase de passe", NEW_PASSPHRASE)
+        .await;
+    app.click("Changer la phrase de passe").await;
+    app.wait_for_text("Ce n’est pas la bonne phrase de passe")
+        .await;
+    assert_eq!(app.focused_id().await, "change-current");
+    app.fill("Phrase de passe actuelle", PASSPHRASE).await;
+    app.click("Changer la phrase de passe").await;
+    app.wait_for_text("Phrase de passe changée.").await;
+    app.screenshot("vault-settings").await;
+
+    lock(&app).await;
+    unlock_with_passphrase(&app, NEW_PASSPHRASE).await;
+    app.quit().await;
+
+    // Another computer: a fresh data folder, the archive opened with the passphrase it had.
+    let elsewhere = data_dir();
+    std::fs::write(dialogs.path().join("open.txt"), archive.to_str().unwrap()).unwrap();
+    let app = App::start_with_env(elsewhere.path(), &[(ENV_TEST_DIALOGS, &dialogs_path)]).await;
+    app.heading("Bienvenue dans Carnet").await;
+    app.click("Restaurer depuis une archive").await;
+    app.tick("Sa phrase de passe").await;
+    app.fill("Phrase de passe du coffre archivé", "une autre phrase")
+        .await;
+    app.click("Choisir l’archive et restaurer").await;
+    app.wait_for_text("Ce n’est pas la bonne phrase de passe")
+        .await;
+    app.fill("Phrase de passe du coffre archivé", PASSPHRASE)
+        .await;
+    app.screenshot("vault-import").await;
+    app.click("Choisir l’archive et restaurer").await;
+    app.heading("Votre coffre est ouvert").await;
+    app.quit().await;
+}
