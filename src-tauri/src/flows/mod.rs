@@ -4,3 +4,6 @@
 
 pub mod backups;
 pub mod vault;
+
+#[cfg(test)]
+mod tests;

@@ -40,7 +40,7 @@ pub fn strength(passphrase: &str) -> Strength {
 /// Checks a new passphrase and its confirmation, in the order the owner fixes them.
 pub fn validate_new(passphrase: &str, confirmation: &str) -> Result<(), CoreError> {
     let chars = passphrase.chars().count();
-    if chars < MIN_CHARS || chars > MAX_CHARS {
+    if !(MIN_CHARS..=MAX_CHARS).contains(&chars) {
         return Err(CoreError::Invalid(Field::Passphrase));
     }
     if !strength(passphrase).acceptable {

@@ -29,8 +29,14 @@ impl SettingsFile {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
             Err(e) => return Err(e.into()),
         };
-        match serde_json::from_slice(&bytes) {
-            Ok(settings) => Ok(settings),
+        match serde_json::from_slice::<Settings>(&bytes) {
+            Ok(mut settings) => {
+                // A hand-edited delay out of range falls back to the default, not to "never".
+                if !carnet_core::settings::AUTO_LOCK_RANGE.contains(&settings.auto_lock_minutes) {
+                    settings.auto_lock_minutes = carnet_core::settings::DEFAULT_AUTO_LOCK_MINUTES;
+                }
+                Ok(settings)
+            }
             Err(_) => {
                 std::fs::rename(&self.path, self.path.with_extension("json.damaged"))?;
                 Ok(Settings::default())
@@ -83,6 +89,18 @@ mod tests {
             std::fs::read(dir.path().join("settings.json.damaged")).unwrap(),
             b"{not json"
         );
+    }
+
+    #[test]
+    fn an_out_of_range_delay_falls_back_to_the_default() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            br#"{"locale":"en","autoLockMinutes":0}"#,
+        )
+        .unwrap();
+        let s = SettingsFile::in_dir(dir.path()).load().unwrap();
+        assert_eq!((s.locale, s.auto_lock_minutes), (Locale::En, 10));
     }
 
     #[test]

@@ -207,3 +207,21 @@ async fn a_wrong_secret_or_an_altered_archive_installs_nothing() {
     // Nothing but empty folders in the other data folder.
     assert!(all_files(there.dir.path()).is_empty());
 }
+
+#[tokio::test]
+async fn the_copy_before_a_migration_is_verified_and_kept() {
+    let f = fixture();
+    let (vault, _) = created(&f).await;
+    let taken = backup::before_migration(&vault, 1).await.unwrap();
+    assert_eq!(taken.kind, backup::Kind::Migration);
+    assert!(taken.id.starts_with("migration-v1-"));
+    let copy = carnet_store::Layout::new(&taken.path);
+    backup::verify(&copy, vault.key(), vault.vault_id())
+        .await
+        .unwrap();
+    assert!(
+        !std::fs::read(copy.db())
+            .unwrap()
+            .starts_with(b"SQLite format 3")
+    );
+}

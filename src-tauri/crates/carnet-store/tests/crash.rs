@@ -24,7 +24,9 @@ async fn crash_child() {
         return;
     };
     let layout = Layout::new(std::path::Path::new(&dir));
-    let vault = Vault::unlock(&layout, Secret::Passphrase(PASS)).await.unwrap();
+    let vault = Vault::unlock(&layout, Secret::Passphrase(PASS))
+        .await
+        .unwrap();
     let mut n: i64 = sqlx::query_scalar("SELECT count(*) FROM evidence_content")
         .fetch_one(vault.pool())
         .await
@@ -32,7 +34,9 @@ async fn crash_child() {
     loop {
         let body = format!("write {n} ").repeat(50);
         let name = format!("w{n}");
-        evidence::add(&vault, body.as_bytes(), None, &name, "text/plain", NOW).await.unwrap();
+        evidence::add(&vault, body.as_bytes(), None, &name, "text/plain", NOW)
+            .await
+            .unwrap();
         println!("ACK {name}");
         n += 1;
     }
@@ -54,14 +58,24 @@ async fn survives_kills() {
     let f = fixture();
     let (vault, _) = created(&f).await;
     vault.lock().await;
-    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
     let mut rng = XorShift(seed);
     let mut acked: Vec<String> = Vec::new();
     let mut mid_write_kills = 0;
 
     for round in 0..KILLS {
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["crash_child", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
+            .args([
+                "crash_child",
+                "--exact",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(ENV_CHILD, f.dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -86,18 +100,32 @@ async fn survives_kills() {
 
         let v = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
             .await
-            .unwrap_or_else(|e| panic!("round {round} (seed {seed}): the vault does not open: {e:?}"));
-        assert!(db::integrity_ok(v.pool()).await, "round {round} (seed {seed}): integrity");
+            .unwrap_or_else(|e| {
+                panic!("round {round} (seed {seed}): the vault does not open: {e:?}")
+            });
+        assert!(
+            db::integrity_ok(v.pool()).await,
+            "round {round} (seed {seed}): integrity"
+        );
         let names: Vec<String> = sqlx::query_scalar("SELECT original_name FROM evidence_content")
             .fetch_all(v.pool())
             .await
             .unwrap();
         let lost: Vec<&String> = acked.iter().filter(|a| !names.contains(a)).collect();
-        assert!(lost.is_empty(), "round {round} (seed {seed}): acknowledged writes lost: {lost:?}");
+        assert!(
+            lost.is_empty(),
+            "round {round} (seed {seed}): acknowledged writes lost: {lost:?}"
+        );
         v.lock().await;
     }
     // The kills must really land during writes, or this test proves nothing.
-    assert!(mid_write_kills > KILLS / 2, "only {mid_write_kills} rounds wrote before the kill");
+    assert!(
+        mid_write_kills > KILLS / 2,
+        "only {mid_write_kills} rounds wrote before the kill"
+    );
     assert!(acked.len() > KILLS, "{} writes acknowledged", acked.len());
-    eprintln!("crash: {KILLS} kills survived, {} acknowledged writes, 0 lost (seed {seed})", acked.len());
+    eprintln!(
+        "crash: {KILLS} kills survived, {} acknowledged writes, 0 lost (seed {seed})",
+        acked.len()
+    );
 }

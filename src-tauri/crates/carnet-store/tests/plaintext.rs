@@ -37,17 +37,27 @@ fn hits(dir: &std::path::Path) -> Vec<String> {
 async fn no_marker_anywhere_under_the_data_folder() {
     let f = fixture();
     let passphrase = format!("{PASS_MARKER} et quelques mots de plus");
-    let created = carnet_store::Vault::create(&f.layout, &passphrase, CHEAP, NOW).await.unwrap();
+    let created = carnet_store::Vault::create(&f.layout, &passphrase, CHEAP, NOW)
+        .await
+        .unwrap();
     let vault = created.vault;
     let body = format!("{BODY_MARKER} ").repeat(10_000);
     for i in 0..20 {
         let name = format!("{NAME_MARKER}-{i}.txt");
-        evidence::add(&vault, body.as_bytes(), None, &name, "text/plain", NOW).await.unwrap();
+        evidence::add(&vault, body.as_bytes(), None, &name, "text/plain", NOW)
+            .await
+            .unwrap();
     }
     let utf16: Vec<u8> = body.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    evidence::add(&vault, &utf16[..], None, "utf16.txt", "text/plain", NOW).await.unwrap();
-    backup::daily(&vault, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()).await.unwrap();
-    archive::export(&vault, &f.dir.path().join("export.carnet")).await.unwrap();
+    evidence::add(&vault, &utf16[..], None, "utf16.txt", "text/plain", NOW)
+        .await
+        .unwrap();
+    backup::daily(&vault, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .await
+        .unwrap();
+    archive::export(&vault, &f.dir.path().join("export.carnet"))
+        .await
+        .unwrap();
 
     // The markers are really there to find: a plain copy of the input is detected.
     std::fs::write(f.dir.path().join("control.txt"), &body).unwrap();

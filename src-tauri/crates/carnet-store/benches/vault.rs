@@ -1,0 +1,207 @@
+//! What encryption costs, measured against plain SQLite in the same run (`make bench`):
+//!
+//! - `inserts_10k_2kb`: 10,000 rows of 2 KB in one transaction, SQLCipher vs plain SQLite
+//!   (same pragmas: WAL, synchronous FULL);
+//! - `evidence_1mb`: adding and reading a 1 MB piece — Carnet's encrypted evidence file vs a
+//!   plain SQLite blob, and vs a blob in SQLCipher (the alternative not taken);
+//! - `unlock`: opening the vault with this computer's keyring (an in-memory keyring here, so
+//!   the figure is Carnet's own cost without D-Bus) and with the passphrase (Argon2id at the
+//!   floor parameters, 64 MiB × 3).
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use carnet_store::db::{self, Mode};
+use carnet_store::keys::VaultKey;
+use carnet_store::keys::kdf::{Calibration, KdfParams};
+use carnet_store::{Layout, Secret, Vault, evidence};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use sqlx::SqlitePool;
+use tokio::runtime::Runtime;
+
+const PASS: &str = "pluie verte sur le quai du port 42";
+const NOW: &str = "2026-11-26T10:00:00+01:00";
+
+async fn pool(dir: &std::path::Path, key: Option<&VaultKey>) -> SqlitePool {
+    let pool = db::open(&dir.join("b.db"), key, Mode::Create)
+        .await
+        .unwrap();
+    sqlx::query("CREATE TABLE IF NOT EXISTS b (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool
+}
+
+async fn insert_10k(pool: &SqlitePool) {
+    let body = vec![0x5Au8; 2048];
+    let mut tx = pool.begin().await.unwrap();
+    for _ in 0..10_000 {
+        sqlx::query("INSERT INTO b (body) VALUES (?)")
+            .bind(&body)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+fn inserts(c: &mut Criterion, rt: &Runtime) {
+    let mut g = c.benchmark_group("inserts_10k_2kb");
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    let key = VaultKey::generate().unwrap();
+    for (name, key) in [("plain_sqlite", None), ("sqlcipher", Some(&key))] {
+        g.bench_function(name, |b| {
+            b.iter_batched(
+                || {
+                    let dir = tempfile::tempdir().unwrap();
+                    let p = rt.block_on(pool(dir.path(), key));
+                    (dir, p)
+                },
+                |(dir, p)| {
+                    rt.block_on(insert_10k(&p));
+                    rt.block_on(p.close());
+                    drop(dir);
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    g.finish();
+}
+
+fn evidence_1mb(c: &mut Criterion, rt: &Runtime) {
+    let piece: Vec<u8> = (0..1_000_000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 24) as u8)
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let plain_dir = tempfile::tempdir().unwrap();
+    let blob_dir = tempfile::tempdir().unwrap();
+    let key = VaultKey::generate().unwrap();
+    let layout = Layout::new(dir.path());
+    let vault = rt
+        .block_on(Vault::create(
+            &layout,
+            PASS,
+            Calibration::Fixed(KdfParams::insecure_for_tests()),
+            NOW,
+        ))
+        .unwrap()
+        .vault;
+    let plain = rt.block_on(pool(plain_dir.path(), None));
+    let blob = rt.block_on(pool(blob_dir.path(), Some(&key)));
+
+    let mut g = c.benchmark_group("evidence_1mb");
+    g.sample_size(30);
+    let insert_blob = |p: &SqlitePool| {
+        rt.block_on(async {
+            sqlx::query_scalar::<_, i64>("INSERT INTO b (body) VALUES (?) RETURNING id")
+                .bind(&piece)
+                .fetch_one(p)
+                .await
+                .unwrap()
+        })
+    };
+    g.bench_function("write/plain_sqlite_blob", |b| {
+        b.iter(|| insert_blob(&plain))
+    });
+    g.bench_function("write/sqlcipher_blob", |b| b.iter(|| insert_blob(&blob)));
+    g.bench_function("write/carnet_encrypted_file", |b| {
+        b.iter(|| {
+            rt.block_on(evidence::add(
+                &vault,
+                &piece[..],
+                None,
+                "p.bin",
+                "application/octet-stream",
+                NOW,
+            ))
+            .unwrap()
+        })
+    });
+
+    let (plain_id, blob_id) = (insert_blob(&plain), insert_blob(&blob));
+    let piece_id = rt
+        .block_on(evidence::add(
+            &vault,
+            &piece[..],
+            None,
+            "p.bin",
+            "application/octet-stream",
+            NOW,
+        ))
+        .unwrap()
+        .id;
+    let read_blob = |p: &SqlitePool, id: i64| {
+        rt.block_on(async {
+            sqlx::query_scalar::<_, Vec<u8>>("SELECT body FROM b WHERE id = ?")
+                .bind(id)
+                .fetch_one(p)
+                .await
+                .unwrap()
+        })
+    };
+    g.bench_function("read/plain_sqlite_blob", |b| {
+        b.iter(|| black_box(read_blob(&plain, plain_id)))
+    });
+    g.bench_function("read/sqlcipher_blob", |b| {
+        b.iter(|| black_box(read_blob(&blob, blob_id)))
+    });
+    g.bench_function("read/carnet_encrypted_file", |b| {
+        b.iter(|| black_box(rt.block_on(evidence::read(&vault, piece_id)).unwrap()))
+    });
+    g.finish();
+}
+
+fn unlock(c: &mut Criterion, rt: &Runtime) {
+    keyring_core::set_default_store(keyring_core::mock::Store::new().unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let layout = Layout::new(dir.path());
+    let mut vault = rt
+        .block_on(Vault::create(
+            &layout,
+            PASS,
+            Calibration::Fixed(KdfParams::MINIMUM),
+            NOW,
+        ))
+        .unwrap()
+        .vault;
+    vault.remember_this_computer().unwrap();
+    rt.block_on(vault.lock());
+
+    let mut g = c.benchmark_group("unlock");
+    g.sample_size(10);
+    g.bench_function("this_computer_keyring", |b| {
+        b.iter(|| {
+            rt.block_on(async {
+                Vault::unlock(&layout, Secret::ThisComputer)
+                    .await
+                    .unwrap()
+                    .lock()
+                    .await
+            })
+        })
+    });
+    g.bench_function("passphrase_argon2id_64mib_t3", |b| {
+        b.iter(|| {
+            rt.block_on(async {
+                Vault::unlock(&layout, Secret::Passphrase(PASS))
+                    .await
+                    .unwrap()
+                    .lock()
+                    .await
+            })
+        })
+    });
+    g.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    let rt = Runtime::new().unwrap();
+    inserts(c, &rt);
+    evidence_1mb(c, &rt);
+    unlock(c, &rt);
+}
+
+criterion_group!(vault_benches, benches);
+criterion_main!(vault_benches);

@@ -1,0 +1,383 @@
+//! The command bodies run by a test host (no desktop): the journeys, and a bad-input table for
+//! every command taking input. Each bad input must give a coded, localised error, never a
+//! panic, and leave the data folder as it was.
+
+use carnet_core::Field;
+
+use crate::error::ErrorCode;
+use crate::flows::backups::ArchiveSecret;
+use crate::ipc::VaultState;
+use crate::state::AppState;
+use crate::state::tests::state;
+
+const PASS: &str = "pluie verte sur le quai du port 42";
+
+/// Hostile strings every text input is tried with.
+fn hostile() -> Vec<String> {
+    vec![
+        String::new(),
+        " ".into(),
+        "\0".into(),
+        "../../../etc/passwd".into(),
+        "<img src=x onerror=alert(1)>".into(),
+        "\u{202E}gnp.exe".into(),
+        "x".repeat(100_000),
+        "é".repeat(2000),
+        "'; DROP TABLE vault_meta; --".into(),
+    ]
+}
+
+fn use_mock_keyring() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| keyring_core::set_default_store(keyring_core::mock::Store::new().unwrap()));
+}
+
+async fn created() -> (tempfile::TempDir, AppState, String) {
+    let (dir, s) = state();
+    let c = s
+        .vault_create(PASS.into(), PASS.into(), false)
+        .await
+        .unwrap();
+    (dir, s, c.recovery_key)
+}
+
+fn listing(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with("-shm") && !n.ends_with("-wal"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[tokio::test]
+async fn create_lock_unlock_journey() {
+    let (_dir, s) = state();
+    assert_eq!(s.vault_status().await.state, VaultState::Absent);
+    let c = s
+        .vault_create(PASS.into(), PASS.into(), false)
+        .await
+        .unwrap();
+    assert_eq!(c.status.state, VaultState::Unlocked);
+    assert_eq!(c.recovery_key.len(), 35);
+    assert_eq!(s.vault_lock().await.state, VaultState::Locked);
+    assert_eq!(
+        s.unlock_with_passphrase(PASS.into()).await.unwrap().state,
+        VaultState::Unlocked
+    );
+    s.vault_lock().await;
+    let st = s
+        .unlock_with_recovery_key(c.recovery_key.to_lowercase())
+        .await
+        .unwrap();
+    assert_eq!(st.state, VaultState::Unlocked);
+}
+
+#[tokio::test]
+async fn vault_create_bad_inputs() {
+    for bad in hostile()
+        .into_iter()
+        .chain(["motdepasse".into(), "azertyuiop123".into()])
+    {
+        let (dir, s) = state();
+        match s.vault_create(bad.clone(), bad.clone(), false).await {
+            Err(e) => {
+                assert!(
+                    matches!(
+                        e.code,
+                        ErrorCode::InvalidInput | ErrorCode::PassphraseTooWeak
+                    ),
+                    "{e:?}"
+                );
+                assert!(bad.trim().is_empty() || !e.message.contains(&bad));
+                assert!(
+                    listing(dir.path()).is_empty(),
+                    "nothing written: {:?}",
+                    listing(dir.path())
+                );
+            }
+            // A strong passphrase that looks hostile is still the owner's choice: it must work.
+            Ok(_) => {
+                s.vault_lock().await;
+                assert_eq!(
+                    s.unlock_with_passphrase(bad).await.unwrap().state,
+                    VaultState::Unlocked
+                );
+            }
+        }
+    }
+    let (dir, s) = state();
+    let e = s
+        .vault_create(PASS.into(), format!("{PASS}!"), false)
+        .await
+        .unwrap_err();
+    assert_eq!(e.field, Some(Field::PassphraseConfirmation));
+    assert!(listing(dir.path()).is_empty());
+    // And never a second vault.
+    s.vault_create(PASS.into(), PASS.into(), false)
+        .await
+        .unwrap();
+    let e = s
+        .vault_create(PASS.into(), PASS.into(), false)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::VaultExists);
+}
+
+#[tokio::test]
+async fn unlock_bad_inputs() {
+    let (_dir, s) = state();
+    assert_eq!(
+        s.unlock_with_passphrase(PASS.into())
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::NoVault
+    );
+    let (dir, s, recovery) = created().await;
+    s.vault_lock().await;
+    let before = listing(dir.path());
+    for bad in hostile().into_iter().take(3) {
+        // Three free attempts: the growing delay starts after them.
+        assert_eq!(
+            s.unlock_with_passphrase(bad).await.unwrap_err().code,
+            ErrorCode::WrongSecret
+        );
+    }
+    for bad in hostile() {
+        let e = s.unlock_with_recovery_key(bad).await.unwrap_err();
+        assert_eq!(e.code, ErrorCode::RecoveryKeyMistyped);
+    }
+    let typo = recovery.replacen(|c: char| c.is_ascii_alphanumeric(), "U", 1);
+    assert_eq!(
+        s.unlock_with_recovery_key(typo).await.unwrap_err().code,
+        ErrorCode::RecoveryKeyMistyped
+    );
+    assert_eq!(listing(dir.path()), before);
+    assert_eq!(s.vault_status().await.state, VaultState::Locked);
+}
+
+#[tokio::test]
+async fn wrong_passphrases_are_slowed_down() {
+    let (_dir, s, _) = created().await;
+    s.vault_lock().await;
+    for _ in 0..4 {
+        let _ = s.unlock_with_passphrase("pas la bonne".into()).await;
+    }
+    assert_eq!(
+        crate::state::lock(&s.throttle).delay(),
+        std::time::Duration::from_secs(2)
+    );
+    s.unlock_with_passphrase(PASS.into()).await.unwrap();
+    assert_eq!(
+        crate::state::lock(&s.throttle).delay(),
+        std::time::Duration::ZERO
+    );
+}
+
+#[tokio::test]
+async fn locked_vault_commands_say_so() {
+    let (dir, s, _) = created().await;
+    s.vault_lock().await;
+    let e = s
+        .change_passphrase(
+            PASS.into(),
+            "un autre chemin de halage 77".into(),
+            "un autre chemin de halage 77".into(),
+        )
+        .await;
+    assert_eq!(e.unwrap_err().code, ErrorCode::VaultLocked);
+    assert_eq!(
+        s.remember_this_computer(true).await.unwrap_err().code,
+        ErrorCode::VaultLocked
+    );
+    assert_eq!(
+        s.backup_restore("daily-2026-11-26".into())
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::VaultLocked
+    );
+    let e = s
+        .archive_export(&dir.path().join("x.carnet"))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::VaultLocked);
+}
+
+#[tokio::test]
+async fn change_passphrase_bad_inputs() {
+    let next = "un autre chemin de halage 77";
+    for bad in hostile() {
+        let (_dir, s, _) = created().await;
+        let e = s
+            .change_passphrase(PASS.into(), next.into(), format!("{next}x"))
+            .await
+            .unwrap_err();
+        assert_eq!(e.field, Some(Field::PassphraseConfirmation));
+        match s
+            .change_passphrase(PASS.into(), bad.clone(), bad.clone())
+            .await
+        {
+            Err(e) => assert!(
+                matches!(
+                    e.code,
+                    ErrorCode::InvalidInput | ErrorCode::PassphraseTooWeak
+                ),
+                "{e:?}"
+            ),
+            Ok(()) => {
+                s.vault_lock().await;
+                assert_eq!(
+                    s.unlock_with_passphrase(bad).await.unwrap().state,
+                    VaultState::Unlocked
+                );
+            }
+        }
+    }
+    let (_dir, s, _) = created().await;
+    let e = s
+        .change_passphrase("pas la bonne du tout".into(), next.into(), next.into())
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::WrongSecret);
+    s.change_passphrase(PASS.into(), next.into(), next.into())
+        .await
+        .unwrap();
+    s.vault_lock().await;
+    assert_eq!(
+        s.unlock_with_passphrase(PASS.into())
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::WrongSecret
+    );
+    s.unlock_with_passphrase(next.into()).await.unwrap();
+}
+
+#[tokio::test]
+async fn backup_restore_bad_ids() {
+    let (_dir, s, _) = created().await;
+    for bad in hostile().into_iter().chain([
+        "daily-".into(),
+        "../backups/daily-2026-11-26".into(),
+        ".".into(),
+    ]) {
+        let e = s.backup_restore(bad).await.unwrap_err();
+        assert_eq!(e.code, ErrorCode::NotFound);
+        assert_eq!(
+            s.vault_status().await.state,
+            VaultState::Unlocked,
+            "the vault stays open"
+        );
+    }
+}
+
+#[tokio::test]
+async fn archive_import_bad_files_and_secrets() {
+    let (dir, s, _) = created().await;
+    let garbage = dir.path().join("garbage.carnet");
+    for bytes in [
+        &b""[..],
+        b"CARNET-ARCHIVE\0",
+        b"\xff\xff\xff\xff",
+        &[0u8; 5000],
+    ] {
+        std::fs::write(&garbage, bytes).unwrap();
+        let e = s
+            .archive_import(&garbage, ArchiveSecret::Passphrase(PASS.into()))
+            .await
+            .unwrap_err();
+        assert_eq!(e.code, ErrorCode::ArchiveDamaged);
+    }
+    let good = dir.path().join("good.carnet");
+    s.archive_export(&good).await.unwrap();
+    for bad in hostile() {
+        let e = s
+            .archive_import(&good, ArchiveSecret::RecoveryKey(bad))
+            .await
+            .unwrap_err();
+        assert_eq!(e.code, ErrorCode::RecoveryKeyMistyped);
+    }
+    let e = s
+        .archive_import(&good, ArchiveSecret::Passphrase("pas la bonne".into()))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::WrongSecret);
+    let missing = dir.path().join("absent.carnet");
+    assert_eq!(
+        s.archive_import(&missing, ArchiveSecret::Passphrase(PASS.into()))
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::Io
+    );
+    // A good archive with the right passphrase goes in, and the vault is open on it.
+    let st = s
+        .archive_import(&good, ArchiveSecret::Passphrase(PASS.into()))
+        .await
+        .unwrap();
+    assert_eq!(st.state, VaultState::Unlocked);
+}
+
+#[tokio::test]
+async fn remember_this_computer_with_a_keyring_and_without() {
+    use_mock_keyring();
+    let (_dir, s, _) = created().await;
+    assert!(
+        s.remember_this_computer(true)
+            .await
+            .unwrap()
+            .remembers_this_computer
+    );
+    s.vault_lock().await;
+    assert!(s.vault_status().await.remembers_this_computer);
+    assert_eq!(
+        s.unlock_with_this_computer().await.unwrap().state,
+        VaultState::Unlocked
+    );
+    assert!(
+        !s.remember_this_computer(false)
+            .await
+            .unwrap()
+            .remembers_this_computer
+    );
+    s.vault_lock().await;
+    let e = s.unlock_with_this_computer().await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::KeyringUnavailable);
+    assert!(
+        e.message.contains("phrase de passe"),
+        "falls back to the passphrase: {}",
+        e.message
+    );
+}
+
+#[tokio::test]
+async fn idle_vaults_lock_themselves() {
+    let (_dir, s, _) = created().await;
+    assert!(!s.lock_if_idle().await, "just used");
+    *crate::state::lock(&s.idle) = crate::idle::Idle::at(
+        std::time::Instant::now(),
+        std::time::SystemTime::now() - std::time::Duration::from_secs(11 * 60),
+    );
+    assert!(s.lock_if_idle().await);
+    assert_eq!(s.vault_status().await.state, VaultState::Locked);
+}
+
+#[tokio::test]
+async fn a_damaged_key_file_shows_on_the_status() {
+    let (dir, s, _) = created().await;
+    s.vault_lock().await;
+    std::fs::write(dir.path().join("vault.key"), b"{}").unwrap();
+    let st = s.vault_status().await;
+    assert_eq!(st.state, VaultState::Locked);
+    assert_eq!(st.problem.unwrap().code, ErrorCode::KeyFileDamaged);
+    assert_eq!(
+        s.unlock_with_passphrase(PASS.into())
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::KeyFileDamaged
+    );
+}
