@@ -155,8 +155,8 @@ impl AppState {
         Ok(self.vault_status().await)
     }
 
-    /// Puts an open vault in place, restarts the idle clock and takes today's backup in the
-    /// background (the owner does not wait for it).
+    /// Puts an open vault in place, restarts the idle clock, and in the background (the owner
+    /// does not wait) sweeps what an interrupted operation left and takes today's backup.
     fn opened(&self, vault: Vault, slot: &mut Option<Vault>) {
         *slot = Some(vault);
         self.touch();
@@ -164,7 +164,8 @@ impl AppState {
         let today = chrono::Local::now().date_naive();
         tokio::spawn(async move {
             if let Some(vault) = shared.lock().await.as_ref() {
-                // A failed backup is retried at the next opening; the vault itself is intact.
+                // A failed backup or sweep is retried at the next opening; the vault is intact.
+                let _ = vault.sweep().await;
                 let _ = backup::daily(vault, today).await;
             }
         });

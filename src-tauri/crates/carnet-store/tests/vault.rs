@@ -261,3 +261,24 @@ async fn evidence_round_trips_with_its_hash_and_limits_hold() {
         Err(StoreError::NotFound)
     ));
 }
+
+#[tokio::test]
+async fn leftovers_of_interrupted_work_are_swept_and_pieces_kept() {
+    let f = fixture();
+    let (vault, _) = created(&f).await;
+    let kept = evidence::add(&vault, &b"keep me"[..], None, "k.txt", "text/plain", NOW)
+        .await
+        .unwrap();
+    let ev = f.layout.evidence_dir();
+    std::fs::write(ev.join(".carnet-abc.tmp"), b"half").unwrap();
+    std::fs::write(ev.join("0123456789abcdef0123456789abcdef"), b"orphan").unwrap();
+    std::fs::create_dir_all(f.layout.dir.join(".export-x")).unwrap();
+    std::fs::create_dir_all(f.layout.backups_dir().join(".tmp-y")).unwrap();
+    assert_eq!(vault.sweep().await.unwrap(), 4);
+    assert_eq!(std::fs::read_dir(&ev).unwrap().count(), 1);
+    assert_eq!(
+        evidence::read(&vault, kept.id).await.unwrap().as_slice(),
+        b"keep me"
+    );
+    assert_eq!(vault.sweep().await.unwrap(), 0);
+}

@@ -196,6 +196,48 @@ impl Vault {
         verdict
     }
 
+    /// Removes what an interrupted operation left behind: temporary files and folders (all
+    /// encrypted, or keyed by keys that were never stored) and evidence files without a row
+    /// (written just before a crash, never acknowledged). Run after opening.
+    pub async fn sweep(&self) -> Result<usize, StoreError> {
+        let known: Vec<String> = sqlx::query_scalar("SELECT file_id FROM evidence_content")
+            .fetch_all(&self.pool)
+            .await?;
+        let known: std::collections::HashSet<String> = known.into_iter().collect();
+        let mut removed = 0;
+        let temporary = |name: &str| {
+            name.starts_with(".carnet-")
+                || name.starts_with(".export-")
+                || name.starts_with(".incoming-")
+                || name.starts_with(".tmp-")
+        };
+        for dir in [
+            self.layout.dir.clone(),
+            self.layout.evidence_dir(),
+            self.layout.backups_dir(),
+        ] {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let orphan = dir == self.layout.evidence_dir()
+                    && !name.starts_with('.')
+                    && !known.contains(&name);
+                if temporary(&name) || orphan {
+                    let path = entry.path();
+                    let gone = if path.is_dir() {
+                        std::fs::remove_dir_all(&path)
+                    } else {
+                        std::fs::remove_file(&path)
+                    };
+                    removed += usize::from(gone.is_ok());
+                }
+            }
+        }
+        Ok(removed)
+    }
+
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
