@@ -229,7 +229,12 @@ impl App {
     /// Waits until the page's visible text contains `needle`, no-break spaces (French
     /// typography) read as plain spaces; fails with the page text if it never does.
     pub async fn wait_for_text(&self, needle: &str) -> String {
-        let deadline = Instant::now() + WAIT;
+        self.wait_for_text_within(needle, WAIT).await
+    }
+
+    /// [`App::wait_for_text`], for something slower than the usual wait (a timer in the app).
+    pub async fn wait_for_text_within(&self, needle: &str, limit: Duration) -> String {
+        let deadline = Instant::now() + limit;
         loop {
             let text = plain_spaces(&self.page_text().await);
             if text.contains(needle) {
@@ -239,8 +244,13 @@ impl App {
                 Instant::now() < deadline,
                 "text not found: {needle:?} in:\n{text}"
             );
-            tokio::time::sleep(Duration::from_millis(100)).await;
+            tokio::time::sleep(Duration::from_millis(200)).await;
         }
+    }
+
+    /// The folder the app keeps its data in (the test's temporary folder).
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
     }
 
     /// The `id` of the focused element (empty when none has an id).

@@ -339,3 +339,93 @@ async fn settings_delay_backups_archive_and_a_new_passphrase() {
     app.heading("Votre coffre est ouvert").await;
     app.quit().await;
 }
+
+/// Exports an archive from the settings (the save dialog bypassed into `dialogs`) and returns
+/// its path.
+async fn export_archive(app: &App, dialogs: &std::path::Path) -> std::path::PathBuf {
+    app.click("Paramètres").await;
+    app.heading("Archive chiffrée").await;
+    app.click("Exporter une archive chiffrée").await;
+    app.wait_for_text("Archive enregistrée : carnet-").await;
+    std::fs::read_dir(dialogs)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "carnet"))
+        .expect("the archive was written")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_key_file_is_said_and_repaired_from_an_archive() {
+    let dir = data_dir();
+    let dialogs = tempfile::tempdir().expect("a folder for the dialogs' answers");
+    let dialogs_path = dialogs.path().to_str().expect("a UTF-8 path").to_owned();
+    let app = App::start_with_env(dir.path(), &[(ENV_TEST_DIALOGS, &dialogs_path)]).await;
+    create_vault(&app, false).await;
+    let archive = export_archive(&app, dialogs.path()).await;
+    let key_file = app.data_dir().join("vault.key");
+
+    // The key file damaged while Carnet is closed: the unlock screen says so, in an alert.
+    app.click("Verrouiller").await;
+    app.heading("Déverrouiller le coffre").await;
+    std::fs::write(&key_file, b"{ not a key file").unwrap();
+    let app = app.restart().await;
+    app.heading("Déverrouiller le coffre").await;
+    let text = app
+        .wait_for_text("Le coffre ne peut pas s’ouvrir normalement")
+        .await;
+    assert!(
+        text.contains("Le fichier de clés du coffre est absent ou abîmé"),
+        "{text}"
+    );
+    assert!(
+        app.exists("//*[@role='alert'][contains(., 'fichier de clés')]")
+            .await
+    );
+    assert_eq!(app.focused_id().await, "unlock-passphrase");
+    app.screenshot("vault-problem").await;
+
+    // The archive is the way out, so its form is already unfolded; it brings the vault back.
+    let unfold = app.button("Restaurer depuis une archive").await;
+    assert_eq!(
+        unfold.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("true")
+    );
+    app.wait_for_text("Le coffre de l’archive remplace le coffre actuel")
+        .await;
+    std::fs::write(dialogs.path().join("open.txt"), archive.to_str().unwrap()).unwrap();
+    app.fill("Phrase de passe du coffre archivé", PASSPHRASE)
+        .await;
+    app.click("Choisir l’archive et restaurer").await;
+    app.heading("Votre coffre est ouvert").await;
+
+    lock(&app).await;
+    unlock_with_passphrase(&app, PASSPHRASE).await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_vault_locks_itself_after_the_delay() {
+    let dir = data_dir();
+    let app = App::start(dir.path()).await;
+    create_vault(&app, false).await;
+    app.click("Paramètres").await;
+    app.fill("Délai, en minutes (de 1 à 240)", "1").await;
+    app.click("Enregistrer le délai").await;
+    app.wait_for_text("Délai enregistré : 1 min.").await;
+
+    // No key press, no click: Rust locks within a minute and 15 seconds and tells the page.
+    let text = app
+        .wait_for_text_within(
+            "Le coffre s’est verrouillé après un moment sans activité.",
+            std::time::Duration::from_secs(100),
+        )
+        .await;
+    assert!(text.contains("Déverrouiller le coffre"), "{text}");
+    assert!(
+        !app.exists("//nav//button[normalize-space(.)='Paramètres']")
+            .await
+    );
+    app.screenshot("vault-auto-locked").await;
+    unlock_with_passphrase(&app, PASSPHRASE).await;
+    app.quit().await;
+}
