@@ -59,7 +59,8 @@ pub enum BackupKind {
 pub struct BackupInfo {
     pub id: String,
     pub kind: BackupKind,
-    /// When it was taken, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS` (UTC), read from its name.
+    /// When it was taken, read from its name: a daily backup's local date `YYYY-MM-DD`, or
+    /// the UTC time `YYYY-MM-DDTHH:MM:SS` of one taken before a migration or a restore.
     pub taken: String,
 }
 

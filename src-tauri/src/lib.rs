@@ -11,6 +11,7 @@ pub mod idle;
 pub mod ipc;
 pub mod messages;
 pub mod state;
+mod surface;
 
 use std::time::Duration;
 

@@ -15,12 +15,25 @@ pub fn backups_list(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, IpcEr
     state.backups_list()
 }
 
+/// Restores a backup; while the vault is locked, the passphrase or recovery key is needed.
 #[tauri::command]
 pub async fn backup_restore(
     state: State<'_, AppState>,
     id: String,
+    passphrase: Option<String>,
+    recovery_key: Option<String>,
 ) -> Result<VaultStatus, IpcError> {
-    state.backup_restore(id).await
+    state
+        .backup_restore(id, secret(passphrase, recovery_key))
+        .await
+}
+
+fn secret(passphrase: Option<String>, recovery_key: Option<String>) -> Option<ArchiveSecret> {
+    match (passphrase, recovery_key) {
+        (_, Some(key)) => Some(ArchiveSecret::RecoveryKey(key)),
+        (Some(p), None) => Some(ArchiveSecret::Passphrase(p)),
+        (None, None) => None,
+    }
 }
 
 /// Asks where to save, then writes the archive. `null` when the owner cancels the dialog.
@@ -44,11 +57,8 @@ pub async fn archive_import(
     passphrase: Option<String>,
     recovery_key: Option<String>,
 ) -> Result<Option<VaultStatus>, IpcError> {
-    let secret = match (passphrase, recovery_key) {
-        (_, Some(key)) => ArchiveSecret::RecoveryKey(key),
-        (Some(p), None) => ArchiveSecret::Passphrase(p),
-        (None, None) => ArchiveSecret::Passphrase(String::new()),
-    };
+    let secret =
+        secret(passphrase, recovery_key).unwrap_or(ArchiveSecret::Passphrase(String::new()));
     let Some(source) = dialogs::open(&app, ARCHIVE_FILTER).await else {
         return Ok(None);
     };

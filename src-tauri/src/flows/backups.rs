@@ -2,18 +2,47 @@
 
 use std::path::Path;
 
+use carnet_store::keys::VaultKey;
+use carnet_store::keys::keyfile::KeyFile;
 use carnet_store::keys::recovery::RecoveryKey;
-use carnet_store::{Secret, Vault, archive, backup};
+use carnet_store::{Layout, Secret, StoreError, Vault, archive, backup};
 use zeroize::Zeroizing;
 
 use crate::error::{ErrorCode, IpcError};
+use crate::flows::vault::blocking;
 use crate::ipc::{BackupInfo, BackupKind, Exported, VaultStatus};
 use crate::state::AppState;
 
-/// Which secret opens an archive being imported.
+/// The secret typed to open an archive, or a backup while the vault is locked.
 pub enum ArchiveSecret {
     Passphrase(String),
     RecoveryKey(String),
+}
+
+/// The vault key from the first key file the secret opens.
+fn key_from_any(
+    key_files: &[KeyFile],
+    secret: ArchiveSecret,
+) -> Result<(VaultKey, String), StoreError> {
+    let (passphrase, recovery);
+    let secret = match secret {
+        ArchiveSecret::Passphrase(p) => {
+            passphrase = Zeroizing::new(p);
+            Secret::Passphrase(&passphrase)
+        }
+        ArchiveSecret::RecoveryKey(k) => {
+            recovery = RecoveryKey::parse(&Zeroizing::new(k))?;
+            Secret::Recovery(&recovery)
+        }
+    };
+    let mut last = StoreError::KeyFileDamaged;
+    for key_file in key_files {
+        match Vault::key_for(key_file, secret) {
+            Ok(key) => return Ok((key, key_file.vault_id().to_owned())),
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
 }
 
 impl AppState {
@@ -45,27 +74,55 @@ impl AppState {
             .collect())
     }
 
-    /// Restores a backup over the open vault: verified with the vault's key first, the current
-    /// state kept as a backup, then the vault is opened again on the restored data.
-    pub async fn backup_restore(&self, id: String) -> Result<VaultStatus, IpcError> {
+    /// Restores a backup: verified first, the current state kept as a backup, then the vault
+    /// is open on the restored data. With the vault open, its key is used; with the vault
+    /// locked (its files damaged, say), `secret` opens the current key file or the backup's.
+    pub async fn backup_restore(
+        &self,
+        id: String,
+        secret: Option<ArchiveSecret>,
+    ) -> Result<VaultStatus, IpcError> {
         let mut slot = self.vault.lock().await;
-        let vault = slot
-            .take()
-            .ok_or_else(|| IpcError::new(ErrorCode::VaultLocked, self.locale()))?;
-        let (key, vault_id) = (vault.key().clone(), vault.vault_id().to_owned());
-        let key_file = carnet_store::keys::keyfile::KeyFile::load(&self.layout.key_file())
-            .map_err(|e| self.err(e))?;
-        vault.lock().await;
         let now = chrono::Utc::now().naive_utc();
-        let restored = backup::restore(&self.layout, &id, &key, &vault_id, now).await;
-        // Whether the restore happened or was refused, reopen what is now in place.
-        let reopened = Vault::open_with_key(&self.layout, key, key_file).await;
-        match reopened {
-            Ok(v) => *slot = Some(v),
-            Err(e) => return Err(self.err(e)),
+        if let Some(vault) = slot.take() {
+            let (key, vault_id) = (vault.key().clone(), vault.vault_id().to_owned());
+            let key_file = KeyFile::load(&self.layout.key_file()).map_err(|e| self.err(e))?;
+            vault.lock().await;
+            let restored = backup::restore(&self.layout, &id, &key, &vault_id, now).await;
+            // Whether the restore happened or was refused, reopen what is now in place.
+            *slot = Some(
+                Vault::open_with_key(&self.layout, key, key_file)
+                    .await
+                    .map_err(|e| self.err(e))?,
+            );
+            restored.map_err(|e| self.err(e))?;
+        } else {
+            let secret =
+                secret.ok_or_else(|| IpcError::new(ErrorCode::VaultLocked, self.locale()))?;
+            let source = backup::list(&self.layout)
+                .map_err(|e| self.err(e))?
+                .into_iter()
+                .find(|b| b.id == id)
+                .ok_or_else(|| self.err(StoreError::NotFound))?;
+            let candidates = [self.layout.key_file(), Layout::new(&source.path).key_file()];
+            let key_files: Vec<KeyFile> = candidates
+                .iter()
+                .filter_map(|p| KeyFile::load(p).ok())
+                .collect();
+            let (key, vault_id) = blocking(move || key_from_any(&key_files, secret))
+                .await
+                .map_err(|e| self.err(e))?;
+            backup::restore(&self.layout, &id, &key, &vault_id, now)
+                .await
+                .map_err(|e| self.err(e))?;
+            let key_file = Vault::key_file(&self.layout).map_err(|e| self.err(e))?;
+            *slot = Some(
+                Vault::open_with_key(&self.layout, key, key_file)
+                    .await
+                    .map_err(|e| self.err(e))?,
+            );
         }
         drop(slot);
-        restored.map_err(|e| self.err(e))?;
         self.touch();
         Ok(self.vault_status().await)
     }

@@ -193,7 +193,7 @@ async fn locked_vault_commands_say_so() {
         ErrorCode::VaultLocked
     );
     assert_eq!(
-        s.backup_restore("daily-2026-11-26".into())
+        s.backup_restore("daily-2026-11-26".into(), None)
             .await
             .unwrap_err()
             .code,
@@ -264,7 +264,7 @@ async fn backup_restore_bad_ids() {
         "../backups/daily-2026-11-26".into(),
         ".".into(),
     ]) {
-        let e = s.backup_restore(bad).await.unwrap_err();
+        let e = s.backup_restore(bad, None).await.unwrap_err();
         assert_eq!(e.code, ErrorCode::NotFound);
         assert_eq!(
             s.vault_status().await.state,
@@ -380,4 +380,50 @@ async fn a_damaged_key_file_shows_on_the_status() {
             .code,
         ErrorCode::KeyFileDamaged
     );
+}
+
+#[tokio::test]
+async fn a_forgotten_passphrase_is_replaced_with_the_recovery_key() {
+    let (_dir, s, recovery) = created().await;
+    let next = "un autre chemin de halage 77";
+    s.change_passphrase(recovery.to_lowercase(), next.into(), next.into())
+        .await
+        .unwrap();
+    s.vault_lock().await;
+    s.unlock_with_passphrase(next.into()).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_damaged_vault_is_restored_from_a_backup_while_locked() {
+    let (dir, s, recovery) = created().await;
+    // Today's backup is taken in the background after opening: wait for it.
+    for _ in 0..100 {
+        if !s.backups_list().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let id = s.backups_list().unwrap()[0].id.clone();
+    s.vault_lock().await;
+    std::fs::write(dir.path().join("vault.key"), b"{}").unwrap();
+    let e = s
+        .backup_restore(
+            id.clone(),
+            Some(ArchiveSecret::Passphrase("pas la bonne".into())),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::WrongSecret);
+    let e = s
+        .backup_restore(id.clone(), Some(ArchiveSecret::RecoveryKey("AAAA".into())))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::RecoveryKeyMistyped);
+    let st = s
+        .backup_restore(id, Some(ArchiveSecret::RecoveryKey(recovery)))
+        .await
+        .unwrap();
+    assert_eq!(st.state, VaultState::Unlocked);
+    s.vault_lock().await;
+    s.unlock_with_passphrase(PASS.into()).await.unwrap();
 }

@@ -213,9 +213,19 @@ impl AppState {
             .as_mut()
             .ok_or_else(|| IpcError::new(ErrorCode::VaultLocked, self.locale()))?;
         let key_file = KeyFile::load(&vault.layout().key_file()).map_err(|e| self.err(e))?;
-        blocking(move || Vault::key_for(&key_file, Secret::Passphrase(&current)).map(|_| ()))
-            .await
-            .map_err(|e| self.err(e))?;
+        // The current passphrase, or the recovery key when the passphrase is forgotten.
+        blocking(move || {
+            match Vault::key_for(&key_file, Secret::Passphrase(&current)) {
+                Err(StoreError::WrongSecret) => match RecoveryKey::parse(&current) {
+                    Ok(recovery) => Vault::key_for(&key_file, Secret::Recovery(&recovery)),
+                    Err(_) => Err(StoreError::WrongSecret),
+                },
+                other => other,
+            }
+            .map(|_| ())
+        })
+        .await
+        .map_err(|e| self.err(e))?;
         vault
             .change_passphrase(&next, self.options.calibration)
             .map_err(|e| self.err(e))
@@ -245,7 +255,7 @@ impl AppState {
 }
 
 /// Runs key derivation (half a second of Argon2id) or a D-Bus call off the async workers.
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, StoreError> {
     tokio::task::spawn_blocking(f)

@@ -16,6 +16,7 @@ use crate::keys::{VaultKey, keyring, random_bytes, random_key};
 pub use layout::{Layout, Presence};
 
 /// A way into the vault.
+#[derive(Clone, Copy)]
 pub enum Secret<'a> {
     Passphrase(&'a str),
     Recovery(&'a RecoveryKey),
