@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use carnet_core::passphrase;
+use carnet_store::keys::VaultKey;
 use carnet_store::keys::keyfile::KeyFile;
 use carnet_store::keys::recovery::RecoveryKey;
 use carnet_store::{Presence, Secret, StoreError, Vault, backup};
@@ -113,10 +114,7 @@ impl AppState {
             })
             .await
             .map_err(|e| self.err(e))?;
-            let vault = Vault::open_with_key(&self.layout, key, key_file)
-                .await
-                .map_err(|e| self.err(e))?;
-            self.opened(vault, &mut slot);
+            self.open_vault(key, key_file, &mut slot).await?;
         }
         drop(slot);
         Ok(self.vault_status().await)
@@ -146,13 +144,24 @@ impl AppState {
                 }
             };
             lock(&self.throttle).succeeded();
-            let vault = Vault::open_with_key(&self.layout, key, key_file)
-                .await
-                .map_err(|e| self.err(e))?;
-            self.opened(vault, &mut slot);
+            self.open_vault(key, key_file, &mut slot).await?;
         }
         drop(slot);
         Ok(self.vault_status().await)
+    }
+
+    /// Opens the database with a key a way in has given, and puts the vault in place.
+    async fn open_vault(
+        &self,
+        key: VaultKey,
+        key_file: KeyFile,
+        slot: &mut Option<Vault>,
+    ) -> Result<(), IpcError> {
+        let vault = Vault::open_with_key(&self.layout, key, key_file)
+            .await
+            .map_err(|e| self.err(e))?;
+        self.opened(vault, slot);
+        Ok(())
     }
 
     /// Puts an open vault in place, restarts the idle clock, and in the background (the owner

@@ -17,7 +17,7 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
-use aead_stream::{DecryptorBE32, EncryptorBE32};
+use aead_stream::EncryptorBE32;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use chacha20poly1305::XChaCha20Poly1305;
@@ -32,14 +32,12 @@ use crate::db;
 use crate::error::StoreError;
 use crate::keys::keyfile::{KeyFile, SlotKind, hex};
 use crate::keys::{VaultKey, aead, random_bytes, random_key};
+use crate::stream::{self, CHUNK, NONCE_LEN, TAG};
 use crate::vault::{Layout, Secret, Vault};
 
 const MAGIC: &[u8; 15] = b"CARNET-ARCHIVE\0";
 const VERSION: u32 = 1;
 const MAX_HEADER: u32 = 64 * 1024;
-const CHUNK: usize = 64 * 1024;
-const TAG: usize = 16;
-const NONCE_LEN: usize = 19;
 /// The suggested file extension.
 pub const EXTENSION: &str = "carnet";
 
@@ -254,11 +252,15 @@ pub async fn unpack(
     let staging = tempfile::Builder::new()
         .prefix(".incoming-")
         .tempdir_in(&layout.dir)?;
-    let payload = open_stream(
+    // The payload is the database copy and the encrypted evidence: ciphertext at rest already,
+    // so holding it while verifying exposes nothing; it is wiped when dropped all the same.
+    let aad = Sha256::digest(&header_bytes);
+    let payload = stream::open_all(
         &mut reader,
         &archive_key,
         &nonce,
-        &Sha256::digest(&header_bytes),
+        &aad,
+        StoreError::ArchiveDamaged,
     )?;
     write_entries(&payload, staging.path())?;
     drop(payload);
@@ -270,45 +272,6 @@ pub async fn unpack(
     };
     verify(&unpacked).await?;
     Ok(unpacked)
-}
-
-fn open_stream(
-    reader: &mut impl Read,
-    key: &[u8; 32],
-    nonce: &[u8; NONCE_LEN],
-    aad: &[u8],
-) -> Result<Zeroizing<Vec<u8>>, StoreError> {
-    // The payload is the database copy and the encrypted evidence: already ciphertext at rest,
-    // so holding it while verifying exposes nothing; it is wiped when dropped all the same.
-    let mut decryptor = DecryptorBE32::<XChaCha20Poly1305>::new(key.into(), nonce.into());
-    let mut out = Zeroizing::new(Vec::new());
-    let mut current = vec![0u8; CHUNK + TAG];
-    let mut next = vec![0u8; CHUNK + TAG];
-    let mut current_len = read_up_to(reader, &mut current)?;
-    loop {
-        let next_len = if current_len == CHUNK + TAG {
-            read_up_to(reader, &mut next)?
-        } else {
-            0
-        };
-        let payload = Payload {
-            msg: &current[..current_len],
-            aad,
-        };
-        if next_len == 0 {
-            let plain = decryptor
-                .decrypt_last(payload)
-                .map_err(|_| StoreError::ArchiveDamaged)?;
-            out.extend_from_slice(&plain);
-            return Ok(out);
-        }
-        let plain = decryptor
-            .decrypt_next(payload)
-            .map_err(|_| StoreError::ArchiveDamaged)?;
-        out.extend_from_slice(&plain);
-        std::mem::swap(&mut current, &mut next);
-        current_len = next_len;
-    }
 }
 
 /// Writes the payload's entries under `dir`, accepting only `vault.db` and
@@ -440,17 +403,6 @@ fn read_exact(reader: &mut impl Read, buf: &mut [u8]) -> Result<(), StoreError> 
         std::io::ErrorKind::UnexpectedEof => StoreError::ArchiveDamaged,
         _ => e.into(),
     })
-}
-
-fn read_up_to(reader: &mut impl Read, buf: &mut [u8]) -> Result<usize, StoreError> {
-    let mut filled = 0;
-    while filled < buf.len() {
-        match reader.read(&mut buf[filled..])? {
-            0 => break,
-            n => filled += n,
-        }
-    }
-    Ok(filled)
 }
 
 fn decode(s: &str) -> Result<Vec<u8>, StoreError> {

@@ -15,7 +15,7 @@
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
 
-use aead_stream::{DecryptorBE32, EncryptorBE32};
+use aead_stream::EncryptorBE32;
 use chacha20poly1305::XChaCha20Poly1305;
 use chacha20poly1305::aead::Payload;
 use serde::Serialize;
@@ -26,14 +26,12 @@ use crate::backup::{sync_dir, sync_file};
 use crate::error::StoreError;
 use crate::keys::keyfile::hex;
 use crate::keys::{random_bytes, random_key};
+use crate::stream::{self, CHUNK, NONCE_LEN, TAG, read_full};
 use crate::vault::Vault;
 
 /// The online form's limit for one attachment: 200 MB (as Rails counts them, 200 × 2²⁰ bytes).
 pub const MAX_SIZE: u64 = 200 * 1024 * 1024;
 const MAGIC: &[u8; 5] = b"CNEV\x01";
-const NONCE_LEN: usize = 19;
-const CHUNK: usize = 64 * 1024;
-const TAG: usize = 16;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
@@ -154,19 +152,6 @@ fn encrypt(
     Ok((hex(&hasher.finalize()), size))
 }
 
-fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> Result<usize, StoreError> {
-    let mut filled = 0;
-    while filled < buf.len() {
-        match reader.read(&mut buf[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok(filled)
-}
-
 /// The original bytes of a piece, decrypted and checked against the hash taken when added.
 pub async fn read(vault: &Vault, id: i64) -> Result<Zeroizing<Vec<u8>>, StoreError> {
     let row: Option<(String, Vec<u8>, String)> =
@@ -202,39 +187,7 @@ fn decrypt(file: File, key: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, StoreError>
         return Err(StoreError::VaultCorrupted);
     }
     let nonce: [u8; NONCE_LEN] = header[MAGIC.len()..].try_into().expect("sized above");
-    let mut decryptor = DecryptorBE32::<XChaCha20Poly1305>::new(key.into(), (&nonce).into());
-    let mut out = Zeroizing::new(Vec::new());
-    let mut current = vec![0u8; CHUNK + TAG];
-    let mut next = vec![0u8; CHUNK + TAG];
-    let mut current_len = read_full(&mut reader, &mut current)?;
-    loop {
-        let next_len = if current_len == CHUNK + TAG {
-            read_full(&mut reader, &mut next)?
-        } else {
-            0
-        };
-        let payload = Payload {
-            msg: &current[..current_len],
-            aad: MAGIC,
-        };
-        if next_len == 0 {
-            let plain = Zeroizing::new(
-                decryptor
-                    .decrypt_last(payload)
-                    .map_err(|_| StoreError::VaultCorrupted)?,
-            );
-            out.extend_from_slice(&plain);
-            return Ok(out);
-        }
-        let plain = Zeroizing::new(
-            decryptor
-                .decrypt_next(payload)
-                .map_err(|_| StoreError::VaultCorrupted)?,
-        );
-        out.extend_from_slice(&plain);
-        std::mem::swap(&mut current, &mut next);
-        current_len = next_len;
-    }
+    stream::open_all(&mut reader, key, &nonce, MAGIC, StoreError::VaultCorrupted)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod error;
 pub mod evidence;
 pub mod keys;
 pub mod settings;
+pub mod stream;
 pub mod vault;
 
 pub use error::StoreError;

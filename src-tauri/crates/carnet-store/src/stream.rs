@@ -1,0 +1,73 @@
+//! Files sealed in chunks with XChaCha20-Poly1305 (the STREAM construction, BE32: a 19-byte
+//! nonce prefix, a counter, and a flag on the last chunk, so reordering, truncation and
+//! extension are all detected). Shared by the evidence files and the `.carnet` archive.
+
+use std::io::Read;
+
+use aead_stream::DecryptorBE32;
+use chacha20poly1305::XChaCha20Poly1305;
+use chacha20poly1305::aead::Payload;
+use zeroize::Zeroizing;
+
+use crate::error::StoreError;
+
+/// Plaintext bytes per chunk.
+pub const CHUNK: usize = 64 * 1024;
+/// The Poly1305 tag after each chunk.
+pub const TAG: usize = 16;
+/// The nonce prefix stored at the head of a sealed file.
+pub const NONCE_LEN: usize = 19;
+
+/// Fills `buf` as far as the reader goes; returns how many bytes were read.
+pub fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> Result<usize, StoreError> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match reader.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(filled)
+}
+
+/// Opens every chunk up to the last one. Any failure of authentication — a wrong key, a
+/// changed, missing or extra byte — is `damaged`; read errors stay what they are.
+pub fn open_all(
+    reader: &mut impl Read,
+    key: &[u8; 32],
+    nonce: &[u8; NONCE_LEN],
+    aad: &[u8],
+    damaged: StoreError,
+) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+    let mut decryptor = DecryptorBE32::<XChaCha20Poly1305>::new(key.into(), nonce.into());
+    let mut out = Zeroizing::new(Vec::new());
+    let mut current = vec![0u8; CHUNK + TAG];
+    let mut next = vec![0u8; CHUNK + TAG];
+    let mut current_len = read_full(reader, &mut current)?;
+    loop {
+        let next_len = if current_len == CHUNK + TAG {
+            read_full(reader, &mut next)?
+        } else {
+            0
+        };
+        let payload = Payload {
+            msg: &current[..current_len],
+            aad,
+        };
+        if next_len == 0 {
+            let Ok(plain) = decryptor.decrypt_last(payload).map(Zeroizing::new) else {
+                return Err(damaged);
+            };
+            out.extend_from_slice(&plain);
+            return Ok(out);
+        }
+        let Ok(plain) = decryptor.decrypt_next(payload).map(Zeroizing::new) else {
+            return Err(damaged);
+        };
+        out.extend_from_slice(&plain);
+        std::mem::swap(&mut current, &mut next);
+        current_len = next_len;
+    }
+}
