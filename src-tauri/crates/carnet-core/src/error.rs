@@ -14,6 +14,12 @@ pub enum Field {
     PassphraseConfirmation,
     AutoLockMinutes,
     BackupId,
+    /// A SIREN: not 9 digits, or a wrong check digit.
+    Siren,
+    /// A SIRET: not 14 digits, or a wrong check digit (of the whole number or of its SIREN).
+    Siret,
+    /// A NAF/APE activity code not shaped like `47.91B`.
+    Naf,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -4,10 +4,12 @@
 
 pub mod error;
 pub mod format;
+pub mod identifiers;
 pub mod locale;
 pub mod passphrase;
 pub mod settings;
 
 pub use error::{CoreError, Field};
+pub use identifiers::{Naf, Siren, Siret};
 pub use locale::Locale;
 pub use settings::Settings;
