@@ -20,6 +20,8 @@ pub enum Field {
     Siret,
     /// A NAF/APE activity code not shaped like `47.91B`.
     Naf,
+    /// An amount of euros that cannot be read without guessing.
+    Amount,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

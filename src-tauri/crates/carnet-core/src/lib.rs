@@ -2,6 +2,7 @@
 //! localised formatting. No I/O, no Tauri, no SQL: time and ids are passed in, so all of it
 //! is pure and tested in isolation.
 
+pub mod amount;
 pub mod error;
 pub mod format;
 pub mod identifiers;

@@ -3,4 +3,4 @@
 /**
  * The inputs the domain validates. Closed list: the UI and the message catalogue switch on it.
  */
-export type Field = "locale" | "passphrase" | "passphrase_confirmation" | "auto_lock_minutes" | "backup_id" | "siren" | "siret" | "naf";
+export type Field = "locale" | "passphrase" | "passphrase_confirmation" | "auto_lock_minutes" | "backup_id" | "siren" | "siret" | "naf" | "amount";
