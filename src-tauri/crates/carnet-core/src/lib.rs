@@ -3,6 +3,7 @@
 //! is pure and tested in isolation.
 
 pub mod amount;
+pub mod deadlines;
 pub mod error;
 pub mod format;
 pub mod identifiers;

@@ -1,0 +1,214 @@
+//! The time limits the law sets around a platform's measure, checked against an incident's
+//! dates: the notice before new terms take effect (15 days, P2B 3(2)) or before a termination
+//! (30 days, P2B 4(2)); whether a statement of reasons came (P2B 4, DSA 17); the DSA 20
+//! internal complaint window (6 months from the decision); the DSA 21 out-of-court decision
+//! (90 days from the referral); how long an answer has been awaited. Each check states facts
+//! for a badge (so many days, a closing date), never what the owner should conclude. Pure:
+//! "today" is passed in, and every date may be missing.
+//!
+//! Periods in months end on the same day of the month, or on the month's last day when it has
+//! no such day (31 August + 6 months = 28 or 29 February), as Regulation 1182/71 counts them;
+//! no day is added for week-ends or holidays.
+
+use chrono::{Days, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+mod status;
+pub use status::{
+    AnswerStatus, Check, NoticeStatus, OutOfCourtStatus, ReasonsStatus, WindowStatus,
+};
+
+/// Notice before new terms take effect (P2B 3(2)).
+pub const TERMS_NOTICE_DAYS: i64 = 15;
+/// Notice before the whole service is terminated (P2B 4(2)).
+pub const TERMINATION_NOTICE_DAYS: i64 = 30;
+/// How long the internal complaint stays open after the decision (DSA 20(1)).
+pub const COMPLAINT_WINDOW_MONTHS: u32 = 6;
+/// The time an out-of-court body has to decide (DSA 21(4); it may extend to 180).
+pub const OUT_OF_COURT_DAYS: u64 = 90;
+/// A window with this many days left, or fewer, is shown as urgent.
+pub const URGENT_DAYS: i64 = 14;
+
+/// What the platform did, among the measures the law puts a time on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Measure {
+    /// The terms (fees included) were changed.
+    TermsChange,
+    /// Offers, visibility or payouts were restricted (delisting, demotion, funds held…).
+    Restriction,
+    /// The account or the service was suspended.
+    Suspension,
+    /// The whole service was terminated.
+    Termination,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 4] = [
+        Measure::TermsChange,
+        Measure::Restriction,
+        Measure::Suspension,
+        Measure::Termination,
+    ];
+
+    /// The name used in data files and over IPC.
+    pub fn code(self) -> &'static str {
+        match self {
+            Measure::TermsChange => "terms_change",
+            Measure::Restriction => "restriction",
+            Measure::Suspension => "suspension",
+            Measure::Termination => "termination",
+        }
+    }
+
+    /// A decision about the seller's offers or account (P2B 4, DSA 17 and 20).
+    fn is_decision(self) -> bool {
+        self != Measure::TermsChange
+    }
+}
+
+/// The dates of an incident that the checks read, any of them possibly unknown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default, rename_all = "camelCase")]
+#[ts(export)]
+pub struct IncidentFacts {
+    /// What the platform did, if it is one of the timed measures.
+    pub measure: Option<Measure>,
+    /// Whether a statement of reasons came with the measure.
+    pub reasons_received: Option<bool>,
+    /// When the platform notified the change or the measure.
+    #[ts(as = "Option<String>")]
+    pub notified: Option<NaiveDate>,
+    /// When it took effect.
+    #[ts(as = "Option<String>")]
+    pub took_effect: Option<NaiveDate>,
+    /// The date of the decision the internal complaint would contest.
+    #[ts(as = "Option<String>")]
+    pub decision: Option<NaiveDate>,
+    /// When the owner complained or wrote to the platform.
+    #[ts(as = "Option<String>")]
+    pub complaint_sent: Option<NaiveDate>,
+    /// When the platform answered.
+    #[ts(as = "Option<String>")]
+    pub answer_received: Option<NaiveDate>,
+    /// When a certified out-of-court body received the dispute.
+    #[ts(as = "Option<String>")]
+    pub referral: Option<NaiveDate>,
+    /// When that body decided.
+    #[ts(as = "Option<String>")]
+    pub referral_decided: Option<NaiveDate>,
+}
+
+/// The checks that apply to these facts, in a fixed order: the notice for a terms change or
+/// a termination; the reasons and the complaint window for a decision on offers or account;
+/// the answer once a complaint was sent; the out-of-court decision once a body was seized.
+pub fn checks(facts: &IncidentFacts, today: NaiveDate) -> Vec<Check> {
+    let f = facts;
+    let mut out = Vec::new();
+    match f.measure {
+        Some(Measure::TermsChange) => out.push(Check::TermsNotice(notice(
+            f.notified,
+            f.took_effect,
+            TERMS_NOTICE_DAYS,
+        ))),
+        Some(Measure::Termination) => out.push(Check::TerminationNotice(notice(
+            f.notified,
+            f.took_effect,
+            TERMINATION_NOTICE_DAYS,
+        ))),
+        _ => {}
+    }
+    if f.measure.is_some_and(Measure::is_decision) {
+        out.push(Check::StatementOfReasons(match f.reasons_received {
+            None => ReasonsStatus::Unknown,
+            Some(true) => ReasonsStatus::Received,
+            Some(false) => ReasonsStatus::NotReceived,
+        }));
+        out.push(Check::ComplaintWindow(window(f.decision, today)));
+    }
+    if let Some(sent) = f.complaint_sent {
+        out.push(Check::Answer(match f.answer_received {
+            Some(answer) => AnswerStatus::Answered {
+                days: days(sent, answer),
+            },
+            None => AnswerStatus::Awaiting {
+                days: days(sent, today),
+            },
+        }));
+    }
+    if let Some(status) = f
+        .referral
+        .and_then(|r| out_of_court(r, f.referral_decided, today))
+    {
+        out.push(Check::OutOfCourtDecision(status));
+    }
+    out
+}
+
+/// Days from `from` to `to`, negative when `to` comes first.
+fn days(from: NaiveDate, to: NaiveDate) -> i64 {
+    to.signed_duration_since(from).num_days()
+}
+
+fn notice(
+    notified: Option<NaiveDate>,
+    took_effect: Option<NaiveDate>,
+    required: i64,
+) -> NoticeStatus {
+    match (notified, took_effect) {
+        (Some(n), Some(e)) if days(n, e) >= required => NoticeStatus::Met {
+            days: days(n, e),
+            required,
+        },
+        (Some(n), Some(e)) => NoticeStatus::ShortNotice {
+            days: days(n, e),
+            required,
+        },
+        _ => NoticeStatus::Unknown,
+    }
+}
+
+fn window(decision: Option<NaiveDate>, today: NaiveDate) -> WindowStatus {
+    let Some(last) =
+        decision.and_then(|d| d.checked_add_months(Months::new(COMPLAINT_WINDOW_MONTHS)))
+    else {
+        return WindowStatus::Unknown;
+    };
+    let days_left = days(today, last);
+    if days_left < 0 {
+        WindowStatus::Closed { closed_on: last }
+    } else {
+        WindowStatus::Open {
+            closes_on: last,
+            days_left,
+            urgent: days_left <= URGENT_DAYS,
+        }
+    }
+}
+
+fn out_of_court(
+    referral: NaiveDate,
+    decided: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Option<OutOfCourtStatus> {
+    if let Some(decided) = decided {
+        return Some(OutOfCourtStatus::Decided {
+            days: days(referral, decided),
+        });
+    }
+    let due_on = referral.checked_add_days(Days::new(OUT_OF_COURT_DAYS))?;
+    let days_left = days(today, due_on);
+    Some(if days_left < 0 {
+        OutOfCourtStatus::Overdue {
+            due_on,
+            since_days: -days_left,
+        }
+    } else {
+        OutOfCourtStatus::Pending { due_on, days_left }
+    })
+}
+
+#[cfg(test)]
+mod tests;
