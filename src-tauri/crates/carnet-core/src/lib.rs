@@ -3,6 +3,8 @@
 //! is pure and tested in isolation.
 
 pub mod amount;
+pub mod catalogue;
+pub mod categories;
 pub mod deadlines;
 pub mod error;
 pub mod format;
