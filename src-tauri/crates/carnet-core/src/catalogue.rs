@@ -78,6 +78,49 @@ impl RawLabel {
     }
 }
 
+/// An entry of a data file made of a code and its labels (an axis, a group, a service type).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEntry {
+    pub code: String,
+    pub fr: Option<String>,
+    pub en: Option<String>,
+}
+
+impl RawEntry {
+    pub(crate) fn label(self) -> Result<(String, Label), CatalogueError> {
+        let label = RawLabel {
+            fr: self.fr,
+            en: self.en,
+        }
+        .check(&self.code, "")?;
+        Ok((self.code, label))
+    }
+}
+
+/// The labels of a closed list (the axes, the service types): each member defined once,
+/// none unknown, none left out.
+pub(crate) fn closed_labels<T: Copy + PartialEq>(
+    raw: Vec<RawEntry>,
+    all: &[T],
+    name: fn(T) -> &'static str,
+    key: &'static str,
+) -> Result<Vec<(T, Label)>, CatalogueError> {
+    unique(raw.iter().map(|e| e.code.as_str()))?;
+    let mut out = Vec::new();
+    for entry in raw {
+        let member = known(all, name, &entry.code, key, &entry.code)?;
+        out.push((member, entry.label()?.1));
+    }
+    match all.iter().find(|m| !out.iter().any(|(o, _)| o == *m)) {
+        Some(undefined) => Err(CatalogueError::Missing {
+            code: name(*undefined).to_owned(),
+            what: "definition".to_owned(),
+        }),
+        None => Ok(out),
+    }
+}
+
 /// Refuses the second entry with a code already seen.
 pub(crate) fn unique<'a>(codes: impl IntoIterator<Item = &'a str>) -> Result<(), CatalogueError> {
     let mut seen = std::collections::HashSet::new();

@@ -9,7 +9,9 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::catalogue::{self, CatalogueError, Label, RawLabel, known, unique};
+use crate::catalogue::{
+    self, CatalogueError, Label, RawEntry, RawLabel, closed_labels, known, unique,
+};
 use crate::deadlines::Measure;
 
 /// The catch-all category, the only one allowed no axis, reference or evidence.
@@ -141,14 +143,6 @@ struct RawFile {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawEntry {
-    code: String,
-    fr: Option<String>,
-    en: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawCategory {
     code: String,
     group: Option<String>,
@@ -162,10 +156,6 @@ struct RawCategory {
     measures: Vec<String>,
     #[serde(default)]
     evidence: Vec<RawLabel>,
-}
-
-fn label(code: &str, fr: Option<String>, en: Option<String>) -> Result<Label, CatalogueError> {
-    RawLabel { fr, en }.check(code, "")
 }
 
 fn missing(code: &str, what: &str) -> CatalogueError {
@@ -183,19 +173,10 @@ fn malformed(code: &str, reason: &'static str) -> CatalogueError {
 }
 
 fn validate(raw: RawFile) -> Result<Catalogue, CatalogueError> {
-    unique(raw.axis.iter().map(|a| a.code.as_str()))?;
-    let mut axes = Vec::new();
-    for a in raw.axis {
-        let axis = known(&Axis::ALL, Axis::code, &a.code, "axis", &a.code)?;
-        let label = label(&a.code, a.fr, a.en)?;
-        axes.push(AxisInfo { axis, label });
-    }
-    if let Some(undefined) = Axis::ALL
-        .iter()
-        .find(|x| !axes.iter().any(|a| a.axis == **x))
-    {
-        return Err(missing(undefined.code(), "definition"));
-    }
+    let axes = closed_labels(raw.axis, &Axis::ALL, Axis::code, "axis")?
+        .into_iter()
+        .map(|(axis, label)| AxisInfo { axis, label })
+        .collect();
 
     unique(raw.group.iter().map(|g| g.code.as_str()))?;
     let mut groups = Vec::new();
@@ -203,11 +184,8 @@ fn validate(raw: RawFile) -> Result<Catalogue, CatalogueError> {
         if g.code.len() != 3 || !g.code.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(malformed(&g.code, "a group code is three capital letters"));
         }
-        let label = label(&g.code, g.fr, g.en)?;
-        groups.push(CategoryGroup {
-            code: g.code,
-            label,
-        });
+        let (code, label) = g.label()?;
+        groups.push(CategoryGroup { code, label });
     }
 
     unique(raw.category.iter().map(|c| c.code.as_str()))?;
@@ -253,7 +231,7 @@ fn category(c: RawCategory, groups: &[CategoryGroup]) -> Result<Category, Catalo
             "a category code is its group's code, '-' and two digits",
         ));
     }
-    let label = label(&code, c.fr, c.en)?;
+    let label = RawLabel { fr: c.fr, en: c.en }.check(&code, "")?;
     let axes = c
         .axes
         .iter()

@@ -1,6 +1,7 @@
 //! Carnet's domain: the types every other crate speaks, their validation and their
-//! localised formatting. No I/O, no Tauri, no SQL: time and ids are passed in, so all of it
-//! is pure and tested in isolation.
+//! localised formatting, the category tree and the platform list (data files embedded at
+//! build time), and the deadline checks. No I/O, no Tauri, no SQL: time and ids are passed
+//! in, so all of it is pure and tested in isolation.
 
 pub mod amount;
 pub mod catalogue;
@@ -11,9 +12,13 @@ pub mod format;
 pub mod identifiers;
 pub mod locale;
 pub mod passphrase;
+pub mod platforms;
 pub mod settings;
 
+pub use catalogue::{CatalogueError, Label};
+pub use categories::Catalogue;
 pub use error::{CoreError, Field};
 pub use identifiers::{Naf, Siren, Siret};
 pub use locale::Locale;
+pub use platforms::Platforms;
 pub use settings::Settings;
