@@ -157,16 +157,14 @@ fn notice(
     took_effect: Option<NaiveDate>,
     required: i64,
 ) -> NoticeStatus {
-    match (notified, took_effect) {
-        (Some(n), Some(e)) if days(n, e) >= required => NoticeStatus::Met {
-            days: days(n, e),
-            required,
-        },
-        (Some(n), Some(e)) => NoticeStatus::ShortNotice {
-            days: days(n, e),
-            required,
-        },
-        _ => NoticeStatus::Unknown,
+    let (Some(notified), Some(took_effect)) = (notified, took_effect) else {
+        return NoticeStatus::Unknown;
+    };
+    let days = days(notified, took_effect);
+    if days >= required {
+        NoticeStatus::Met { days, required }
+    } else {
+        NoticeStatus::ShortNotice { days, required }
     }
 }
 
