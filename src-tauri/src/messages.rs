@@ -115,6 +115,18 @@ fn invalid(field: Field, locale: Locale) -> &'static str {
         (Field::AutoLockMinutes, En) => "The lock delay must be between 1 and 240 minutes.",
         (Field::BackupId, Fr) => "Cette sauvegarde n’existe pas.",
         (Field::BackupId, En) => "This backup does not exist.",
+        (Field::Siren, Fr) => {
+            "Un numéro SIREN compte 9 chiffres, dont une clé de contrôle : vérifiez-le."
+        }
+        (Field::Siren, En) => "A SIREN number has 9 digits, including a check digit: check it.",
+        (Field::Siret, Fr) => {
+            "Un numéro SIRET compte 14 chiffres, dont une clé de contrôle : vérifiez-le."
+        }
+        (Field::Siret, En) => "A SIRET number has 14 digits, including a check digit: check it.",
+        (Field::Naf, Fr) => "Un code NAF s’écrit comme 47.91B : quatre chiffres et une lettre.",
+        (Field::Naf, En) => "A NAF code looks like 47.91B: four digits and a letter.",
+        (Field::Amount, Fr) => "Montant illisible : écrivez-le par exemple 1 234,56 €.",
+        (Field::Amount, En) => "This amount cannot be read: write it like €1,234.56.",
     }
 }
 
@@ -145,6 +157,24 @@ mod tests {
                     "no path-like text: {m}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_field_is_said_differently_in_each_language() {
+        let decl = Field::inline(&ts_rs::Config::default());
+        let fields: Vec<Field> = decl
+            .split('|')
+            .map(|s| serde_json::from_str(s.trim()).expect("a field"))
+            .collect();
+        assert!(fields.len() >= 9);
+        for field in fields {
+            let (fr, en) = (
+                error(ErrorCode::InvalidInput, Some(field), Locale::Fr),
+                error(ErrorCode::InvalidInput, Some(field), Locale::En),
+            );
+            assert!(!fr.is_empty() && fr != en, "{field:?}");
+            assert!(!fr.contains(" :"), "French spacing in {fr:?}");
         }
     }
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 /// The inputs the domain validates. Closed list: the UI and the message catalogue switch on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Field {
