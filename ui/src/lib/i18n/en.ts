@@ -72,6 +72,10 @@ export const en: Catalogue = {
   'recovery.kept': 'I have kept my recovery key',
   'recovery.continue': 'Continue',
   'recovery.keyringTitle': 'This computer will not be able to open the vault without typing',
+  'recovery.keyringUnavailable':
+    'The system keyring could not keep the key: Carnet will ask for your passphrase each time it opens. You can try again in the Settings.',
+  'recovery.keyringMismatch':
+    'The system keyring gave back a different key from this vault’s: Carnet will ask for your passphrase each time it opens. You can try again in the Settings.',
 
   'unlock.title': 'Unlock the vault',
   'unlock.intro': 'Enter your passphrase to open your logbook.',

@@ -73,6 +73,10 @@ export const fr = {
   'recovery.kept': 'J’ai conservé ma clé de secours',
   'recovery.continue': 'Continuer',
   'recovery.keyringTitle': 'Cet ordinateur ne pourra pas ouvrir le coffre sans saisie',
+  'recovery.keyringUnavailable':
+    'Le trousseau du système n’a pas pu garder la clé : Carnet vous demandera votre phrase de passe à chaque ouverture. Vous pourrez réessayer dans les Paramètres.',
+  'recovery.keyringMismatch':
+    'Le trousseau du système a rendu une autre clé que celle de ce coffre : Carnet vous demandera votre phrase de passe à chaque ouverture. Vous pourrez réessayer dans les Paramètres.',
 
   'unlock.title': 'Déverrouiller le coffre',
   'unlock.intro': 'Saisissez votre phrase de passe pour ouvrir votre carnet.',

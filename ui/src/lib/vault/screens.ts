@@ -1,7 +1,9 @@
 // Which screen the app shows, decided from the vault's status and how we got there.
+import type { ErrorCode } from '../bindings/ErrorCode';
 import type { IpcError } from '../bindings/IpcError';
 import type { VaultCreated } from '../bindings/VaultCreated';
 import type { VaultStatus } from '../bindings/VaultStatus';
+import type { MessageKey } from '../i18n/fr';
 import type { UiError } from '../ipc';
 
 export type Screen =
@@ -34,6 +36,12 @@ export function screenFor(
     case 'unlocked':
       return { kind: 'open', status };
   }
+}
+
+/** What the recovery-key screen says when the keyring refused the key at creation. Rust's
+ * own message is written for the unlock screen ("enter your passphrase"). */
+export function keyringProblemText(code: ErrorCode): MessageKey {
+  return code === 'keyring_mismatch' ? 'recovery.keyringMismatch' : 'recovery.keyringUnavailable';
 }
 
 /** The vault is open behind this screen (activity pings keep it so). */

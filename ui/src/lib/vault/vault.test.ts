@@ -10,7 +10,7 @@ import type { VaultStatus } from '../bindings/VaultStatus';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
 import { describeTaken, newestFirst, parseTaken, BACKUP_KIND_LABELS } from './backups';
-import { inputForError, keyGroups, screenFor, vaultIsOpen } from './screens';
+import { inputForError, keyGroups, keyringProblemText, screenFor, vaultIsOpen } from './screens';
 import { STRENGTH_LEVELS, strengthLabel, strengthLevel } from './strength';
 
 describe('strength levels', () => {
@@ -129,6 +129,19 @@ describe('screens', () => {
       problem: { code: 'key_file_damaged', message: 'abîmé' },
     };
     expect(screenFor(damaged, { starting: true })).toMatchObject({ tryThisComputer: false });
+  });
+
+  it('say a refused keyring in words meant for the recovery key screen', () => {
+    expect(fr[keyringProblemText('keyring_unavailable')]).toBe(
+      'Le trousseau du système n’a pas pu garder la clé : Carnet vous demandera votre phrase de passe à chaque ouverture. Vous pourrez réessayer dans les Paramètres.',
+    );
+    expect(keyringProblemText('keyring_mismatch')).toBe('recovery.keyringMismatch');
+    // Any other code still gets a sentence that fits the screen.
+    expect(keyringProblemText('io')).toBe('recovery.keyringUnavailable');
+    for (const key of ['recovery.keyringUnavailable', 'recovery.keyringMismatch'] as const) {
+      expect(fr[key]).not.toMatch(/saisissez/);
+      expect(en[key]).not.toMatch(/enter your passphrase/);
+    }
   });
 
   it('know when the vault is open behind them', () => {
