@@ -36,8 +36,16 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
-/** The secret that opens an archive being imported. */
-export type ArchiveSecret = { passphrase: string } | { recoveryKey: string };
+/** The secret typed to open an archive being imported, or a backup while the vault is locked. */
+export type Secret = { passphrase: string } | { recoveryKey: string };
+
+/** Which of the two secrets the owner chose to type. */
+export type SecretKind = 'passphrase' | 'recoveryKey';
+
+/** The secret of the chosen kind, from the two fields of a form offering both. */
+export function chosenSecret(kind: SecretKind, passphrase: string, recoveryKey: string): Secret {
+  return kind === 'passphrase' ? { passphrase } : { recoveryKey };
+}
 
 /** The event Rust emits when the vault locks itself after the idle delay. */
 export const EVENT_VAULT_LOCKED = 'vault-locked';
@@ -61,17 +69,21 @@ export const api = {
   vaultUnlockThisComputer: (): Promise<VaultStatus> => call('vault_unlock_this_computer'),
   vaultLock: (): Promise<VaultStatus> => call('vault_lock'),
   vaultTouch: (): Promise<void> => call('vault_touch'),
+  /** `current` is the current passphrase or, when it is forgotten, the recovery key. */
   vaultChangePassphrase: (current: string, next: string, confirmation: string): Promise<null> =>
     call('vault_change_passphrase', { current, next, confirmation }),
   vaultRememberThisComputer: (remember: boolean): Promise<VaultStatus> =>
     call('vault_remember_this_computer', { remember }),
 
   backupsList: (): Promise<BackupInfo[]> => call('backups_list'),
-  backupRestore: (id: string): Promise<VaultStatus> => call('backup_restore', { id }),
+  /** With the vault open, no secret; with it locked, the passphrase or the recovery key. The
+   * vault is open afterwards either way. */
+  backupRestore: (id: string, secret?: Secret): Promise<VaultStatus> =>
+    call('backup_restore', { id, ...secret }),
   /** `null` when the owner cancels the save dialog. */
   archiveExport: (): Promise<Exported | null> => call('archive_export'),
   /** `null` when the owner cancels the open dialog. */
-  archiveImport: (secret: ArchiveSecret): Promise<VaultStatus | null> =>
+  archiveImport: (secret: Secret): Promise<VaultStatus | null> =>
     call('archive_import', secret),
 
   /** Calls `onLocked` each time the vault locks itself; resolves to the way to stop. */

@@ -94,6 +94,10 @@ export const en: Catalogue = {
   'unlock.autoLocked': 'The vault locked itself after a while without activity.',
   'unlock.problemTitle': 'The vault cannot open normally',
   'unlock.errorTitle': 'The vault stays locked',
+  'unlock.restoreBackup': 'Restore a backup',
+  'unlock.backupsHelp':
+    'The copies of the vault Carnet made on this computer. To restore one, you will need your passphrase or your recovery key.',
+  'unlock.noBackup': 'No backup on this computer: restore an archive instead.',
 
   'home.title': 'Your vault is open',
   'home.intro': 'The incident journal is coming soon to Carnet. Meanwhile, three steps to start well:',
@@ -101,6 +105,10 @@ export const en: Catalogue = {
   'home.next2': 'Export an encrypted archive to a USB stick: your backup copy, off the computer.',
   'home.next3': 'When you step away, lock the vault with the button at the top right.',
   'home.openSettings': 'Open the settings',
+  'home.recoveryTitle': 'You opened the vault with the recovery key',
+  'home.recoveryBody':
+    'If you have forgotten your passphrase, choose a new one in the Settings: your recovery key stands in for the old one there.',
+  'home.recoveryAction': 'Choose a new passphrase',
 
   'settings.title': 'Settings',
   'settings.languageHelp': 'The language of the interface and, by default, of the dossiers.',
@@ -113,7 +121,9 @@ export const en: Catalogue = {
   'autoLock.notANumber': 'Enter a whole number of minutes, from 1 to 240.',
 
   'change.title': 'Change the passphrase',
-  'change.current': 'Current passphrase',
+  'change.current': 'Current passphrase or recovery key',
+  'change.currentHint':
+    'Forgotten your passphrase? Enter your recovery key here: it is enough to choose a new one.',
   'change.next': 'New passphrase',
   'change.confirmation': 'Confirm the new passphrase',
   'change.submit': 'Change the passphrase',
@@ -135,6 +145,16 @@ export const en: Catalogue = {
   'backups.confirmYes': 'Yes, restore',
   'backups.busy': 'Restoring…',
   'backups.restored': 'The vault is back as it was on {date}.',
+  'backups.secretLegend': 'What opens the vault',
+  'backups.withPassphrase': 'My passphrase',
+  'backups.withRecovery': 'My recovery key',
+  'backups.passphrase': 'The vault’s passphrase',
+  'backups.recoveryKey': 'The vault’s recovery key',
+  'backups.secretHint':
+    'Your current passphrase, or the one you had on the day of this backup. The recovery key never changes.',
+  'backups.damaged':
+    'This backup is damaged: nothing was changed. Try another one, or restore an archive.',
+  'backups.gone': 'This backup no longer exists: the list has just been read again.',
 
   'archive.title': 'Encrypted archive',
   'archive.help':

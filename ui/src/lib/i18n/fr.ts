@@ -95,6 +95,10 @@ export const fr = {
   'unlock.autoLocked': 'Le coffre s’est verrouillé après un moment sans activité.',
   'unlock.problemTitle': 'Le coffre ne peut pas s’ouvrir normalement',
   'unlock.errorTitle': 'Le coffre reste verrouillé',
+  'unlock.restoreBackup': 'Restaurer une sauvegarde',
+  'unlock.backupsHelp':
+    'Les copies du coffre que Carnet a faites sur cet ordinateur. Pour en restaurer une, il vous faudra votre phrase de passe ou votre clé de secours.',
+  'unlock.noBackup': 'Aucune sauvegarde sur cet ordinateur : restaurez plutôt une archive.',
 
   'home.title': 'Votre coffre est ouvert',
   'home.intro':
@@ -104,6 +108,10 @@ export const fr = {
     'Exportez une archive chiffrée sur une clé USB : votre copie de secours, hors de l’ordinateur.',
   'home.next3': 'Quand vous vous absentez, verrouillez le coffre avec le bouton en haut à droite.',
   'home.openSettings': 'Ouvrir les paramètres',
+  'home.recoveryTitle': 'Vous avez ouvert le coffre avec la clé de secours',
+  'home.recoveryBody':
+    'Si vous avez oublié votre phrase de passe, choisissez-en une nouvelle dans les Paramètres : votre clé de secours y remplace l’ancienne.',
+  'home.recoveryAction': 'Choisir une nouvelle phrase de passe',
 
   'settings.title': 'Paramètres',
   'settings.languageHelp': 'La langue de l’interface et, par défaut, celle des dossiers.',
@@ -116,7 +124,9 @@ export const fr = {
   'autoLock.notANumber': 'Saisissez un nombre entier de minutes, de 1 à 240.',
 
   'change.title': 'Changer de phrase de passe',
-  'change.current': 'Phrase de passe actuelle',
+  'change.current': 'Phrase de passe actuelle ou clé de secours',
+  'change.currentHint':
+    'Phrase de passe oubliée ? Saisissez ici votre clé de secours : elle suffit pour en choisir une nouvelle.',
   'change.next': 'Nouvelle phrase de passe',
   'change.confirmation': 'Confirmez la nouvelle phrase de passe',
   'change.submit': 'Changer la phrase de passe',
@@ -138,6 +148,16 @@ export const fr = {
   'backups.confirmYes': 'Oui, restaurer',
   'backups.busy': 'Restauration…',
   'backups.restored': 'Le coffre a été remis dans son état du {date}.',
+  'backups.secretLegend': 'Ce qui ouvre le coffre',
+  'backups.withPassphrase': 'Ma phrase de passe',
+  'backups.withRecovery': 'Ma clé de secours',
+  'backups.passphrase': 'Phrase de passe du coffre',
+  'backups.recoveryKey': 'Clé de secours du coffre',
+  'backups.secretHint':
+    'Votre phrase de passe actuelle, ou celle que vous aviez le jour de cette sauvegarde. La clé de secours, elle, ne change jamais.',
+  'backups.damaged':
+    'Cette sauvegarde est abîmée : rien n’a été modifié. Essayez-en une autre, ou restaurez une archive.',
+  'backups.gone': 'Cette sauvegarde n’existe plus : la liste vient d’être relue.',
 
   'archive.title': 'Archive chiffrée',
   'archive.help':

@@ -6,6 +6,17 @@ import type { VaultStatus } from '../bindings/VaultStatus';
 import type { MessageKey } from '../i18n/fr';
 import type { UiError } from '../ipc';
 
+/** How the vault was just opened, for the home page to say what follows. */
+export type Opening = {
+  /** With the recovery key: the passphrase may be forgotten, so a new one is suggested. */
+  withRecoveryKey: boolean;
+  /** The vault's content came back from a backup (its date, as shown) or an archive. */
+  restored: { from: 'backup'; date: string } | { from: 'archive' } | null;
+};
+
+/** An ordinary opening: nothing to add on the home page. */
+export const PLAIN_OPENING: Opening = { withRecoveryKey: false, restored: null };
+
 export type Screen =
   | { kind: 'firstRun' }
   | { kind: 'recoveryKey'; created: VaultCreated }
@@ -17,11 +28,11 @@ export type Screen =
       /** The vault locked itself after the idle delay. */
       autoLocked: boolean;
     }
-  | { kind: 'open'; status: VaultStatus };
+  | { kind: 'open'; status: VaultStatus; opening: Opening };
 
 export function screenFor(
   status: VaultStatus,
-  how: { starting?: boolean; autoLocked?: boolean } = {},
+  how: { starting?: boolean; autoLocked?: boolean; opening?: Opening } = {},
 ): Screen {
   switch (status.state) {
     case 'absent':
@@ -34,8 +45,14 @@ export function screenFor(
         autoLocked: how.autoLocked ?? false,
       };
     case 'unlocked':
-      return { kind: 'open', status };
+      return { kind: 'open', status, opening: how.opening ?? PLAIN_OPENING };
   }
+}
+
+/** The vault's own files are damaged: unlocking cannot work, restoring a copy can. */
+export function filesDamaged(status: VaultStatus): boolean {
+  const code = status.problem?.code;
+  return code === 'key_file_damaged' || code === 'vault_corrupted';
 }
 
 /** What the recovery-key screen says when the keyring refused the key at creation. Rust's

@@ -10,7 +10,16 @@ import type { VaultStatus } from '../bindings/VaultStatus';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
 import { describeTaken, newestFirst, parseTaken, BACKUP_KIND_LABELS } from './backups';
-import { inputForError, keyGroups, keyringProblemText, screenFor, vaultIsOpen } from './screens';
+import { chosenSecret } from '../ipc';
+import {
+  filesDamaged,
+  inputForError,
+  keyGroups,
+  keyringProblemText,
+  PLAIN_OPENING,
+  screenFor,
+  vaultIsOpen,
+} from './screens';
 import { STRENGTH_LEVELS, strengthLabel, strengthLevel } from './strength';
 
 describe('strength levels', () => {
@@ -131,6 +140,26 @@ describe('screens', () => {
     expect(screenFor(damaged, { starting: true })).toMatchObject({ tryThisComputer: false });
   });
 
+  it('carry how the vault was opened to the home page', () => {
+    const open: VaultStatus = { state: 'unlocked', remembersThisComputer: false };
+    expect(screenFor(open)).toEqual({ kind: 'open', status: open, opening: PLAIN_OPENING });
+    const opening = { withRecoveryKey: true, restored: { from: 'backup', date: '26 novembre 2026' } } as const;
+    expect(screenFor(open, { opening })).toMatchObject({ opening });
+    expect(screenFor(locked, { opening })).not.toHaveProperty('opening');
+  });
+
+  it('offer the backups first when the vault’s own files are damaged', () => {
+    const problem = (code: 'key_file_damaged' | 'vault_corrupted' | 'vault_too_new' | 'io') => ({
+      ...locked,
+      problem: { code, message: 'm' },
+    });
+    expect(filesDamaged(locked)).toBe(false);
+    expect(filesDamaged(problem('key_file_damaged'))).toBe(true);
+    expect(filesDamaged(problem('vault_corrupted'))).toBe(true);
+    expect(filesDamaged(problem('vault_too_new'))).toBe(false);
+    expect(filesDamaged(problem('io'))).toBe(false);
+  });
+
   it('say a refused keyring in words meant for the recovery key screen', () => {
     expect(fr[keyringProblemText('keyring_unavailable')]).toBe(
       'Le trousseau du système n’a pas pu garder la clé : Carnet vous demandera votre phrase de passe à chaque ouverture. Vous pourrez réessayer dans les Paramètres.',
@@ -142,6 +171,11 @@ describe('screens', () => {
       expect(fr[key]).not.toMatch(/saisissez/);
       expect(en[key]).not.toMatch(/enter your passphrase/);
     }
+  });
+
+  it('send only the secret the owner chose', () => {
+    expect(chosenSecret('passphrase', 'ma phrase', 'ABCDE')).toEqual({ passphrase: 'ma phrase' });
+    expect(chosenSecret('recoveryKey', 'ma phrase', 'ABCDE')).toEqual({ recoveryKey: 'ABCDE' });
   });
 
   it('know when the vault is open behind them', () => {
