@@ -1,14 +1,17 @@
 //! The vault's journeys, in the real window: create a vault and keep its recovery key, lock
-//! and unlock with the passphrase (a wrong one first), unlock with the recovery key, survive a
-//! restart, the settings (delay, backups, archive, new passphrase) and an archive imported on
-//! another "computer". Unlocking runs the real Argon2id (about half a second, more after a
-//! failure), hence the harness's 15-second waits.
+//! and unlock with the passphrase (a wrong one first), unlock with the recovery key and choose
+//! a new passphrase with it, survive a restart, the settings (delay, backups, archive, new
+//! passphrase), an archive imported on another "computer", and a damaged key file repaired
+//! from an archive or from today's backup. Unlocking runs the real Argon2id (about half a
+//! second, more after a failure), hence the harness's 15-second waits.
 
-use carnet_e2e::{App, ENV_TEST_DIALOGS};
+use carnet_e2e::fantoccini::Locator;
+use carnet_e2e::{App, ENV_TEST_DIALOGS, xpath_literal};
 
 const PASSPHRASE: &str = "pluie verte sur le quai du port 42";
 const NEW_PASSPHRASE: &str = "le phare rouge veille sur trois barques";
 const NNBSP: char = '\u{202F}';
+const CURRENT_PASSPHRASE: &str = "Phrase de passe actuelle ou clé de secours";
 
 fn data_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary data folder")
@@ -69,9 +72,7 @@ async fn unlock_with_passphrase(app: &App, passphrase: &str) {
 
 /// The `aria-valuetext` of the strength meter once it has answered.
 async fn strength_shown(app: &App) -> String {
-    let meter = app
-        .find(carnet_e2e::fantoccini::Locator::Css("[role='meter']"))
-        .await;
+    let meter = app.find(Locator::Css("[role='meter']")).await;
     meter
         .attr("aria-valuetext")
         .await
@@ -172,12 +173,55 @@ async fn a_forgotten_passphrase_gives_way_to_the_recovery_key() {
     app.click("Déverrouiller avec la clé").await;
     app.heading("Votre coffre est ouvert").await;
 
-    // And back: the passphrase form is one click away.
+    // The passphrase may be forgotten: the home page suggests a new one, one click away.
+    let text = app
+        .wait_for_text("Vous avez ouvert le coffre avec la clé de secours")
+        .await;
+    assert!(
+        text.contains("votre clé de secours y remplace l’ancienne"),
+        "{text}"
+    );
+    app.screenshot("vault-home-after-recovery").await;
+    app.click("Choisir une nouvelle phrase de passe").await;
+    app.heading("Changer de phrase de passe").await;
+    assert_eq!(app.focused_id().await, "change-current");
+    app.wait_for_text("Phrase de passe oubliée ? Saisissez ici votre clé de secours")
+        .await;
+    app.screenshot("vault-settings-to-passphrase").await;
+
+    // The recovery key stands for the forgotten passphrase.
+    change_passphrase(&app, &key, NEW_PASSPHRASE).await;
+    app.screenshot("vault-settings-new-passphrase-with-key")
+        .await;
+    app.click("Accueil").await;
+    app.heading("Votre coffre est ouvert").await;
+    assert!(
+        !app.page_text().await.contains("clé de secours"),
+        "no more suggestion once the passphrase is new"
+    );
+
+    // And back: the passphrase form is one click away; the new passphrase opens, the old not.
     lock(&app).await;
     app.click("J’ai oublié ma phrase de passe").await;
     app.click("Utiliser ma phrase de passe").await;
-    unlock_with_passphrase(&app, PASSPHRASE).await;
+    app.fill("Phrase de passe", PASSPHRASE).await;
+    app.click("Déverrouiller").await;
+    app.wait_for_text("Ce n’est pas la bonne phrase de passe")
+        .await;
+    unlock_with_passphrase(&app, NEW_PASSPHRASE).await;
+    assert!(!app.page_text().await.contains("clé de secours"));
     app.quit().await;
+}
+
+/// Fills the settings' "change the passphrase" form with `current` (the passphrase or the
+/// recovery key) and `next`, and waits for it to be done.
+async fn change_passphrase(app: &App, current: &str, next: &str) {
+    app.fill(CURRENT_PASSPHRASE, current).await;
+    app.fill("Nouvelle phrase de passe", next).await;
+    app.fill("Confirmez la nouvelle phrase de passe", next)
+        .await;
+    app.click("Changer la phrase de passe").await;
+    app.wait_for_text("Phrase de passe changée.").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -228,9 +272,13 @@ async fn remembering_without_a_keyring_warns_and_still_creates() {
         .wait_for_text("Cet ordinateur ne pourra pas ouvrir le coffre sans saisie")
         .await;
     assert!(
-        text.contains("Le trousseau du système n’est pas disponible"),
+        text.contains(
+            "Le trousseau du système n’a pas pu garder la clé : Carnet vous demandera votre \
+             phrase de passe à chaque ouverture. Vous pourrez réessayer dans les Paramètres."
+        ),
         "{text}"
     );
+    assert!(!text.contains("saisissez"), "Rust's unlock wording: {text}");
     assert!(
         app.exists("//*[@role='alert'][contains(., 'trousseau')]")
             .await
@@ -302,8 +350,7 @@ async fn settings_delay_backups_archive_and_a_new_passphrase() {
     assert!(text.contains(name), "{text}");
 
     // A new passphrase: a wrong current one first.
-    app.fill("Phrase de passe actuelle", "pas celle-ci du tout")
-        .await;
+    app.fill(CURRENT_PASSPHRASE, "pas celle-ci du tout").await;
     app.fill("Nouvelle phrase de passe", NEW_PASSPHRASE).await;
     app.fill("Confirmez la nouvelle phrase de passe", NEW_PASSPHRASE)
         .await;
@@ -311,9 +358,7 @@ async fn settings_delay_backups_archive_and_a_new_passphrase() {
     app.wait_for_text("Ce n’est pas la bonne phrase de passe")
         .await;
     assert_eq!(app.focused_id().await, "change-current");
-    app.fill("Phrase de passe actuelle", PASSPHRASE).await;
-    app.click("Changer la phrase de passe").await;
-    app.wait_for_text("Phrase de passe changée.").await;
+    change_passphrase(&app, PASSPHRASE, NEW_PASSPHRASE).await;
     app.screenshot("vault-settings").await;
 
     lock(&app).await;
@@ -397,9 +442,198 @@ async fn a_damaged_key_file_is_said_and_repaired_from_an_archive() {
         .await;
     app.click("Choisir l’archive et restaurer").await;
     app.heading("Votre coffre est ouvert").await;
+    app.wait_for_text("Archive restaurée : le coffre est ouvert.")
+        .await;
 
     lock(&app).await;
     unlock_with_passphrase(&app, PASSPHRASE).await;
+    app.quit().await;
+}
+
+/// Waits until the backup taken in the background when the vault first opened is on disk, and
+/// returns its name (`daily-YYYY-MM-DD`, the local day).
+async fn todays_backup(app: &App) -> String {
+    let dir = app.data_dir().join("backups");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let daily = std::fs::read_dir(&dir).ok().and_then(|entries| {
+            entries
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .find(|name| name.starts_with("daily-"))
+        });
+        if let Some(name) = daily {
+            return name;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no daily backup in {}",
+            dir.display()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
+/// A day `YYYY-MM-DD` as the French screens write it: `1er mars 2026`, `26 novembre 2026`.
+fn french_date(day: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let parts: Vec<usize> = day
+        .split('-')
+        .map(|p| p.parse().expect("a number"))
+        .collect();
+    let [year, month, d] = parts[..] else {
+        panic!("not a day: {day}")
+    };
+    let d = if d == 1 {
+        "1er".to_owned()
+    } else {
+        d.to_string()
+    };
+    format!("{d} {} {year}", MONTHS[month - 1])
+}
+
+#[test]
+fn french_dates_as_the_screens_write_them() {
+    assert_eq!(french_date("2026-03-01"), "1er mars 2026");
+    assert_eq!(french_date("2026-11-26"), "26 novembre 2026");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_key_file_is_repaired_from_todays_backup_with_the_recovery_key() {
+    let dir = data_dir();
+    let app = App::start(dir.path()).await;
+    let key = create_vault(&app, false).await;
+    let backup = todays_backup(&app).await;
+    let day = french_date(backup.trim_start_matches("daily-"));
+
+    // Locked, with nothing wrong: the backups wait, folded, under the unlock form.
+    lock(&app).await;
+    let unfold = app.button("Restaurer une sauvegarde").await;
+    assert_eq!(
+        unfold.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
+    unfold.click().await.unwrap();
+    app.heading("Sauvegardes").await;
+    assert_eq!(app.focused_id().await, "unlock-backups-title");
+    app.screenshot("vault-unlock-backups").await;
+    let row = format!(
+        "//ul//li[contains(., {}) and contains(., 'Quotidienne')]//button[normalize-space(.)='Restaurer']",
+        xpath_literal(&day)
+    );
+    app.find(Locator::XPath(&row)).await;
+
+    // The key file damaged while Carnet is closed: the backups are unfolded at once.
+    std::fs::write(app.data_dir().join("vault.key"), b"{ not a key file").unwrap();
+    let app = app.restart().await;
+    app.heading("Déverrouiller le coffre").await;
+    app.wait_for_text("Le fichier de clés du coffre est absent ou abîmé")
+        .await;
+    let unfold = app.button("Restaurer une sauvegarde").await;
+    assert_eq!(
+        unfold.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("true")
+    );
+    app.button("Restaurer depuis une archive").await;
+    assert_eq!(app.focused_id().await, "unlock-passphrase");
+    app.find(Locator::XPath(&row)).await;
+    app.screenshot("vault-problem-backups").await;
+
+    // The same in English: the list's dates and kinds, the disclosure, Rust's message.
+    app.button_in_group("Langue", "English")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.heading("Backups").await;
+    let text = app.wait_for_text("Restore a backup").await;
+    assert!(
+        text.contains("The vault’s key file is missing or damaged"),
+        "{text}"
+    );
+    let english_day = app
+        .eval("return [...document.querySelectorAll('li')].map(l => l.innerText).join('|')")
+        .await;
+    let english_day = english_day.as_str().unwrap();
+    assert!(english_day.contains("Daily"), "{english_day}");
+    app.screenshot("vault-problem-backups-en").await;
+    app.button_in_group("Language", "Français")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.heading("Sauvegardes").await;
+
+    // Restoring asks to confirm, and for a secret: a wrong passphrase first.
+    app.click("Restaurer").await;
+    let text = app
+        .wait_for_text(&format!("Remettre le coffre tel qu’il était le {day} ?"))
+        .await;
+    assert!(text.contains("Ce qui ouvre le coffre"), "{text}");
+    let focused = app
+        .eval("const e = document.activeElement; return e.type + ':' + e.value")
+        .await;
+    assert_eq!(
+        focused, "radio:passphrase",
+        "the focus is on the first choice"
+    );
+    app.fill("Phrase de passe du coffre", "ce n’est pas elle")
+        .await;
+    app.click("Oui, restaurer").await;
+    app.wait_for_text("Ce n’est pas la bonne phrase de passe (ou clé de secours).")
+        .await;
+    let field = app.field("Phrase de passe du coffre").await;
+    assert_eq!(field.prop("value").await.unwrap().as_deref(), Some(""));
+    assert_eq!(
+        app.focused_id().await,
+        format!("unlock-backup-secret-{backup}-passphrase")
+    );
+    assert!(
+        app.exists("//*[@role='group']//*[@role='alert'][contains(., 'pas la bonne')]")
+            .await
+    );
+    app.screenshot("vault-restore-locked-error").await;
+
+    // The recovery key opens the backup's own key file.
+    app.tick("Ma clé de secours").await;
+    app.fill("Clé de secours du coffre", &key).await;
+    app.screenshot("vault-restore-locked").await;
+    app.click("Oui, restaurer").await;
+    app.heading("Votre coffre est ouvert").await;
+    let text = app
+        .wait_for_text(&format!("Le coffre a été remis dans son état du {day}."))
+        .await;
+    assert!(
+        text.contains("Vous avez ouvert le coffre avec la clé de secours"),
+        "{text}"
+    );
+    app.screenshot("vault-restored-home").await;
+
+    // The damaged files were kept aside, and the restored key file opens with the passphrase.
+    let kept_aside = std::fs::read_dir(app.data_dir().join("backups"))
+        .unwrap()
+        .filter_map(|e| e.unwrap().file_name().into_string().ok())
+        .any(|name| name.starts_with("restore-"));
+    assert!(kept_aside, "a \"before restore\" backup");
+    lock(&app).await;
+    assert!(
+        !app.page_text().await.contains("absent ou abîmé"),
+        "the problem is gone"
+    );
+    unlock_with_passphrase(&app, PASSPHRASE).await;
+    assert!(!app.page_text().await.contains("clé de secours"));
     app.quit().await;
 }
 
