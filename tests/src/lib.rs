@@ -110,8 +110,21 @@ impl App {
     }
 
     pub async fn start_with_env(data_dir: &Path, env: &[(&str, &str)]) -> App {
-        let driver = Driver::start(data_dir, env);
-        let client = connect(driver.port).await;
+        // tauri-driver sometimes drops the very first request (its WebKitWebDriver not ready,
+        // or a port taken between `free_port` and its bind): a fresh driver gets a second try.
+        let mut attempt = 1;
+        let (driver, client) = loop {
+            let driver = Driver::start(data_dir, env);
+            match connect(driver.port).await {
+                Ok(client) => break (driver, client),
+                Err(e) if attempt < 3 => {
+                    eprintln!("WebDriver session refused ({e}); starting tauri-driver again");
+                    drop(driver);
+                    attempt += 1;
+                }
+                Err(e) => panic!("a WebDriver session on the app: {e}"),
+            }
+        };
         let app = App {
             client,
             driver,
@@ -292,7 +305,7 @@ impl App {
     }
 }
 
-async fn connect(port: u16) -> Client {
+async fn connect(port: u16) -> Result<Client, fantoccini::error::NewSessionError> {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "tauri:options".into(),
@@ -303,7 +316,6 @@ async fn connect(port: u16) -> Client {
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
-        .expect("a WebDriver session on the app")
 }
 
 /// The XPath of the form control labelled `label` (`<label for>` or a control inside it).
