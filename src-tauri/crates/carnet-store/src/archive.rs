@@ -260,6 +260,7 @@ pub async fn unpack(
         &archive_key,
         &nonce,
         &aad,
+        None,
         StoreError::ArchiveDamaged,
     )?;
     write_entries(&payload, staging.path())?;

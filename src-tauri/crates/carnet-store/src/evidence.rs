@@ -2,11 +2,12 @@
 //! random key kept in the (encrypted) database, and hashed with SHA-256 from the original bytes
 //! as they are added — the hash the dossier prints.
 //!
-//! Why files and not blobs in the database: measured here (`make bench`, `evidence_1mb`),
-//! a 1 MB piece written through SQLCipher costs several times a plain write, while streaming
-//! it through XChaCha20-Poly1305 in 64 KiB chunks costs about the same as plain SQLite; the
-//! database stays small (fast to open, to back up daily and to check), and the pieces, which
-//! never change, need no copy per backup.
+//! Why files and not blobs in the database — measured here (`make bench`, `evidence_1mb`,
+//! in memory so the disk's noise stays out): writing 1 MB as an encrypted file took 5.4 ms
+//! against 6.9 ms as a blob in SQLCipher (and 2.8 ms as a blob in plain SQLite, hashing
+//! included); reading it back, 1.6 ms against 0.3 ms for a blob already in the page cache.
+//! Files win on writes, keep the database small (fast to open, to back up daily and to check
+//! page by page at each opening), and pieces, which never change, need no copy per backup.
 //!
 //! File format: `CNEV` + version byte + 19-byte nonce, then the STREAM construction (BE32)
 //! over 64 KiB chunks, each followed by its 16-byte tag; the last chunk is marked, so a
@@ -152,8 +153,26 @@ fn encrypt(
     Ok((hex(&hasher.finalize()), size))
 }
 
-/// The original bytes of a piece, decrypted and checked against the hash taken when added.
+/// The original bytes of a piece (for a preview). Authenticated decryption already proves
+/// they are the bytes that were sealed; [`read_verified`] checks the SHA-256 too.
 pub async fn read(vault: &Vault, id: i64) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+    Ok(read_with_hash(vault, id).await?.0)
+}
+
+/// The original bytes of a piece, checked against the SHA-256 taken when it was added: what
+/// an export uses, since the dossier prints that hash.
+pub async fn read_verified(vault: &Vault, id: i64) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+    let (plain, sha256) = read_with_hash(vault, id).await?;
+    if hex(&Sha256::digest(&*plain)) != sha256 {
+        return Err(StoreError::VaultCorrupted);
+    }
+    Ok(plain)
+}
+
+async fn read_with_hash(
+    vault: &Vault,
+    id: i64,
+) -> Result<(Zeroizing<Vec<u8>>, String), StoreError> {
     let row: Option<(String, Vec<u8>, String)> =
         sqlx::query_as("SELECT file_id, file_key, sha256 FROM evidence_content WHERE id = ?")
             .bind(id)
@@ -166,10 +185,7 @@ pub async fn read(vault: &Vault, id: i64) -> Result<Zeroizing<Vec<u8>>, StoreErr
         .map_err(|_| StoreError::VaultCorrupted)?;
     let key = Zeroizing::new(key);
     let plain = decrypt_file(&vault.layout().evidence_dir().join(file_id), &key)?;
-    if hex(&Sha256::digest(&*plain)) != sha256 {
-        return Err(StoreError::VaultCorrupted);
-    }
-    Ok(plain)
+    Ok((plain, sha256))
 }
 
 /// Decrypts one evidence file with its key.
@@ -181,13 +197,22 @@ pub fn decrypt_file(
 }
 
 fn decrypt(file: File, key: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+    let len = file.metadata().ok().map(|m| m.len());
     let mut reader = BufReader::with_capacity(CHUNK + TAG, file);
     let mut header = [0u8; MAGIC.len() + NONCE_LEN];
     if read_full(&mut reader, &mut header)? != header.len() || &header[..MAGIC.len()] != MAGIC {
         return Err(StoreError::VaultCorrupted);
     }
     let nonce: [u8; NONCE_LEN] = header[MAGIC.len()..].try_into().expect("sized above");
-    stream::open_all(&mut reader, key, &nonce, MAGIC, StoreError::VaultCorrupted)
+    let sealed_len = len.map(|n| n.saturating_sub(header.len() as u64));
+    stream::open_all(
+        &mut reader,
+        key,
+        &nonce,
+        MAGIC,
+        sealed_len,
+        StoreError::VaultCorrupted,
+    )
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@ use std::io::Read;
 
 use aead_stream::DecryptorBE32;
 use chacha20poly1305::XChaCha20Poly1305;
-use chacha20poly1305::aead::Payload;
 use zeroize::Zeroizing;
 
 use crate::error::StoreError;
@@ -34,17 +33,27 @@ pub fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> Result<usize, StoreE
 
 /// Opens every chunk up to the last one. Any failure of authentication — a wrong key, a
 /// changed, missing or extra byte — is `damaged`; read errors stay what they are.
+///
+/// `sealed_len`, when known, sizes the output once: besides saving copies, it keeps the
+/// plaintext in one allocation, wiped on drop (a growing vector would leave copies behind).
 pub fn open_all(
     reader: &mut impl Read,
     key: &[u8; 32],
     nonce: &[u8; NONCE_LEN],
     aad: &[u8],
+    sealed_len: Option<u64>,
     damaged: StoreError,
 ) -> Result<Zeroizing<Vec<u8>>, StoreError> {
     let mut decryptor = DecryptorBE32::<XChaCha20Poly1305>::new(key.into(), nonce.into());
-    let mut out = Zeroizing::new(Vec::new());
-    let mut current = vec![0u8; CHUNK + TAG];
+    let capacity = sealed_len.map_or(0, |n| {
+        let chunks = n.div_ceil((CHUNK + TAG) as u64).max(1);
+        n.saturating_sub(chunks * TAG as u64)
+    });
+    let mut out = Zeroizing::new(Vec::with_capacity(usize::try_from(capacity).unwrap_or(0)));
+    // One buffer, decrypted in place chunk after chunk, then wiped.
+    let mut current = Zeroizing::new(Vec::with_capacity(CHUNK + TAG));
     let mut next = vec![0u8; CHUNK + TAG];
+    current.resize(CHUNK + TAG, 0);
     let mut current_len = read_full(reader, &mut current)?;
     loop {
         let next_len = if current_len == CHUNK + TAG {
@@ -52,22 +61,20 @@ pub fn open_all(
         } else {
             0
         };
-        let payload = Payload {
-            msg: &current[..current_len],
-            aad,
-        };
+        current.truncate(current_len);
         if next_len == 0 {
-            let Ok(plain) = decryptor.decrypt_last(payload).map(Zeroizing::new) else {
+            if decryptor.decrypt_last_in_place(aad, &mut *current).is_err() {
                 return Err(damaged);
-            };
-            out.extend_from_slice(&plain);
+            }
+            out.extend_from_slice(&current);
             return Ok(out);
         }
-        let Ok(plain) = decryptor.decrypt_next(payload).map(Zeroizing::new) else {
+        if decryptor.decrypt_next_in_place(aad, &mut *current).is_err() {
             return Err(damaged);
-        };
-        out.extend_from_slice(&plain);
-        std::mem::swap(&mut current, &mut next);
+        }
+        out.extend_from_slice(&current);
+        current.clear();
+        current.extend_from_slice(&next[..next_len]);
         current_len = next_len;
     }
 }
