@@ -282,3 +282,45 @@ async fn leftovers_of_interrupted_work_are_swept_and_pieces_kept() {
     );
     assert_eq!(vault.sweep().await.unwrap(), 0);
 }
+
+#[tokio::test]
+async fn an_older_vault_is_copied_then_migrated() {
+    let f = fixture();
+    let (vault, _) = created(&f).await;
+    // Make it a schema-1 vault: the journal's migration undone.
+    for sql in [
+        "DROP TABLE search",
+        "DROP TABLE history",
+        "DROP TABLE event_piece",
+        "DROP TABLE piece",
+        "DROP TABLE event",
+        "DROP TABLE incident_status",
+        "DROP TABLE incident",
+        "DROP TABLE platform",
+        "DROP TABLE company",
+        "DELETE FROM _sqlx_migrations WHERE version > 1",
+    ] {
+        sqlx::query(sql).execute(vault.pool()).await.unwrap();
+    }
+    vault.lock().await;
+
+    let v = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
+        .await
+        .unwrap();
+    assert_eq!(
+        carnet_store::db::applied_version(v.pool()).await.unwrap(),
+        carnet_store::db::latest_version()
+    );
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM incident")
+        .fetch_one(v.pool())
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+    let copies: Vec<_> = carnet_store::backup::list(&f.layout)
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.kind == carnet_store::backup::Kind::Migration)
+        .collect();
+    assert_eq!(copies.len(), 1);
+    assert!(copies[0].id.starts_with("migration-v1-"));
+}
