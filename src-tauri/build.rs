@@ -20,6 +20,13 @@ const COMMANDS: &[&str] = &[
     "backup_restore",
     "archive_export",
     "archive_import",
+    "company_get",
+    "company_save",
+    "platform_catalogue",
+    "platforms_list",
+    "platform_save",
+    "platform_delete",
+    "platform_restore",
 ];
 
 fn main() {

@@ -31,3 +31,40 @@ fn create_private(dir: &Path) -> std::io::Result<()> {
 fn create_private(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)
 }
+
+/// Keeps the data folder's lock for the life of the app (managed state).
+pub struct Held(pub std::fs::File);
+
+/// The lock file that keeps a second Carnet off the same data folder.
+pub const LOCK_FILE: &str = "carnet.lock";
+
+/// Takes the data folder for this process: an exclusive advisory lock on `carnet.lock`, held
+/// as long as the returned file lives (the OS drops it if the process dies). A second Carnet
+/// on the same folder gets `WouldBlock` and must not open the vault.
+pub fn lock(dir: &Path) -> std::io::Result<std::fs::File> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(LOCK_FILE))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(std::io::ErrorKind::WouldBlock.into()),
+        Err(std::fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_holder_at_a_time_and_released_on_drop() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = lock(dir.path()).unwrap();
+        let second = lock(dir.path()).unwrap_err();
+        assert_eq!(second.kind(), std::io::ErrorKind::WouldBlock);
+        drop(first);
+        lock(dir.path()).unwrap();
+    }
+}

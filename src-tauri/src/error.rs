@@ -45,6 +45,10 @@ pub enum ErrorCode {
     NotFound,
     /// An archive that is not Carnet's, or was altered.
     ArchiveDamaged,
+    /// A platform that incidents (out of the trash) still refer to: not deleted.
+    PlatformInUse,
+    /// The platform is already in the list: not added twice.
+    PlatformExists,
     /// The disk is full: nothing was replaced.
     DiskFull,
     /// Reading or writing the data folder failed.
@@ -107,6 +111,8 @@ impl Localise for StoreError {
             StoreError::EmptyFile => ErrorCode::EmptyFile,
             StoreError::NotFound => ErrorCode::NotFound,
             StoreError::ArchiveDamaged => ErrorCode::ArchiveDamaged,
+            StoreError::PlatformInUse => ErrorCode::PlatformInUse,
+            StoreError::PlatformExists => ErrorCode::PlatformExists,
             StoreError::DiskFull => ErrorCode::DiskFull,
             StoreError::Io(_) | StoreError::Random | StoreError::Database => ErrorCode::Io,
         };

@@ -17,14 +17,37 @@ use std::time::Duration;
 
 use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
 
+/// The exit status of a second Carnet started on a data folder another one holds.
+pub const EXIT_ALREADY_OPEN: i32 = 3;
+
 /// The event the UI receives when the vault locks by itself.
 pub const EVENT_LOCKED: &str = "vault-locked";
 
 pub fn run() {
-    tauri::Builder::default()
+    let mut builder = tauri::Builder::default();
+    if std::env::var_os(data_dir::ENV_DATA_DIR).is_none() {
+        // First, so a second launch hands over to the running window before doing anything.
+        // Only on the default data folder: a Carnet started on another folder (a USB key, a
+        // test) is another vault, guarded by the folder's lock instead.
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }));
+    }
+    builder
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let dir = data_dir::resolve(|| app.path().app_data_dir().ok())?;
+            let Ok(held) = data_dir::lock(&dir) else {
+                // Another Carnet has this data folder (the single-instance plugin focuses it
+                // when a session bus is there; this is the guard when there is none).
+                eprintln!("Carnet is already open on this data folder.");
+                std::process::exit(EXIT_ALREADY_OPEN);
+            };
+            app.manage(data_dir::Held(held));
             app.manage(state::AppState::open(dir, state::Options::app())?);
             tauri::async_runtime::spawn(auto_lock(app.handle().clone()));
             // The window opens once the state exists, so the first command finds it.
@@ -53,6 +76,13 @@ pub fn run() {
             commands::backups::backup_restore,
             commands::backups::archive_export,
             commands::backups::archive_import,
+            commands::company::company_get,
+            commands::company::company_save,
+            commands::platforms::platform_catalogue,
+            commands::platforms::platforms_list,
+            commands::platforms::platform_save,
+            commands::platforms::platform_delete,
+            commands::platforms::platform_restore,
         ])
         .run(tauri::generate_context!())
         .expect("Carnet could not start");

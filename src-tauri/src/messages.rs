@@ -89,6 +89,18 @@ fn raw_error(code: ErrorCode, field: Option<Field>, locale: Locale) -> &'static 
         (C::ArchiveDamaged, En) => {
             "This file is not a Carnet archive, or it was altered. Nothing was replaced."
         }
+        (C::PlatformInUse, Fr) => {
+            "Des incidents concernent encore cette plateforme : mettez-les d’abord à la corbeille."
+        }
+        (C::PlatformInUse, En) => {
+            "Incidents still concern this platform: move them to the trash first."
+        }
+        (C::PlatformExists, Fr) => {
+            "Cette plateforme est déjà dans votre liste : complétez sa fiche (plusieurs comptes vendeur y ont leur place)."
+        }
+        (C::PlatformExists, En) => {
+            "This platform is already in your list: complete its record (it holds several seller accounts)."
+        }
         (C::DiskFull, Fr) => {
             "Le disque est plein : rien n’a été modifié. Libérez de la place puis réessayez."
         }
@@ -127,6 +139,104 @@ fn invalid(field: Field, locale: Locale) -> &'static str {
         (Field::Naf, En) => "A NAF code looks like 47.91B: four digits and a letter.",
         (Field::Amount, Fr) => "Montant illisible : écrivez-le par exemple 1 234,56 €.",
         (Field::Amount, En) => "This amount cannot be read: write it like €1,234.56.",
+        (Field::Email, Fr) => {
+            "Cette adresse e-mail ne semble pas complète : écrivez-la comme nom@exemple.fr."
+        }
+        (Field::Email, En) => {
+            "This e-mail address does not look complete: write it like name@example.com."
+        }
+        (Field::Phone, Fr) => {
+            "Numéro illisible : écrivez un numéro français (06 12 34 56 78) ou un numéro international commençant par +."
+        }
+        (Field::Phone, En) => {
+            "This number cannot be read: write a French number (06 12 34 56 78) or an international one starting with +."
+        }
+        (Field::Postcode, Fr) => {
+            "Un code postal français compte 5 chiffres ; ailleurs, 12 lettres, chiffres ou tirets au plus."
+        }
+        (Field::Postcode, En) => {
+            "A French postcode has 5 digits; elsewhere, at most 12 letters, digits or hyphens."
+        }
+        (Field::Country, Fr) => "Choisissez un pays de la liste.",
+        (Field::Country, En) => "Choose a country from the list.",
+        (Field::SiretOfAnotherSiren, Fr) => {
+            "Ce SIRET n’est pas celui d’un établissement de ce SIREN : ses 9 premiers chiffres doivent être le SIREN."
+        }
+        (Field::SiretOfAnotherSiren, En) => {
+            "This SIRET is not an establishment of this SIREN: its first 9 digits must be the SIREN."
+        }
+        (Field::CompanyLegalName, Fr) => {
+            "Donnez la raison sociale de l’entreprise, en 200 caractères au plus."
+        }
+        (Field::CompanyLegalName, En) => {
+            "Give the company’s legal name, in 200 characters at most."
+        }
+        (Field::CompanyLegalForm, Fr) => "La forme juridique ne peut dépasser 100 caractères.",
+        (Field::CompanyLegalForm, En) => "The legal form cannot be over 100 characters.",
+        (Field::CompanySizeClass, Fr) => "Choisissez une taille d’entreprise de la liste.",
+        (Field::CompanySizeClass, En) => "Choose a company size from the list.",
+        (Field::CompanyHeadcount, Fr) => "L’effectif est un nombre entier de 0 à 100 000.",
+        (Field::CompanyHeadcount, En) => "The headcount is a whole number from 0 to 100,000.",
+        (Field::CompanyStreet, Fr) => "L’adresse ne peut dépasser 200 caractères.",
+        (Field::CompanyStreet, En) => "The street address cannot be over 200 characters.",
+        (Field::CompanyCity, Fr) => "La ville ne peut dépasser 100 caractères.",
+        (Field::CompanyCity, En) => "The city cannot be over 100 characters.",
+        (Field::CompanyContactName, Fr) => {
+            "Le nom de la personne à contacter ne peut dépasser 100 caractères."
+        }
+        (Field::CompanyContactName, En) => "The contact’s name cannot be over 100 characters.",
+        (Field::CompanyContactRole, Fr) => {
+            "La fonction de la personne à contacter ne peut dépasser 100 caractères."
+        }
+        (Field::CompanyContactRole, En) => "The contact’s role cannot be over 100 characters.",
+        (Field::PlatformCatalogueId, Fr) => {
+            "Choisissez une plateforme de la liste, ou saisissez son nom."
+        }
+        (Field::PlatformCatalogueId, En) => "Choose a platform from the list, or type its name.",
+        (Field::PlatformName, Fr) => "Donnez le nom de la plateforme, en 100 caractères au plus.",
+        (Field::PlatformName, En) => "Give the platform’s name, in 100 characters at most.",
+        (Field::PlatformService, Fr) => "Choisissez un type de service de la liste.",
+        (Field::PlatformService, En) => "Choose a type of service from the list.",
+        (Field::PlatformLegalEntity, Fr) => {
+            "La société qui exploite la plateforme ne peut dépasser 200 caractères."
+        }
+        (Field::PlatformLegalEntity, En) => {
+            "The company operating the platform cannot be over 200 characters."
+        }
+        (Field::PlatformSellerAccounts, Fr) => {
+            "Indiquez 20 identifiants de compte au plus, de 100 caractères chacun au plus."
+        }
+        (Field::PlatformSellerAccounts, En) => {
+            "Give at most 20 account IDs, each of at most 100 characters."
+        }
+        (Field::PlatformRelationshipStart, Fr) => {
+            "Début de la relation : écrivez la date AAAA-MM-JJ, de 1990 à aujourd’hui."
+        }
+        (Field::PlatformRelationshipStart, En) => {
+            "Start of the relationship: write the date YYYY-MM-DD, from 1990 to today."
+        }
+        (Field::PlatformTurnoverShare, Fr) => {
+            "La part du chiffre d’affaires est un pourcentage entier de 0 à 100."
+        }
+        (Field::PlatformTurnoverShare, En) => {
+            "The share of turnover is a whole percentage from 0 to 100."
+        }
+        (Field::PlatformComplaintChannel, Fr) => {
+            "Le moyen de réclamation ne peut dépasser 500 caractères."
+        }
+        (Field::PlatformComplaintChannel, En) => {
+            "The complaint channel cannot be over 500 characters."
+        }
+        (Field::PlatformMediators, Fr) => {
+            "Indiquez 10 médiateurs au plus, de 200 caractères chacun au plus."
+        }
+        (Field::PlatformMediators, En) => {
+            "Give at most 10 mediators, each of at most 200 characters."
+        }
+        (Field::PlatformTermsVersion, Fr) => {
+            "La version des conditions ne peut dépasser 100 caractères."
+        }
+        (Field::PlatformTermsVersion, En) => "The terms version cannot be over 100 characters.",
     }
 }
 

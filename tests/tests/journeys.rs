@@ -94,3 +94,37 @@ async fn the_language_choice_survives_a_restart() {
     app.screenshot("restart-fr").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_carnet_on_the_same_data_folder_stays_out() {
+    let dir = data_dir();
+    let app = App::start(dir.path()).await;
+    app.heading("Bienvenue dans Carnet").await;
+
+    let mut second = std::process::Command::new(carnet_e2e::app_binary())
+        .env("CARNET_DATA_DIR", dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start a second Carnet");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = second.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = second.kill();
+            panic!("the second Carnet did not step aside");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert_eq!(status.code(), Some(3), "the 'already open' exit status");
+    // The first one is untouched and still answers.
+    app.button_in_group("Langue", "English")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.heading("Welcome to Carnet").await;
+    app.quit().await;
+}

@@ -2,5 +2,7 @@
 //! body in `flows/` (or `state.rs`), return its typed result.
 
 pub mod backups;
+pub mod company;
+pub mod platforms;
 pub mod settings;
 pub mod vault;

@@ -3,7 +3,11 @@
 //! localised `IpcError`. No Tauri type here: the test host calls them directly.
 
 pub mod backups;
+pub mod company;
+pub mod platforms;
 pub mod vault;
 
+#[cfg(test)]
+mod journal_tests_company;
 #[cfg(test)]
 mod tests;

@@ -13,7 +13,7 @@ use crate::state::tests::state;
 const PASS: &str = "pluie verte sur le quai du port 42";
 
 /// Hostile strings every text input is tried with.
-fn hostile() -> Vec<String> {
+pub(crate) fn hostile() -> Vec<String> {
     vec![
         String::new(),
         " ".into(),

@@ -22,6 +22,56 @@ pub enum Field {
     Naf,
     /// An amount of euros that cannot be read without guessing.
     Amount,
+    // Contact details, wherever they are asked (journal/contact.rs).
+    /// Not a plausible e-mail address.
+    Email,
+    /// Not a French number, nor an international one starting with `+`.
+    Phone,
+    /// Not 5 digits for an address in France (or served by La Poste); otherwise over 12
+    /// letters, digits, spaces or hyphens.
+    Postcode,
+    /// Not an ISO 3166-1 alpha-2 country code.
+    Country,
+    /// A SIRET whose first 9 digits are not the SIREN given beside it.
+    SiretOfAnotherSiren,
+    // The company profile (journal/company.rs).
+    /// Blank, or over 200 characters.
+    CompanyLegalName,
+    /// Over 100 characters.
+    CompanyLegalForm,
+    /// Not micro, small, medium or large.
+    CompanySizeClass,
+    /// Not a whole number from 0 to 100,000.
+    CompanyHeadcount,
+    /// Over 200 characters.
+    CompanyStreet,
+    /// Over 100 characters.
+    CompanyCity,
+    /// Over 100 characters.
+    CompanyContactName,
+    /// Over 100 characters.
+    CompanyContactRole,
+    // A platform the company works with (journal/platform.rs).
+    /// Not an id of the built-in catalogue.
+    PlatformCatalogueId,
+    /// Blank (for a platform not in the catalogue), or over 100 characters.
+    PlatformName,
+    /// Not one of the service types.
+    PlatformService,
+    /// Over 200 characters.
+    PlatformLegalEntity,
+    /// More than 20 accounts, or one over 100 characters.
+    PlatformSellerAccounts,
+    /// Not `YYYY-MM-DD`, before 1990 or after today.
+    PlatformRelationshipStart,
+    /// Not a whole percentage from 0 to 100.
+    PlatformTurnoverShare,
+    /// Over 500 characters.
+    PlatformComplaintChannel,
+    /// More than 10 mediators, or one over 200 characters.
+    PlatformMediators,
+    /// Over 100 characters.
+    PlatformTermsVersion,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

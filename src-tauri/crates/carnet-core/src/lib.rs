@@ -10,6 +10,7 @@ pub mod deadlines;
 pub mod error;
 pub mod format;
 pub mod identifiers;
+pub mod journal;
 pub mod locale;
 pub mod passphrase;
 pub mod platforms;

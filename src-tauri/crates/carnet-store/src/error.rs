@@ -51,6 +51,12 @@ pub enum StoreError {
     /// The archive is not a Carnet archive, or was altered.
     #[error("the archive is damaged")]
     ArchiveDamaged,
+    /// A platform still referred to by incidents out of the trash: it cannot be deleted.
+    #[error("the platform still has incidents")]
+    PlatformInUse,
+    /// The platform is already in the company's list (out of the trash).
+    #[error("the platform is already in the list")]
+    PlatformExists,
     /// Any other database failure.
     #[error("database error")]
     Database,

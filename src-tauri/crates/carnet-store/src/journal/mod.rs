@@ -2,4 +2,18 @@
 //! pieces. Each write is one transaction on the vault's pool, with its `history` row and its
 //! `search` rows (see [`history`]). Validation happens before, in `carnet-core`.
 
+pub mod company;
 pub mod history;
+pub mod platforms;
+
+use sqlx::{Sqlite, Transaction};
+
+use crate::error::StoreError;
+use crate::vault::Vault;
+
+/// Starts a write: `BEGIN IMMEDIATE`, so the transaction holds the write lock from its first
+/// read and cannot fail half-way because another connection wrote in between (a deferred
+/// transaction that reads then writes gets `SQLITE_BUSY` in that case).
+pub async fn begin(vault: &Vault) -> Result<Transaction<'static, Sqlite>, StoreError> {
+    Ok(vault.pool().begin_with("BEGIN IMMEDIATE").await?)
+}

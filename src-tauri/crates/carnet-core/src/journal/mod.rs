@@ -1,0 +1,7 @@
+//! The journal's domain: the input types the commands receive (strings as the owner typed
+//! them), their validation into checked values, and the output types the UI shows.
+
+pub mod company;
+pub mod contact;
+pub mod platform;
+pub mod text;
