@@ -3,4 +3,4 @@
 /**
  * The inputs the domain validates. Closed list: the UI and the message catalogue switch on it.
  */
-export type Field = "locale" | "passphrase" | "passphrase_confirmation" | "auto_lock_minutes" | "backup_id" | "siren" | "siret" | "naf" | "amount";
+export type Field = "locale" | "passphrase" | "passphrase_confirmation" | "auto_lock_minutes" | "backup_id" | "siren" | "siret" | "naf" | "amount" | "email" | "phone" | "postcode" | "country" | "siret_of_another_siren" | "company_legal_name" | "company_legal_form" | "company_size_class" | "company_headcount" | "company_street" | "company_city" | "company_contact_name" | "company_contact_role" | "platform_catalogue_id" | "platform_name" | "platform_service" | "platform_legal_entity" | "platform_seller_accounts" | "platform_relationship_start" | "platform_turnover_share" | "platform_complaint_channel" | "platform_mediators" | "platform_terms_version";
