@@ -10,6 +10,7 @@ pub mod flows;
 pub mod idle;
 pub mod ipc;
 pub mod messages;
+pub mod sleep;
 pub mod state;
 mod surface;
 
@@ -50,6 +51,13 @@ pub fn run() {
             app.manage(data_dir::Held(held));
             app.manage(state::AppState::open(dir, state::Options::app())?);
             tauri::async_runtime::spawn(auto_lock(app.handle().clone()));
+            let handle = app.handle().clone();
+            sleep::watch(move || {
+                let state = handle.state::<state::AppState>();
+                if tauri::async_runtime::block_on(state.vault_lock_if_open()) {
+                    let _ = handle.emit(EVENT_LOCKED, ());
+                }
+            });
             // The window opens once the state exists, so the first command finds it.
             WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
                 .title("Carnet")

@@ -650,7 +650,7 @@ async fn the_vault_locks_itself_after_the_delay() {
     // No key press, no click: Rust locks within a minute and 15 seconds and tells the page.
     let text = app
         .wait_for_text_within(
-            "Le coffre s’est verrouillé après un moment sans activité.",
+            "Le coffre s’est verrouillé de lui-même : après un moment sans activité",
             std::time::Duration::from_secs(100),
         )
         .await;

@@ -187,17 +187,22 @@ impl AppState {
         self.vault_status().await
     }
 
+    /// Locks now if the vault is open (the computer goes to sleep). True when it did.
+    pub async fn vault_lock_if_open(&self) -> bool {
+        let was_open = self.vault.lock().await.is_some();
+        if was_open {
+            self.vault_lock().await;
+        }
+        was_open
+    }
+
     /// Locks if the owner has been away longer than the auto-lock delay. True when it did.
     pub async fn lock_if_idle(&self) -> bool {
         let limit = Duration::from_secs(u64::from(self.settings().auto_lock_minutes) * 60);
         if !lock(&self.idle).expired(limit) {
             return false;
         }
-        let was_open = self.vault.lock().await.is_some();
-        if was_open {
-            self.vault_lock().await;
-        }
-        was_open
+        self.vault_lock_if_open().await
     }
 
     /// The owner did something: restart the idle clock.

@@ -91,7 +91,7 @@ export const en: Catalogue = {
   'unlock.usePassphrase': 'Use my passphrase',
   'unlock.thisComputer': 'Open with this computer',
   'unlock.thisComputerBusy': 'Opening with this computer’s keyring…',
-  'unlock.autoLocked': 'The vault locked itself after a while without activity.',
+  'unlock.autoLocked': 'The vault locked itself: after a while without activity, or as the computer went to sleep.',
   'unlock.problemTitle': 'The vault cannot open normally',
   'unlock.errorTitle': 'The vault stays locked',
   'unlock.restoreBackup': 'Restore a backup',

@@ -92,7 +92,7 @@ export const fr = {
   'unlock.usePassphrase': 'Utiliser ma phrase de passe',
   'unlock.thisComputer': 'Ouvrir avec cet ordinateur',
   'unlock.thisComputerBusy': 'Ouverture avec le trousseau de cet ordinateur…',
-  'unlock.autoLocked': 'Le coffre s’est verrouillé après un moment sans activité.',
+  'unlock.autoLocked': 'Le coffre s’est verrouillé de lui-même : après un moment sans activité, ou à la mise en veille de l’ordinateur.',
   'unlock.problemTitle': 'Le coffre ne peut pas s’ouvrir normalement',
   'unlock.errorTitle': 'Le coffre reste verrouillé',
   'unlock.restoreBackup': 'Restaurer une sauvegarde',
