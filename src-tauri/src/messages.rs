@@ -237,8 +237,139 @@ fn invalid(field: Field, locale: Locale) -> &'static str {
             "La version des conditions ne peut dépasser 100 caractères."
         }
         (Field::PlatformTermsVersion, En) => "The terms version cannot be over 100 characters.",
+        (Field::IncidentPlatform, Fr) => "Choisissez une plateforme de la liste.",
+        (Field::IncidentPlatform, En) => "Choose a platform from the list.",
+        (Field::IncidentCategory, Fr) => "Choisissez une catégorie de la liste.",
+        (Field::IncidentCategory, En) => "Choose a category from the list.",
+        (Field::IncidentMeasure, Fr) => "Choisissez une mesure de la liste, ou aucune.",
+        (Field::IncidentMeasure, En) => "Choose a measure from the list, or none.",
+        (Field::IncidentTitle, Fr) => "Donnez un titre de 1 à 200 caractères.",
+        (Field::IncidentTitle, En) => "Give a title of 1 to 200 characters.",
+        (Field::IncidentOccurredOn, Fr) => DATE_FR,
+        (Field::IncidentOccurredOn, En) => DATE_EN,
+        (Field::IncidentNotifiedOn, Fr) => {
+            "Date de notification : écrivez-la AAAA-MM-JJ, de 1990 à un an d’ici au plus."
+        }
+        (Field::IncidentNotifiedOn, En) => {
+            "Notification date: write it YYYY-MM-DD, from 1990 to a year from now at most."
+        }
+        (Field::IncidentTookEffectOn, Fr) => {
+            "Date de prise d’effet : écrivez-la AAAA-MM-JJ, de 1990 à un an d’ici au plus."
+        }
+        (Field::IncidentTookEffectOn, En) => {
+            "Date it took effect: write it YYYY-MM-DD, from 1990 to a year from now at most."
+        }
+        (Field::IncidentDecisionOn, Fr) => {
+            "Date de la décision : écrivez-la AAAA-MM-JJ, de 1990 à un an d’ici au plus."
+        }
+        (Field::IncidentDecisionOn, En) => {
+            "Decision date: write it YYYY-MM-DD, from 1990 to a year from now at most."
+        }
+        (Field::IncidentComplaintSentOn, Fr) => {
+            "Date de la réclamation : écrivez-la AAAA-MM-JJ, de 1990 à un an d’ici au plus."
+        }
+        (Field::IncidentComplaintSentOn, En) => {
+            "Complaint date: write it YYYY-MM-DD, from 1990 to a year from now at most."
+        }
+        (Field::IncidentAnswerReceivedOn, Fr) => {
+            "Date de la réponse : écrivez-la AAAA-MM-JJ, de 1990 à un an d’ici au plus."
+        }
+        (Field::IncidentAnswerReceivedOn, En) => {
+            "Answer date: write it YYYY-MM-DD, from 1990 to a year from now at most."
+        }
+        (Field::IncidentReferralOn, Fr) => {
+            "Date de saisine du médiateur : écrivez-la AAAA-MM-JJ, de 1990 à un an d’ici au plus."
+        }
+        (Field::IncidentReferralOn, En) => {
+            "Referral date: write it YYYY-MM-DD, from 1990 to a year from now at most."
+        }
+        (Field::IncidentReferralDecidedOn, Fr) => {
+            "Date de la décision du médiateur : écrivez-la AAAA-MM-JJ, de 1990 à un an d’ici au plus."
+        }
+        (Field::IncidentReferralDecidedOn, En) => {
+            "Out-of-court decision date: write it YYYY-MM-DD, from 1990 to a year from now at most."
+        }
+        (Field::IncidentReasonsReceived, Fr) => "Répondez oui, non ou je ne sais pas.",
+        (Field::IncidentReasonsReceived, En) => "Answer yes, no or unknown.",
+        (Field::IncidentStatus, Fr) => "Choisissez un statut de la liste.",
+        (Field::IncidentStatus, En) => "Choose a status from the list.",
+        (Field::IncidentFundsHeld, Fr) => {
+            "Sommes retenues : écrivez un montant positif, par exemple 1 234,56 €."
+        }
+        (Field::IncidentFundsHeld, En) => "Funds held: write a positive amount, like €1,234.56.",
+        (Field::IncidentSalesLost, Fr) => {
+            "Ventes perdues : écrivez un montant positif, par exemple 1 234,56 €."
+        }
+        (Field::IncidentSalesLost, En) => "Sales lost: write a positive amount, like €1,234.56.",
+        (Field::IncidentFees, Fr) => "Frais : écrivez un montant positif, par exemple 1 234,56 €.",
+        (Field::IncidentFees, En) => "Fees: write a positive amount, like €1,234.56.",
+        (Field::IncidentAmountsNote, Fr) => {
+            "L’explication des montants ne peut dépasser 2 000 caractères."
+        }
+        (Field::IncidentAmountsNote, En) => {
+            "The note on the amounts cannot be over 2,000 characters."
+        }
+        (Field::IncidentDecisionReference, Fr) => {
+            "La référence de la décision ne peut dépasser 200 caractères."
+        }
+        (Field::IncidentDecisionReference, En) => {
+            "The decision reference cannot be over 200 characters."
+        }
+        (Field::IncidentDescription, Fr) => "La description ne peut dépasser 20 000 caractères.",
+        (Field::IncidentDescription, En) => "The description cannot be over 20,000 characters.",
+        (Field::IncidentWanted, Fr) => "Ce que vous demandez ne peut dépasser 5 000 caractères.",
+        (Field::IncidentWanted, En) => "What you ask for cannot be over 5,000 characters.",
+        (Field::IncidentTags, Fr) => "20 étiquettes au plus, de 40 caractères chacune au plus.",
+        (Field::IncidentTags, En) => "At most 20 tags, each at most 40 characters long.",
+        (Field::IncidentList, Fr) => "Ce filtre ou cette page de la liste n’est pas valable.",
+        (Field::IncidentList, En) => "This filter or page of the list is not valid.",
+        (Field::EventDate, Fr) => {
+            "Date de l’événement : écrivez-la AAAA-MM-JJ, de 1990 à un an d’ici au plus."
+        }
+        (Field::EventDate, En) => {
+            "Event date: write it YYYY-MM-DD, from 1990 to a year from now at most."
+        }
+        (Field::EventActor, Fr) => {
+            "Dites qui a agi : vous, la plateforme, un tiers ou une autorité."
+        }
+        (Field::EventActor, En) => {
+            "Say who acted: you, the platform, a third party or an authority."
+        }
+        (Field::EventChannel, Fr) => "Choisissez un moyen de contact de la liste.",
+        (Field::EventChannel, En) => "Choose a channel from the list.",
+        (Field::EventSummary, Fr) => "Résumez l’événement en 1 à 300 caractères.",
+        (Field::EventSummary, En) => "Sum up the event in 1 to 300 characters.",
+        (Field::EventFullText, Fr) => "Le texte complet ne peut dépasser 100 000 caractères.",
+        (Field::EventFullText, En) => "The full text cannot be over 100,000 characters.",
+        (Field::EventPieces, Fr) => "Ne liez que des pièces de ce même incident.",
+        (Field::EventPieces, En) => "Link only pieces of this same incident.",
+        (Field::PieceTitle, Fr) => "Donnez à la pièce un titre de 1 à 200 caractères.",
+        (Field::PieceTitle, En) => "Give the piece a title of 1 to 200 characters.",
+        (Field::PieceDate, Fr) => {
+            "Date de la pièce : écrivez-la AAAA-MM-JJ, de 1990 à un an d’ici au plus."
+        }
+        (Field::PieceDate, En) => {
+            "Date of the piece: write it YYYY-MM-DD, from 1990 to a year from now at most."
+        }
+        (Field::PieceNote, Fr) => "La note de la pièce ne peut dépasser 5 000 caractères.",
+        (Field::PieceNote, En) => "The note on the piece cannot be over 5,000 characters.",
+        (Field::PieceName, Fr) => "Le nom du fichier doit compter de 1 à 255 caractères.",
+        (Field::PieceName, En) => "The file name must be 1 to 255 characters long.",
+        (Field::PieceMediaType, Fr) => "Le type du fichier n’est pas reconnu.",
+        (Field::PieceMediaType, En) => "The file type is not recognised.",
+        (Field::PieceContent, Fr) => "Le contenu du fichier n’a pas été transmis correctement.",
+        (Field::PieceContent, En) => "The file’s content did not come through correctly.",
+        (Field::EmailFile, Fr) => "Ce fichier ne se lit pas comme un e-mail (.eml).",
+        (Field::EmailFile, En) => "This file cannot be read as an e-mail (.eml).",
+        (Field::TrashEntity, Fr) => {
+            "La corbeille ne contient que des incidents, événements et pièces."
+        }
+        (Field::TrashEntity, En) => "The trash only holds incidents, events and pieces.",
     }
 }
+
+const DATE_FR: &str = "Date de l’incident : écrivez-la AAAA-MM-JJ, de 1990 à un an d’ici au plus.";
+const DATE_EN: &str = "Incident date: write it YYYY-MM-DD, from 1990 to a year from now at most.";
 
 #[cfg(test)]
 mod tests {

@@ -72,6 +72,74 @@ pub enum Field {
     PlatformMediators,
     /// Over 100 characters.
     PlatformTermsVersion,
+    // An incident (journal/incident.rs): one per input of its form.
+    /// No such platform, or it is in the trash.
+    IncidentPlatform,
+    /// Not a category code of the built-in tree.
+    IncidentCategory,
+    /// Not one of the timed measures.
+    IncidentMeasure,
+    /// Blank, or over 200 characters.
+    IncidentTitle,
+    /// The dates: not `YYYY-MM-DD`, before 1990, after 2100 or more than a year ahead.
+    IncidentOccurredOn,
+    IncidentNotifiedOn,
+    IncidentTookEffectOn,
+    IncidentDecisionOn,
+    IncidentComplaintSentOn,
+    IncidentAnswerReceivedOn,
+    IncidentReferralOn,
+    IncidentReferralDecidedOn,
+    /// Not yes, no or unknown.
+    IncidentReasonsReceived,
+    /// Not one of the statuses.
+    IncidentStatus,
+    /// The amounts: unreadable, or negative.
+    IncidentFundsHeld,
+    IncidentSalesLost,
+    IncidentFees,
+    /// How the amounts were computed: over 2,000 characters.
+    IncidentAmountsNote,
+    /// The platform's decision or case reference: over 200 characters.
+    IncidentDecisionReference,
+    /// Over 20,000 characters.
+    IncidentDescription,
+    /// What the owner wants: over 5,000 characters.
+    IncidentWanted,
+    /// More than 20 tags, or one over 40 characters.
+    IncidentTags,
+    /// A filter or page of the incident list out of range.
+    IncidentList,
+    // An event of the chronology (journal/event.rs).
+    /// Missing, or out of range like the incident's dates.
+    EventDate,
+    /// Not us, platform, third party or authority.
+    EventActor,
+    /// Not one of the channels.
+    EventChannel,
+    /// Blank, or over 300 characters.
+    EventSummary,
+    /// Over 100,000 characters.
+    EventFullText,
+    /// A linked piece that is not one of the incident's.
+    EventPieces,
+    // A piece of evidence (journal/piece.rs).
+    /// Blank, or over 200 characters.
+    PieceTitle,
+    /// Out of range like the incident's dates.
+    PieceDate,
+    /// Over 5,000 characters.
+    PieceNote,
+    /// A file name that is blank or over 255 characters.
+    PieceName,
+    /// A media type not shaped like `type/subtype`.
+    PieceMediaType,
+    /// Bytes that are not valid base64.
+    PieceContent,
+    /// A file offered as an e-mail that cannot be read as one.
+    EmailFile,
+    /// What the trash holds: incident, event or piece.
+    TrashEntity,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

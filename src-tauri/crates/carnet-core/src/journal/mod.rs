@@ -3,5 +3,9 @@
 
 pub mod company;
 pub mod contact;
+pub mod event;
+pub mod incident;
+pub mod piece;
 pub mod platform;
 pub mod text;
+pub mod trash;

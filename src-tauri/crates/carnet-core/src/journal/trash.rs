@@ -1,0 +1,73 @@
+//! The trash: incidents, events and pieces deleted by the owner, which can be restored until
+//! they are purged. An incident's events and pieces follow it in and out.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{CoreError, Field};
+
+/// What the trash holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TrashEntity {
+    Incident,
+    Event,
+    Piece,
+}
+
+impl TrashEntity {
+    pub const ALL: [TrashEntity; 3] = [
+        TrashEntity::Incident,
+        TrashEntity::Event,
+        TrashEntity::Piece,
+    ];
+
+    /// The table name, also the `entity` of history rows.
+    pub fn code(self) -> &'static str {
+        match self {
+            TrashEntity::Incident => "incident",
+            TrashEntity::Event => "event",
+            TrashEntity::Piece => "piece",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<TrashEntity, CoreError> {
+        TrashEntity::ALL
+            .into_iter()
+            .find(|e| e.code() == s)
+            .ok_or(CoreError::Invalid(Field::TrashEntity))
+    }
+}
+
+/// One thing in the trash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TrashItem {
+    pub entity: TrashEntity,
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The incident's title, the event's summary, or the piece's `P3 · title`.
+    pub label: String,
+    /// The incident it belongs to (itself for an incident).
+    #[ts(type = "number")]
+    pub incident_id: i64,
+    pub incident_title: String,
+    pub deleted_at: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_round_trip() {
+        for e in TrashEntity::ALL {
+            assert_eq!(TrashEntity::parse(e.code()), Ok(e));
+        }
+        for bad in ["", "platform", "company", "Incident", "piece "] {
+            assert!(TrashEntity::parse(bad).is_err());
+        }
+    }
+}
