@@ -115,6 +115,7 @@ impl Localise for StoreError {
             StoreError::PlatformExists => ErrorCode::PlatformExists,
             StoreError::DiskFull => ErrorCode::DiskFull,
             StoreError::Io(_) | StoreError::Random | StoreError::Database => ErrorCode::Io,
+            StoreError::Invalid(field) => return CoreError::Invalid(*field).localise(locale),
         };
         IpcError::new(code, locale)
     }

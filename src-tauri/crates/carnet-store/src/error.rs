@@ -60,6 +60,10 @@ pub enum StoreError {
     /// Any other database failure.
     #[error("database error")]
     Database,
+    /// An input that only the database can refuse (a platform or piece id that is not one
+    /// the record may point at); `field` says which.
+    #[error("invalid value for {0:?}")]
+    Invalid(carnet_core::Field),
 }
 
 impl From<std::io::Error> for StoreError {

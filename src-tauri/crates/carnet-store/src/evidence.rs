@@ -54,6 +54,34 @@ pub async fn add(
     media_type: &str,
     now: &str,
 ) -> Result<Evidence, StoreError> {
+    let sealed = seal(vault, source, len_hint)?;
+    let mut conn = vault.pool().acquire().await?;
+    match sealed
+        .insert(&mut conn, original_name, media_type, now)
+        .await
+    {
+        Ok(evidence) => Ok(evidence),
+        Err(e) => {
+            sealed.discard();
+            Err(e)
+        }
+    }
+}
+
+/// An evidence file written and synced under `evidence/`, not yet known to the database:
+/// [`Sealed::insert`] records it (in the caller's transaction, so the piece that uses it is
+/// written at the same time), [`Sealed::discard`] removes it. A file left without its row
+/// by a crash is removed by [`Vault::sweep`] at the next opening.
+pub struct Sealed {
+    file_id: String,
+    file_key: Zeroizing<[u8; 32]>,
+    path: std::path::PathBuf,
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// Encrypts `source` into a new evidence file (see [`Sealed`]).
+pub fn seal(vault: &Vault, source: impl Read, len_hint: Option<u64>) -> Result<Sealed, StoreError> {
     if len_hint.is_some_and(|n| n > MAX_SIZE) {
         return Err(StoreError::TooLarge);
     }
@@ -73,33 +101,50 @@ pub async fn add(
     let path = dir.join(&file_id);
     tmp.persist(&path).map_err(|e| StoreError::from(e.error))?;
     sync_dir(&dir)?;
+    Ok(Sealed {
+        file_id,
+        file_key,
+        path,
+        sha256,
+        size,
+    })
+}
 
-    let inserted = sqlx::query_scalar::<_, i64>(
-        "INSERT INTO evidence_content (file_id, file_key, sha256, size, original_name, media_type, added_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(&file_id)
-    .bind(file_key.as_slice())
-    .bind(&sha256)
-    .bind(size as i64)
-    .bind(original_name)
-    .bind(media_type)
-    .bind(now)
-    .fetch_one(vault.pool())
-    .await;
-    match inserted {
-        Ok(id) => Ok(Evidence {
+impl Sealed {
+    /// Records the file in `evidence_content` on `conn` (a transaction, usually).
+    pub async fn insert(
+        &self,
+        conn: &mut sqlx::SqliteConnection,
+        original_name: &str,
+        media_type: &str,
+        now: &str,
+    ) -> Result<Evidence, StoreError> {
+        let id = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO evidence_content (file_id, file_key, sha256, size, original_name, media_type, added_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(&self.file_id)
+        .bind(self.file_key.as_slice())
+        .bind(&self.sha256)
+        .bind(self.size as i64)
+        .bind(original_name)
+        .bind(media_type)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(Evidence {
             id,
-            sha256,
-            size,
+            sha256: self.sha256.clone(),
+            size: self.size,
             original_name: original_name.to_owned(),
             media_type: media_type.to_owned(),
             added_at: now.to_owned(),
-        }),
-        Err(e) => {
-            let _ = std::fs::remove_file(&path);
-            Err(e.into())
-        }
+        })
+    }
+
+    /// Removes the file (its row was never committed).
+    pub fn discard(self) {
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 

@@ -287,8 +287,9 @@ async fn leftovers_of_interrupted_work_are_swept_and_pieces_kept() {
 async fn an_older_vault_is_copied_then_migrated() {
     let f = fixture();
     let (vault, _) = created(&f).await;
-    // Make it a schema-1 vault: the journal's migration undone.
+    // Make it a schema-1 vault: the journal's migrations undone.
     for sql in [
+        "ALTER TABLE evidence_content DROP COLUMN released_at",
         "DROP TABLE search",
         "DROP TABLE history",
         "DROP TABLE event_piece",

@@ -3,8 +3,12 @@
 //! `search` rows (see [`history`]). Validation happens before, in `carnet-core`.
 
 pub mod company;
+pub mod events;
 pub mod history;
+pub mod incidents;
+pub mod pieces;
 pub mod platforms;
+pub mod trash;
 
 use sqlx::{Sqlite, Transaction};
 

@@ -1,0 +1,98 @@
+//! An e-mail imported into an incident: the original `.eml` and each attachment become
+//! pieces, and the message an event linked to all of them, in one transaction — or nothing.
+
+use carnet_core::journal::event::email::Email;
+use carnet_core::journal::event::{Actor, Event};
+use carnet_core::journal::piece::{self, Piece};
+use chrono::NaiveDate;
+
+use crate::error::StoreError;
+use crate::journal::incidents::check_live;
+use crate::journal::pieces::{self, Prepared};
+use crate::vault::Vault;
+
+/// What an import added.
+pub struct Imported {
+    pub event: Event,
+    /// The `.eml` first, then the attachments.
+    pub pieces: Vec<Piece>,
+}
+
+/// Imports the e-mail `raw` (read as `email`, under the file name `name`, already checked).
+#[allow(clippy::too_many_arguments)]
+pub async fn import(
+    vault: &Vault,
+    incident_id: i64,
+    raw: &[u8],
+    email: &Email,
+    name: &str,
+    actor: Actor,
+    now: &str,
+    today: NaiveDate,
+) -> Result<Imported, StoreError> {
+    {
+        let mut conn = vault.pool().acquire().await?;
+        check_live(&mut conn, incident_id).await?;
+    }
+    let mut prepared: Vec<Prepared> = Vec::new();
+    let sealed = (|| {
+        prepared.push(pieces::prepare(
+            vault,
+            raw,
+            Some(raw.len() as u64),
+            name,
+            Some("message/rfc822"),
+        )?);
+        for a in &email.attachments {
+            let name = piece::file_name(&a.name).unwrap_or_else(|_| "attachment".to_owned());
+            let declared = piece::declared_type(a.declared_type.as_deref())
+                .ok()
+                .flatten();
+            prepared.push(pieces::prepare(
+                vault,
+                &a.bytes[..],
+                Some(a.bytes.len() as u64),
+                &name,
+                declared.as_deref(),
+            )?);
+        }
+        Ok::<_, StoreError>(())
+    })();
+    let written = match sealed {
+        Err(e) => Err(e),
+        Ok(()) => write(vault, incident_id, &prepared, email, actor, now, today).await,
+    };
+    if written.is_err() {
+        for p in prepared {
+            p.discard();
+        }
+    }
+    written
+}
+
+async fn write(
+    vault: &Vault,
+    incident_id: i64,
+    prepared: &[Prepared],
+    email: &Email,
+    actor: Actor,
+    now: &str,
+    today: NaiveDate,
+) -> Result<Imported, StoreError> {
+    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut ids = Vec::new();
+    for p in prepared {
+        ids.push(pieces::insert_on(&mut tx, incident_id, p, None, now).await?);
+    }
+    let mut data = email.event(incident_id, actor, today);
+    data.piece_ids = ids.clone();
+    let event_id = super::save_on(&mut tx, None, &data, now).await?;
+    tx.commit().await?;
+    let mut conn = vault.pool().acquire().await?;
+    let event = super::get_on(&mut conn, event_id).await?;
+    let mut pieces = Vec::new();
+    for id in ids {
+        pieces.push(pieces::get(vault, id).await?);
+    }
+    Ok(Imported { event, pieces })
+}
