@@ -4,7 +4,8 @@
 //!
 //! - a save dialog answers `<folder>/<suggested file name>`;
 //! - an open dialog answers the path written in `<folder>/open.txt` (the test writes it
-//!   before clicking), or "cancelled" when that file is absent.
+//!   before clicking), or "cancelled" when that file is absent; a dialog choosing several
+//!   files answers every non-blank line of it.
 
 use std::path::PathBuf;
 
@@ -48,4 +49,32 @@ pub async fn open(app: &AppHandle, filter: (&str, &[&str])) -> Option<PathBuf> {
         .ok()
         .flatten()
         .and_then(|p| p.into_path().ok())
+}
+
+/// Asks for one or more files to open. `None` when the owner cancels.
+pub async fn open_many(app: &AppHandle, filter: Option<(&str, &[&str])>) -> Option<Vec<PathBuf>> {
+    if let Some(dir) = bypass() {
+        let answer = std::fs::read_to_string(dir.join("open.txt")).ok()?;
+        let paths: Vec<PathBuf> = answer
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(PathBuf::from)
+            .collect();
+        return (!paths.is_empty()).then_some(paths);
+    }
+    let mut dialog = app.dialog().file();
+    if let Some((name, extensions)) = filter {
+        dialog = dialog.add_filter(name, extensions);
+    }
+    let picked = tokio::task::spawn_blocking(move || dialog.blocking_pick_files())
+        .await
+        .ok()
+        .flatten()?;
+    Some(
+        picked
+            .into_iter()
+            .filter_map(|p| p.into_path().ok())
+            .collect(),
+    )
 }

@@ -50,6 +50,7 @@ pub fn run() {
             };
             app.manage(data_dir::Held(held));
             app.manage(state::AppState::open(dir, state::Options::app())?);
+            flows::evidence::sweep_stale_opened();
             tauri::async_runtime::spawn(auto_lock(app.handle().clone()));
             let handle = app.handle().clone();
             sleep::watch(move || {
@@ -91,9 +92,37 @@ pub fn run() {
             commands::platforms::platform_save,
             commands::platforms::platform_delete,
             commands::platforms::platform_restore,
+            commands::incidents::incidents_list,
+            commands::incidents::incident_get,
+            commands::incidents::incident_save,
+            commands::incidents::incident_set_status,
+            commands::incidents::incident_delete,
+            commands::incidents::incident_restore,
+            commands::incidents::event_save,
+            commands::incidents::event_delete,
+            commands::incidents::event_restore,
+            commands::incidents::trash_list,
+            commands::incidents::trash_purge,
+            commands::evidence::pieces_add,
+            commands::evidence::piece_add_bytes,
+            commands::evidence::email_import,
+            commands::evidence::piece_save,
+            commands::evidence::piece_delete,
+            commands::evidence::piece_restore,
+            commands::evidence::piece_preview,
+            commands::evidence::piece_image,
+            commands::evidence::piece_open_external,
         ])
-        .run(tauri::generate_context!())
-        .expect("Carnet could not start");
+        .build(tauri::generate_context!())
+        .expect("Carnet could not start")
+        .run(|app, event| {
+            // Pieces decrypted for another program do not outlive the app.
+            if let tauri::RunEvent::Exit = event
+                && let Some(state) = app.try_state::<state::AppState>()
+            {
+                state.opened.clear();
+            }
+        });
 }
 
 /// Checks every 15 seconds whether the owner has been away longer than the auto-lock delay.
@@ -101,6 +130,7 @@ async fn auto_lock(app: AppHandle) {
     loop {
         tokio::time::sleep(Duration::from_secs(15)).await;
         let state = app.state::<state::AppState>();
+        state.opened.expire();
         if state.lock_if_idle().await {
             let _ = app.emit(EVENT_LOCKED, ());
         }

@@ -38,6 +38,8 @@ pub struct AppState {
     pub(crate) throttle: Mutex<Throttle>,
     pub(crate) idle: Mutex<Idle>,
     pub(crate) options: Options,
+    /// Pieces decrypted for another program, removed on lock, on exit or after a delay.
+    pub(crate) opened: crate::flows::evidence::Opened,
 }
 
 impl AppState {
@@ -52,6 +54,7 @@ impl AppState {
             throttle: Mutex::new(Throttle::default()),
             idle: Mutex::new(Idle::now()),
             options,
+            opened: Default::default(),
         })
     }
 

@@ -3,6 +3,8 @@
 
 pub mod backups;
 pub mod company;
+pub mod evidence;
+pub mod incidents;
 pub mod platforms;
 pub mod settings;
 pub mod vault;

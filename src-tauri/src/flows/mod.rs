@@ -4,10 +4,14 @@
 
 pub mod backups;
 pub mod company;
+pub mod evidence;
+pub mod incidents;
 pub mod platforms;
 pub mod vault;
 
 #[cfg(test)]
 mod journal_tests_company;
+#[cfg(test)]
+mod journal_tests_incidents;
 #[cfg(test)]
 mod tests;

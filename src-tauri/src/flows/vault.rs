@@ -176,11 +176,14 @@ impl AppState {
                 // A failed backup or sweep is retried at the next opening; the vault is intact.
                 let _ = vault.sweep().await;
                 let _ = backup::daily(vault, today).await;
+                // Evidence files of purged pieces that no backup can point at any more.
+                let _ = carnet_store::journal::trash::sweep_released(vault, today).await;
             }
         });
     }
 
     pub async fn vault_lock(&self) -> VaultStatus {
+        self.opened.clear();
         if let Some(vault) = self.vault.lock().await.take() {
             vault.lock().await;
         }

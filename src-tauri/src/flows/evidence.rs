@@ -1,0 +1,356 @@
+//! Pieces of evidence: added from files (the native dialog), from bytes (a drop or a pasted
+//! screenshot), or from an e-mail imported with its attachments; their title, date and note;
+//! the trash; the preview; and "open in another program", which decrypts the piece to a
+//! private temporary file (0600, in a 0700 folder under `$XDG_RUNTIME_DIR` when there is
+//! one) removed when the vault locks, when the app exits, or [`OPEN_FOR`] later.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use carnet_core::journal::event::Actor;
+use carnet_core::journal::event::email;
+use carnet_core::journal::piece::{self, Piece, PieceInput, Preview, PreviewKind};
+use carnet_core::{CoreError, Field};
+use carnet_store::journal::{events, pieces};
+use carnet_store::{StoreError, evidence};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::IpcError;
+use crate::flows::incidents::now;
+use crate::state::{AppState, lock};
+
+/// How long a piece opened in another program stays decrypted on the disk.
+pub const OPEN_FOR: Duration = Duration::from_secs(10 * 60);
+/// The prefix of the private folders of opened pieces.
+const OPEN_PREFIX: &str = "carnet-open-";
+
+/// Bytes sent by the UI for one piece.
+pub enum Content<'a> {
+    /// The raw body of the request.
+    Bytes(&'a [u8]),
+    /// Base64 text (a JSON body); its size is checked before it is decoded.
+    Base64(&'a str),
+}
+
+/// What an e-mail import added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct EmailImported {
+    pub event: carnet_core::journal::event::Event,
+    /// The `.eml` itself first, then its attachments.
+    pub pieces: Vec<Piece>,
+}
+
+/// The private folders of the pieces opened in another program, removed when they expire,
+/// when the vault locks and when the app exits.
+#[derive(Default)]
+pub struct Opened(Mutex<Vec<(tempfile::TempDir, Instant)>>);
+
+impl Opened {
+    /// Removes every opened piece.
+    pub fn clear(&self) {
+        lock(&self.0).clear();
+    }
+
+    /// Removes those opened longer ago than [`OPEN_FOR`].
+    pub fn expire(&self) {
+        lock(&self.0).retain(|(_, at)| at.elapsed() < OPEN_FOR);
+    }
+
+    fn keep(&self, dir: tempfile::TempDir) {
+        lock(&self.0).push((dir, Instant::now()));
+    }
+}
+
+/// Where opened pieces are decrypted: the user's runtime folder (memory, private) if any.
+fn open_base() -> PathBuf {
+    std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .filter(|p| p.is_dir())
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+/// Removes the folders an earlier run left (a crash, a kill) once they are old enough.
+pub fn sweep_stale_opened() {
+    let Ok(entries) = std::fs::read_dir(open_base()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > OPEN_FOR);
+        if old && entry.file_name().to_string_lossy().starts_with(OPEN_PREFIX) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// `%`-decodes a header value (the UI sends names with `encodeURIComponent`).
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+impl AppState {
+    /// Adds files chosen in the dialog as pieces, in order. Every file is checked (there,
+    /// readable, not empty, at most 200 MB) before the first is added.
+    pub async fn pieces_add_files(
+        &self,
+        incident_id: i64,
+        paths: &[PathBuf],
+    ) -> Result<Vec<Piece>, IpcError> {
+        let (now, _) = now();
+        let mut checked = Vec::new();
+        for path in paths {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let name = piece::file_name(&name).map_err(|e| self.err(e))?;
+            let len = std::fs::metadata(path)
+                .map_err(|e| self.err(StoreError::from(e)))?
+                .len();
+            if len > evidence::MAX_SIZE {
+                return Err(self.err(StoreError::TooLarge));
+            }
+            if len == 0 {
+                return Err(self.err(StoreError::EmptyFile));
+            }
+            checked.push((path, name, len));
+        }
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        let mut added = Vec::new();
+        for (path, name, len) in checked {
+            let file = std::fs::File::open(path).map_err(|e| self.err(StoreError::from(e)))?;
+            let piece = pieces::add(vault, incident_id, file, Some(len), &name, None, &now)
+                .await
+                .map_err(|e| self.err(e))?;
+            added.push(piece);
+        }
+        Ok(added)
+    }
+
+    /// Adds a piece from bytes (a dropped file, a pasted screenshot). The size is checked
+    /// before base64 is decoded; the name and declared type are checked like a file's.
+    pub async fn piece_add_bytes(
+        &self,
+        incident_id: i64,
+        name: &str,
+        media_type: Option<&str>,
+        content: Content<'_>,
+    ) -> Result<Piece, IpcError> {
+        let (now, _) = now();
+        let name = piece::file_name(name).map_err(|e| self.err(e))?;
+        let declared = piece::declared_type(media_type).map_err(|e| self.err(e))?;
+        let decoded;
+        let bytes: &[u8] = match content {
+            Content::Bytes(b) => b,
+            Content::Base64(text) => {
+                let limit = evidence::MAX_SIZE.div_ceil(3) * 4;
+                if text.len() as u64 > limit + 4 {
+                    return Err(self.err(StoreError::TooLarge));
+                }
+                decoded = zeroize::Zeroizing::new(
+                    base64::engine::general_purpose::STANDARD
+                        .decode(text.trim())
+                        .map_err(|_| self.err(CoreError::Invalid(Field::PieceContent)))?,
+                );
+                &decoded
+            }
+        };
+        if bytes.len() as u64 > evidence::MAX_SIZE {
+            return Err(self.err(StoreError::TooLarge));
+        }
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        pieces::add(
+            vault,
+            incident_id,
+            bytes,
+            Some(bytes.len() as u64),
+            &name,
+            declared.as_deref(),
+            &now,
+        )
+        .await
+        .map_err(|e| self.err(e))
+    }
+
+    /// Imports an e-mail file as an event (sender, date, subject, plain-text body) with the
+    /// `.eml` and its attachments as pieces linked to it. `actor` defaults to the platform.
+    pub async fn email_import(
+        &self,
+        incident_id: i64,
+        path: &Path,
+        actor: Option<String>,
+    ) -> Result<EmailImported, IpcError> {
+        let (now, today) = now();
+        let actor = match actor.as_deref().map(str::trim) {
+            None | Some("") => Actor::Platform,
+            Some(a) => Actor::parse(a).map_err(|e| self.err(e))?,
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let name = piece::file_name(&name).map_err(|e| self.err(e))?;
+        let len = std::fs::metadata(path)
+            .map_err(|e| self.err(StoreError::from(e)))?
+            .len();
+        if len > evidence::MAX_SIZE {
+            return Err(self.err(StoreError::TooLarge));
+        }
+        let raw = zeroize::Zeroizing::new(
+            std::fs::read(path).map_err(|e| self.err(StoreError::from(e)))?,
+        );
+        let mail =
+            email::parse(&raw).ok_or_else(|| self.err(CoreError::Invalid(Field::EmailFile)))?;
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        let imported =
+            events::email::import(vault, incident_id, &raw, &mail, &name, actor, &now, today)
+                .await
+                .map_err(|e| self.err(e))?;
+        Ok(EmailImported {
+            event: imported.event,
+            pieces: imported.pieces,
+        })
+    }
+
+    /// Changes a piece's title, date and note.
+    pub async fn piece_save(&self, input: PieceInput) -> Result<Piece, IpcError> {
+        let (now, today) = now();
+        let edit = input.validate(today).map_err(|e| self.err(e))?;
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        pieces::update(vault, &edit, &now)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    pub async fn piece_delete(&self, id: i64) -> Result<(), IpcError> {
+        let (now, _) = now();
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        pieces::delete(vault, id, &now)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    pub async fn piece_restore(&self, id: i64) -> Result<Piece, IpcError> {
+        let (now, _) = now();
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        pieces::restore(vault, id, &now)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    /// What the app shows of a piece: text as text, an e-mail's headers and body, or (for an
+    /// image) its media type, the bytes coming from [`AppState::piece_image`].
+    pub async fn piece_preview(&self, id: i64) -> Result<Preview, IpcError> {
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        let p = pieces::get(vault, id).await.map_err(|e| self.err(e))?;
+        if matches!(p.preview, PreviewKind::Image | PreviewKind::None) {
+            return Ok(piece::preview(&p.media_type, &[]));
+        }
+        let (p, bytes) = pieces::content(vault, id).await.map_err(|e| self.err(e))?;
+        Ok(piece::preview(&p.media_type, &bytes))
+    }
+
+    /// The decrypted bytes of an image piece (PNG, JPEG, GIF, WebP), for a blob URL.
+    pub async fn piece_image(&self, id: i64) -> Result<Vec<u8>, IpcError> {
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        let p = pieces::get(vault, id).await.map_err(|e| self.err(e))?;
+        if p.preview != PreviewKind::Image {
+            return Err(self.err(StoreError::NotFound));
+        }
+        let (_, bytes) = pieces::content(vault, id).await.map_err(|e| self.err(e))?;
+        Ok(bytes.to_vec())
+    }
+
+    /// Decrypts a piece to a private temporary file and hands it to `open` (the system's
+    /// opener in the app). The UI has warned the owner first. Returns the file's name.
+    pub async fn piece_open_external(
+        &self,
+        id: i64,
+        open: impl FnOnce(&Path) -> Result<(), ()>,
+    ) -> Result<String, IpcError> {
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        let (p, bytes) = pieces::content(vault, id).await.map_err(|e| self.err(e))?;
+        drop(slot);
+        self.opened.expire();
+        let io = |e: std::io::Error| self.err(StoreError::from(e));
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(OPEN_PREFIX);
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+        let dir = builder.tempdir_in(open_base()).map_err(io)?;
+        let name = format!("{}-{}", p.label(), p.original_name);
+        let path = dir.path().join(&name);
+        {
+            use std::io::Write;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let mut file = options.open(&path).map_err(io)?;
+            file.write_all(&bytes).map_err(io)?;
+        }
+        let opened = open(&path);
+        self.opened.keep(dir);
+        opened.map_err(|()| self.err(StoreError::Io(std::io::ErrorKind::Other)))?;
+        Ok(name)
+    }
+}
+
+/// Reads the headers of a raw-body request (`x-incident-id`, `x-name` %-encoded,
+/// `x-media-type`), for the command layer.
+pub fn raw_headers(get: impl Fn(&str) -> Option<String>) -> Option<(i64, String, Option<String>)> {
+    let id = get("x-incident-id")?.trim().parse().ok()?;
+    let name = percent_decode(&get("x-name")?)?;
+    let media_type = get("x-media-type")
+        .map(|m| m.trim().to_owned())
+        .filter(|m| !m.is_empty());
+    Some((id, name, media_type))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_percent_decoded() {
+        assert_eq!(
+            percent_decode("Relev%C3%A9%20mars.pdf").as_deref(),
+            Some("Relevé mars.pdf")
+        );
+        assert_eq!(percent_decode("plain.png").as_deref(), Some("plain.png"));
+        for bad in ["%", "%G0", "%C3", "%ff"] {
+            assert_eq!(percent_decode(bad), None, "{bad}");
+        }
+    }
+}

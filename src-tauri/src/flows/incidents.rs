@@ -1,0 +1,153 @@
+//! Incidents, their chronology and the trash: the bodies of the commands. Each validates its
+//! input in `carnet-core` (dates at most a year after today, amounts typed the owner's way),
+//! then lets the store write it in one transaction. "Now" and "today" are taken here, once
+//! per command.
+
+use carnet_core::journal::event::{Event, EventInput};
+use carnet_core::journal::incident::{
+    Incident, IncidentDetail, IncidentFilters, IncidentInput, IncidentPage, Status,
+};
+use carnet_core::journal::trash::{TrashEntity, TrashItem};
+use carnet_store::Vault;
+use carnet_store::journal::{events, incidents, trash};
+use chrono::NaiveDate;
+use tokio::sync::MutexGuard;
+
+use crate::error::{ErrorCode, IpcError};
+use crate::state::AppState;
+
+/// The instant (RFC 3339, local) and the day of a command.
+pub(crate) fn now() -> (String, NaiveDate) {
+    let now = chrono::Local::now();
+    (now.to_rfc3339(), now.date_naive())
+}
+
+impl AppState {
+    /// The open vault, or `vault_locked`.
+    pub(crate) async fn open_vault_or_locked(
+        &self,
+    ) -> Result<MutexGuard<'_, Option<Vault>>, IpcError> {
+        let slot = self.vault.lock().await;
+        if slot.is_none() {
+            return Err(IpcError::new(ErrorCode::VaultLocked, self.locale()));
+        }
+        Ok(slot)
+    }
+
+    /// The first page (or the page asked) of the incidents out of the trash, most recent
+    /// first, filtered by platform, category, status and period.
+    pub async fn incidents_list(
+        &self,
+        filters: Option<IncidentFilters>,
+    ) -> Result<IncidentPage, IpcError> {
+        let (_, today) = now();
+        let query = filters
+            .unwrap_or_default()
+            .validate(today)
+            .map_err(|e| self.err(e))?;
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        incidents::list(vault, &query)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    /// One incident with its events, pieces, status history, checks and checklist.
+    pub async fn incident_get(&self, id: i64) -> Result<IncidentDetail, IpcError> {
+        let (_, today) = now();
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        incidents::detail(vault, id, today)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    /// Creates (no id) or updates an incident; a refused form writes nothing.
+    pub async fn incident_save(&self, input: IncidentInput) -> Result<Incident, IpcError> {
+        let (now, today) = now();
+        let (id, data) = input
+            .validate(today, self.locale())
+            .map_err(|e| self.err(e))?;
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        incidents::save(vault, id, &data, &now, today)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    pub async fn incident_set_status(&self, id: i64, status: String) -> Result<Incident, IpcError> {
+        let (now, today) = now();
+        let status = Status::parse(&status).map_err(|e| self.err(e))?;
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        incidents::set_status(vault, id, status, &now, today)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    /// Moves an incident, with its events and pieces, to the trash.
+    pub async fn incident_delete(&self, id: i64) -> Result<(), IpcError> {
+        let (now, _) = now();
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        incidents::delete(vault, id, &now)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    pub async fn incident_restore(&self, id: i64) -> Result<Incident, IpcError> {
+        let (now, today) = now();
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        incidents::restore(vault, id, &now, today)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    /// Adds (no id) or changes an event of an incident's chronology.
+    pub async fn event_save(&self, input: EventInput) -> Result<Event, IpcError> {
+        let (now, today) = now();
+        let (id, data) = input.validate(today).map_err(|e| self.err(e))?;
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        events::save(vault, id, &data, &now)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    pub async fn event_delete(&self, id: i64) -> Result<(), IpcError> {
+        let (now, _) = now();
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        events::delete(vault, id, &now)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    pub async fn event_restore(&self, id: i64) -> Result<Event, IpcError> {
+        let (now, _) = now();
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        events::restore(vault, id, &now)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    /// What the trash holds, the most recently deleted first.
+    pub async fn trash_list(&self) -> Result<Vec<TrashItem>, IpcError> {
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        trash::list(vault).await.map_err(|e| self.err(e))
+    }
+
+    /// Deletes for good an incident, event or piece that is in the trash.
+    pub async fn trash_purge(&self, entity: String, id: i64) -> Result<(), IpcError> {
+        let (now, today) = now();
+        let entity = TrashEntity::parse(&entity).map_err(|e| self.err(e))?;
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        trash::purge(vault, entity, id, &now, today)
+            .await
+            .map_err(|e| self.err(e))
+    }
+}
