@@ -9,6 +9,7 @@ pub mod error;
 pub mod flows;
 pub mod idle;
 pub mod ipc;
+pub mod logging;
 pub mod messages;
 pub mod sleep;
 pub mod state;
@@ -30,15 +31,20 @@ pub fn run() {
         // First, so a second launch hands over to the running window before doing anything.
         // Only on the default data folder: a Carnet started on another folder (a USB key, a
         // test) is another vault, guarded by the folder's lock instead.
-        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.show();
-                let _ = window.set_focus();
-            }
-        }));
+        builder = builder
+            .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+                if let Some(window) = app.get_webview_window("main") {
+                    let _ = window.unminimize();
+                    let _ = window.show();
+                    let _ = window.set_focus();
+                }
+            }))
+            // The window's size and place, remembered (in the config folder: for the default
+            // data folder only, so tests and other folders do not move the owner's window).
+            .plugin(tauri_plugin_window_state::Builder::default().build());
     }
     builder
+        .plugin(logging::plugin())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let dir = data_dir::resolve(|| app.path().app_data_dir().ok())?;
@@ -50,12 +56,14 @@ pub fn run() {
             };
             app.manage(data_dir::Held(held));
             app.manage(state::AppState::open(dir, state::Options::app())?);
+            log::info!("Carnet {} started", env!("CARGO_PKG_VERSION"));
             flows::evidence::sweep_stale_opened();
             tauri::async_runtime::spawn(auto_lock(app.handle().clone()));
             let handle = app.handle().clone();
             sleep::watch(move || {
                 let state = handle.state::<state::AppState>();
                 if tauri::async_runtime::block_on(state.vault_lock_if_open()) {
+                    log::info!("vault locked: the computer goes to sleep or its screen locks");
                     let _ = handle.emit(EVENT_LOCKED, ());
                 }
             });
@@ -132,6 +140,7 @@ async fn auto_lock(app: AppHandle) {
         let state = app.state::<state::AppState>();
         state.opened.expire();
         if state.lock_if_idle().await {
+            log::info!("vault locked: idle for longer than the auto-lock delay");
             let _ = app.emit(EVENT_LOCKED, ());
         }
     }

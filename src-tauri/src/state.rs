@@ -68,7 +68,10 @@ impl AppState {
 
     /// Turns a library error into the owner's language.
     pub fn err(&self, e: impl Localise) -> IpcError {
-        e.localise(self.locale())
+        let error = e.localise(self.locale());
+        // The code and field only: never the message's context, the input or a path.
+        log::warn!("refused: {:?} {:?}", error.code, error.field);
+        error
     }
 
     pub fn set_locale(&self, raw: &str) -> Result<Settings, IpcError> {

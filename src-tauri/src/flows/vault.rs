@@ -167,6 +167,7 @@ impl AppState {
     /// Puts an open vault in place, restarts the idle clock, and in the background (the owner
     /// does not wait) sweeps what an interrupted operation left and takes today's backup.
     fn opened(&self, vault: Vault, slot: &mut Option<Vault>) {
+        log::info!("vault opened");
         *slot = Some(vault);
         self.touch();
         let shared = self.vault.clone();
@@ -175,7 +176,11 @@ impl AppState {
             if let Some(vault) = shared.lock().await.as_ref() {
                 // A failed backup or sweep is retried at the next opening; the vault is intact.
                 let _ = vault.sweep().await;
-                let _ = backup::daily(vault, today).await;
+                match backup::daily(vault, today).await {
+                    Ok(Some(_)) => log::info!("daily backup taken"),
+                    Ok(None) => {}
+                    Err(e) => log::warn!("daily backup failed: {e}"),
+                }
                 // Evidence files of purged pieces that no backup can point at any more.
                 let _ = carnet_store::journal::trash::sweep_released(vault, today).await;
             }
