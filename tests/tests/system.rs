@@ -84,3 +84,44 @@ async fn the_vault_locks_when_the_computer_goes_to_sleep() {
     app.heading("Déverrouiller le coffre").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_log_tells_the_apps_life_and_nothing_personal() {
+    const MARKER: &str = "MARQUEURPERSONNEL";
+    let passphrase = format!("{MARKER} sur le quai du port 42");
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::start(dir.path()).await;
+    app.heading("Créer mon coffre").await;
+    app.fill("Phrase de passe", &passphrase).await;
+    app.fill("Confirmez la phrase de passe", &passphrase).await;
+    app.click("Créer mon coffre").await;
+    app.tick("J’ai conservé ma clé de secours").await;
+    app.click("Continuer").await;
+    app.heading("Votre coffre est ouvert").await;
+    app.click("Verrouiller").await;
+    app.fill("Phrase de passe", &format!("{MARKER} mauvaise"))
+        .await;
+    app.click("Déverrouiller").await;
+    app.wait_for_text("Ce n’est pas la bonne phrase de passe")
+        .await;
+    app.quit().await;
+
+    let logs = dir.path().join("logs");
+    let mut text = String::new();
+    for entry in std::fs::read_dir(&logs).expect("a log folder") {
+        text.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    assert!(
+        text.contains("vault opened"),
+        "the log tells the app's life:\n{text}"
+    );
+    assert!(
+        text.contains("WrongSecret"),
+        "and the refusals by code:\n{text}"
+    );
+    assert!(!text.contains(MARKER), "no personal data:\n{text}");
+    assert!(
+        !text.contains(dir.path().to_str().unwrap()),
+        "no path:\n{text}"
+    );
+}
