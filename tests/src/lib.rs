@@ -24,6 +24,10 @@ pub const ENV_TEST_DIALOGS: &str = "CARNET_TEST_DIALOGS";
 
 const WAIT: Duration = Duration::from_secs(15);
 
+/// The environment that starts the webview in the dark theme: WebKitGTK answers
+/// `prefers-color-scheme: dark` when GTK runs a dark theme variant. See [`App::start_dark`].
+pub const DARK_THEME: (&str, &str) = ("GTK_THEME", "Adwaita:dark");
+
 /// The workspace's `target/` folder (or `CARGO_TARGET_DIR`).
 pub fn target_dir() -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
@@ -138,6 +142,24 @@ impl App {
         app
     }
 
+    /// Starts the app in the dark theme (see [`DARK_THEME`]) and checks that the page sees it.
+    pub async fn start_dark(data_dir: &Path) -> App {
+        let app = Self::start_with_env(data_dir, &[DARK_THEME]).await;
+        assert!(
+            app.prefers_dark().await,
+            "the webview did not take the dark theme from {DARK_THEME:?}"
+        );
+        app
+    }
+
+    /// Whether the page is in the dark colour scheme (`prefers-color-scheme: dark`).
+    pub async fn prefers_dark(&self) -> bool {
+        self.eval("return window.matchMedia('(prefers-color-scheme: dark)').matches")
+            .await
+            .as_bool()
+            .expect("a boolean")
+    }
+
     /// Quits the app and starts it again on the same data folder (and environment).
     pub async fn restart(self) -> App {
         let data_dir = self.data_dir.clone();
@@ -204,11 +226,34 @@ impl App {
         self.find(Locator::XPath(&field_xpath(label))).await
     }
 
-    /// Types `text` into the field labelled `label`, replacing what it held.
+    /// Types `text` into the field labelled `label`, replacing what it held (an empty `text`
+    /// just empties it).
     pub async fn fill(&self, label: &str, text: &str) {
         let field = self.field(label).await;
         field.clear().await.expect("clear the field");
-        field.send_keys(text).await.expect("type in the field");
+        // WebDriver's clear fires no `input` event, which the page's bindings listen to: a
+        // space typed and erased tells them the field is empty.
+        let keys = if text.is_empty() { " \u{E003}" } else { text };
+        field.send_keys(keys).await.expect("type in the field");
+    }
+
+    /// Chooses the option shown as `option` in the select labelled `label`.
+    pub async fn choose(&self, label: &str, option: &str) {
+        self.field(label)
+            .await
+            .select_by_label(option)
+            .await
+            .unwrap_or_else(|e| panic!("choose {option:?} in {label:?}: {e}"));
+    }
+
+    /// The current value of the input, select or text area labelled `label`.
+    pub async fn value(&self, label: &str) -> String {
+        self.field(label)
+            .await
+            .prop("value")
+            .await
+            .expect("read the value")
+            .unwrap_or_default()
     }
 
     /// Clicks the checkbox or radio button labelled `label`.
@@ -296,6 +341,16 @@ impl App {
 
     /// Writes a screenshot of the window to `target/e2e-screenshots/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
+        // Two animation frames first: a page just changed is painted before it is captured
+        // (otherwise WebKit may hand back the previous frame).
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+                vec![],
+            )
+            .await
+            .expect("wait for the page to be painted");
         let png = self.client.screenshot().await.expect("screenshot");
         let dir = target_dir().join("e2e-screenshots");
         std::fs::create_dir_all(&dir).expect("screenshot folder");

@@ -5,3 +5,12 @@
 export function focusOnMount(node: HTMLElement): void {
   queueMicrotask(() => node.focus());
 }
+
+/** Brings the input `id` to the middle of the window (its label and message in view, not
+ * under the window's edge) and focuses it: where a refused form sends the owner. */
+export function focusField(id: string): void {
+  const element = document.getElementById(id);
+  if (element === null) return;
+  element.scrollIntoView({ block: 'center' });
+  element.focus({ preventScroll: true });
+}

@@ -3,9 +3,14 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { BackupInfo } from './bindings/BackupInfo';
+import type { Company } from './bindings/Company';
+import type { CompanyInput } from './bindings/CompanyInput';
 import type { Exported } from './bindings/Exported';
 import type { IpcError } from './bindings/IpcError';
 import type { Locale } from './bindings/Locale';
+import type { PlatformInput } from './bindings/PlatformInput';
+import type { PlatformRecord } from './bindings/PlatformRecord';
+import type { Platforms } from './bindings/Platforms';
 import type { Settings } from './bindings/Settings';
 import type { Strength } from './bindings/Strength';
 import type { VaultCreated } from './bindings/VaultCreated';
@@ -85,6 +90,21 @@ export const api = {
   /** `null` when the owner cancels the open dialog. */
   archiveImport: (secret: Secret): Promise<VaultStatus | null> =>
     call('archive_import', secret),
+
+  /** `null` until the profile is first saved. */
+  companyGet: (): Promise<Company | null> => call('company_get'),
+  /** Answers the profile as Rust normalised it (SIRET digits, phone `+33 …`). */
+  companySave: (input: CompanyInput): Promise<Company> => call('company_save', { input }),
+
+  /** The built-in catalogue of platforms (works with the vault locked). */
+  platformCatalogue: (): Promise<Platforms> => call('platform_catalogue'),
+  /** The owner's platforms out of the trash, by name. */
+  platformsList: (): Promise<PlatformRecord[]> => call('platforms_list'),
+  /** Adds a platform (`input.id` null) or changes one. */
+  platformSave: (input: PlatformInput): Promise<PlatformRecord> => call('platform_save', { input }),
+  /** To the trash; refused with `platform_in_use` while incidents concern it. */
+  platformDelete: (id: number): Promise<null> => call('platform_delete', { id }),
+  platformRestore: (id: number): Promise<PlatformRecord> => call('platform_restore', { id }),
 
   /** Calls `onLocked` each time the vault locks itself; resolves to the way to stop. */
   onVaultLocked: (onLocked: () => void): Promise<UnlistenFn> =>

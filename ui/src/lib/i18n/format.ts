@@ -35,6 +35,17 @@ export function formatEuros(cents: number, locale: Locale): string {
   }).format(cents / 100);
 }
 
+/** A whole percentage: `35 %` (narrow no-break space, whatever the webview's ICU says) /
+ * `35%`. */
+export function formatPercent(pct: number, locale: Locale): string {
+  return locale === 'fr' ? `${formatInteger(pct, locale)}\u202F%` : `${formatInteger(pct, locale)}%`;
+}
+
+/** A whole number: `1 234` (narrow no-break space) / `1,234`. */
+export function formatInteger(n: number, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 0 }).format(n);
+}
+
 /** French typography on catalogue text: narrow no-break space before ; : ! ? » and after «. */
 export function frenchSpacing(text: string): string {
   return text.replace(/ ([;:!?»])/g, '\u202F$1').replace(/« /g, '«\u202F');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { fr } from './fr';
-import { formatEuros, formatLongDate, frenchSpacing } from './format';
+import { formatEuros, formatInteger, formatLongDate, formatPercent, frenchSpacing } from './format';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
@@ -60,6 +60,13 @@ describe('formatting', () => {
     expect(formatEuros(5, 'fr')).toBe('0,05\u00A0€');
     expect(formatEuros(123456, 'en')).toBe('€1,234.56');
     expect(formatEuros(100000000, 'fr')).toBe('1\u202F000\u202F000,00\u00A0€');
+  });
+
+  it('writes percentages and whole numbers', () => {
+    expect(formatPercent(35, 'fr')).toBe('35\u202F%');
+    expect(formatPercent(100, 'en')).toBe('100%');
+    expect(formatInteger(12345, 'fr')).toBe('12\u202F345');
+    expect(formatInteger(12345, 'en')).toBe('12,345');
   });
 
   it('puts narrow no-break spaces in French text', () => {

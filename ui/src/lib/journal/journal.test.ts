@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { Company } from '../bindings/Company';
+import { companyToInput, emptyCompanyInput, groupSiren, groupSiret, COMPANY_FIELDS } from './company';
+import { countryName, countryOptions } from './countries';
+import { isoDate, longDate, typedDate } from './dates';
+import { describedBy, inputOf, keptEntries } from './forms';
+
+describe('dates', () => {
+  it('reads the French way and ISO, and leaves the rest to Rust', () => {
+    expect(isoDate('15/03/2021')).toBe('2021-03-15');
+    expect(isoDate(' 5/3/2021 ')).toBe('2021-03-05');
+    expect(isoDate('05.03.2021')).toBe('2021-03-05');
+    expect(isoDate('2021-03-15')).toBe('2021-03-15');
+    expect(isoDate('')).toBe('');
+    expect(isoDate('   ')).toBe('');
+    expect(isoDate('mars 2021')).toBe('mars 2021');
+    expect(isoDate('15/03/21')).toBe('15/03/21');
+  });
+
+  it('writes ISO dates back the way they are typed, and long', () => {
+    expect(typedDate('2021-03-15')).toBe('15/03/2021');
+    expect(typedDate(null)).toBe('');
+    expect(isoDate(typedDate('2024-02-29'))).toBe('2024-02-29');
+    expect(longDate('2026-11-26', 'fr')).toBe('26 novembre 2026');
+    expect(longDate('2026-03-01', 'fr')).toBe('1er mars 2026');
+    expect(longDate('2026-11-26', 'en')).toBe('26 November 2026');
+    expect(longDate('n/a', 'en')).toBe('n/a');
+  });
+});
+
+describe('forms', () => {
+  it('puts an invalid field on its input, anything else on the form', () => {
+    const siret = { code: 'invalid_input', field: 'siret', message: 'SIRET' } as const;
+    expect(inputOf(siret, COMPANY_FIELDS)).toBe('siret');
+    expect(inputOf({ code: 'invalid_input', field: 'siret_of_another_siren', message: '' }, COMPANY_FIELDS)).toBe(
+      'siret',
+    );
+    expect(inputOf({ code: 'invalid_input', field: 'incident_title', message: '' }, COMPANY_FIELDS)).toBeNull();
+    expect(inputOf({ code: 'vault_locked', message: 'locked' }, COMPANY_FIELDS)).toBeNull();
+    expect(inputOf({ code: 'unexpected' }, COMPANY_FIELDS)).toBeNull();
+    expect(inputOf(null, COMPANY_FIELDS)).toBeNull();
+  });
+
+  it('describes inputs by what is shown', () => {
+    expect(describedBy('a-hint', null, 'a-error')).toBe('a-hint a-error');
+    expect(describedBy(null, false, undefined)).toBeUndefined();
+  });
+
+  it('sends list entries trimmed, without blanks', () => {
+    expect(keptEntries([' A1 ', '', '  ', 'B2'])).toEqual(['A1', 'B2']);
+  });
+});
+
+describe('company', () => {
+  it('groups SIREN and SIRET for reading, and leaves odd values alone', () => {
+    expect(groupSiret('73282932000074')).toBe('732 829 320 00074');
+    expect(groupSiren('732829320')).toBe('732 829 320');
+    expect(groupSiret('7328')).toBe('7328');
+    expect(groupSiret('7328293200007A')).toBe('7328293200007A');
+  });
+
+  it('puts the saved profile back in the form as Rust normalised it', () => {
+    const company: Company = {
+      updatedAt: '2026-11-26T14:05:00+01:00',
+      legalName: 'Atelier Dupont',
+      siren: '732829320',
+      siret: '73282932000074',
+      legalForm: 'SARL',
+      naf: '47.91B',
+      sizeClass: 'micro',
+      headcount: 4,
+      street: '3 rue des Lilas',
+      postcode: '69003',
+      city: 'Lyon',
+      country: 'FR',
+      contactName: 'Claire Dupont',
+      contactRole: 'Gérante',
+      contactEmail: 'claire@example.fr',
+      contactPhone: '+33 6 12 34 56 78',
+      insolvency: false,
+    };
+    const input = companyToInput(company);
+    expect(input.siret).toBe('732 829 320 00074');
+    expect(input.siren).toBe('732 829 320');
+    expect(input.headcount).toBe('4');
+    expect(input.sizeClass).toBe('micro');
+    expect(input.contactPhone).toBe('+33 6 12 34 56 78');
+    const blank = companyToInput({ ...company, siren: null, siret: null, naf: null, sizeClass: null, headcount: null, country: '' });
+    expect(blank).toMatchObject({ siren: '', siret: '', naf: '', sizeClass: '', headcount: '', country: 'FR' });
+    expect(emptyCompanyInput().country).toBe('FR');
+  });
+});
+
+describe('countries', () => {
+  it('names countries in the owner’s language, sorted the owner’s way', () => {
+    expect(countryName('FR', 'fr')).toBe('France');
+    expect(countryName('DE', 'fr')).toBe('Allemagne');
+    expect(countryName('DE', 'en')).toBe('Germany');
+    expect(countryName('', 'en')).toBe('');
+    const options = countryOptions('fr');
+    expect(options).toHaveLength(250);
+    expect(options.findIndex((o) => o.value === 'DE')).toBeLessThan(options.findIndex((o) => o.value === 'FR'));
+  });
+});
