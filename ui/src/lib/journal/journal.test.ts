@@ -1,9 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import type { Company } from '../bindings/Company';
+import type { PlatformRecord } from '../bindings/PlatformRecord';
+import type { Platforms } from '../bindings/Platforms';
 import { companyToInput, emptyCompanyInput, groupSiren, groupSiret, COMPANY_FIELDS } from './company';
 import { countryName, countryOptions } from './countries';
 import { isoDate, longDate, typedDate } from './dates';
 import { describedBy, inputOf, keptEntries } from './forms';
+import { folded } from './labels';
+import {
+  PLATFORM_FIELDS,
+  catalogueSuggestions,
+  charterTexts,
+  emptyPlatformForm,
+  findInCatalogue,
+  formToInput,
+  recordToForm,
+} from './platforms';
+
+const catalogue: Platforms = {
+  services: [
+    { service: 'marketplace', label: { fr: 'Place de marché', en: 'Marketplace' } },
+    { service: 'booking', label: { fr: 'Réservation et voyage', en: 'Booking and travel' } },
+  ],
+  platforms: [
+    { id: 'amazon', name: 'Amazon', service: 'marketplace', charter: 'no', aliases: ['Amazon.fr', 'Seller Central'] },
+    { id: 'rakuten', name: 'Rakuten', service: 'marketplace', charter: 'yes', aliases: ['PriceMinister'] },
+    { id: 'booking', name: 'Booking.com', service: 'booking', charter: 'no', aliases: [] },
+  ],
+};
 
 describe('dates', () => {
   it('reads the French way and ISO, and leaves the rest to Rust', () => {
@@ -32,10 +56,11 @@ describe('forms', () => {
   it('puts an invalid field on its input, anything else on the form', () => {
     const siret = { code: 'invalid_input', field: 'siret', message: 'SIRET' } as const;
     expect(inputOf(siret, COMPANY_FIELDS)).toBe('siret');
+    expect(inputOf(siret, PLATFORM_FIELDS)).toBe('siret');
     expect(inputOf({ code: 'invalid_input', field: 'siret_of_another_siren', message: '' }, COMPANY_FIELDS)).toBe(
       'siret',
     );
-    expect(inputOf({ code: 'invalid_input', field: 'incident_title', message: '' }, COMPANY_FIELDS)).toBeNull();
+    expect(inputOf({ code: 'invalid_input', field: 'phone', message: '' }, PLATFORM_FIELDS)).toBeNull();
     expect(inputOf({ code: 'vault_locked', message: 'locked' }, COMPANY_FIELDS)).toBeNull();
     expect(inputOf({ code: 'unexpected' }, COMPANY_FIELDS)).toBeNull();
     expect(inputOf(null, COMPANY_FIELDS)).toBeNull();
@@ -100,5 +125,73 @@ describe('countries', () => {
     const options = countryOptions('fr');
     expect(options).toHaveLength(250);
     expect(options.findIndex((o) => o.value === 'DE')).toBeLessThan(options.findIndex((o) => o.value === 'FR'));
+  });
+});
+
+describe('platforms', () => {
+  it('finds catalogue entries by name or alias, whatever the case, spaces or accents', () => {
+    expect(findInCatalogue(catalogue, 'amazon')?.id).toBe('amazon');
+    expect(findInCatalogue(catalogue, '  Amazon.FR ')?.id).toBe('amazon');
+    expect(findInCatalogue(catalogue, 'seller   central')?.id).toBe('amazon');
+    expect(findInCatalogue(catalogue, 'PríceMinister')?.id).toBe('rakuten');
+    expect(findInCatalogue(catalogue, 'Amaz')).toBeNull();
+    expect(findInCatalogue(catalogue, '')).toBeNull();
+    expect(folded('  Réclamation  Ébauche ')).toBe('reclamation ebauche');
+  });
+
+  it('suggests names, then aliases, once each', () => {
+    expect(catalogueSuggestions(catalogue)).toEqual([
+      'Amazon',
+      'Rakuten',
+      'Booking.com',
+      'Amazon.fr',
+      'Seller Central',
+      'PriceMinister',
+    ]);
+  });
+
+  it('sends the catalogue id for a known name, the typed name otherwise', () => {
+    const form = { ...emptyPlatformForm(), name: 'amazon.fr', relationshipStart: '15/03/2021', sellerAccounts: [' A1 ', ''] };
+    const input = formToInput(form, null, catalogue);
+    expect(input).toMatchObject({
+      id: null,
+      catalogueId: 'amazon',
+      relationshipStart: '2021-03-15',
+      sellerAccounts: ['A1'],
+      mediators: [],
+    });
+    const custom = formToInput({ ...emptyPlatformForm(), name: ' Ma Boutique Locale ', service: 'marketplace' }, 7, catalogue);
+    expect(custom).toMatchObject({ id: 7, catalogueId: '', name: 'Ma Boutique Locale', service: 'marketplace' });
+  });
+
+  it('puts a saved record back in the form', () => {
+    const record: PlatformRecord = {
+      id: 3,
+      charter: 'no',
+      createdAt: '',
+      updatedAt: '',
+      deletedAt: null,
+      catalogueId: 'amazon',
+      name: 'Amazon',
+      service: 'marketplace',
+      legalEntity: 'Amazon EU S.à r.l.',
+      country: 'LU',
+      siret: null,
+      sellerAccounts: [],
+      relationshipStart: '2021-03-15',
+      turnoverSharePct: 35,
+      complaintChannel: '',
+      mediators: ['CMAP'],
+      termsVersion: '',
+    };
+    const form = recordToForm(record);
+    expect(form).toMatchObject({ relationshipStart: '15/03/2021', turnoverShare: '35', sellerAccounts: [''], mediators: ['CMAP'], siret: '' });
+    expect(formToInput(form, 3, catalogue).relationshipStart).toBe('2021-03-15');
+    expect(recordToForm({ ...record, siret: '73282932000074' }).siret).toBe('732 829 320 00074');
+  });
+
+  it('says the charter status, unknown for a platform the owner named', () => {
+    expect(charterTexts('yes').label).toBe('platforms.charter.yes');
+    expect(charterTexts(null).label).toBe('platforms.charter.unknown');
   });
 });

@@ -1,0 +1,151 @@
+// The platforms: matching what the owner types against the catalogue, the form's empty state
+// and a saved record put back into it, the charter status in words.
+import type { CharterSignatory } from '../bindings/CharterSignatory';
+import type { Field } from '../bindings/Field';
+import type { Locale } from '../bindings/Locale';
+import type { Platform } from '../bindings/Platform';
+import type { PlatformInput } from '../bindings/PlatformInput';
+import type { PlatformRecord } from '../bindings/PlatformRecord';
+import type { Platforms } from '../bindings/Platforms';
+import type { ServiceType } from '../bindings/ServiceType';
+import type { MessageKey } from '../i18n/fr';
+import { groupSiret } from './company';
+import { isoDate, typedDate } from './dates';
+import { keptEntries } from './forms';
+import { folded, pick } from './labels';
+
+/** The inputs of the platform form (the date is typed the French way, see `dates.ts`). */
+export type PlatformInputKey =
+  | 'name'
+  | 'service'
+  | 'legalEntity'
+  | 'country'
+  | 'siret'
+  | 'sellerAccounts'
+  | 'relationshipStart'
+  | 'turnoverShare'
+  | 'complaintChannel'
+  | 'mediators'
+  | 'termsVersion';
+
+export const PLATFORM_FIELDS: Partial<Record<Field, PlatformInputKey>> = {
+  platform_catalogue_id: 'name',
+  platform_name: 'name',
+  platform_service: 'service',
+  platform_legal_entity: 'legalEntity',
+  country: 'country',
+  siret: 'siret',
+  platform_seller_accounts: 'sellerAccounts',
+  platform_relationship_start: 'relationshipStart',
+  platform_turnover_share: 'turnoverShare',
+  platform_complaint_channel: 'complaintChannel',
+  platform_mediators: 'mediators',
+  platform_terms_version: 'termsVersion',
+};
+
+/** The catalogue's entry whose name or alias is `name` (case, spaces and accents aside). */
+export function findInCatalogue(catalogue: Platforms, name: string): Platform | null {
+  const wanted = folded(name);
+  if (wanted === '') return null;
+  return (
+    catalogue.platforms.find(
+      (p) => folded(p.name) === wanted || p.aliases.some((a) => folded(a) === wanted),
+    ) ?? null
+  );
+}
+
+/** What the name field suggests: every name, then every alias, once each. */
+export function catalogueSuggestions(catalogue: Platforms): string[] {
+  const names = catalogue.platforms.map((p) => p.name);
+  const aliases = catalogue.platforms.flatMap((p) => p.aliases);
+  return [...new Set([...names, ...aliases])];
+}
+
+/** The service type in the owner's language (its code if the catalogue lacks it). */
+export function serviceLabel(catalogue: Platforms | null, service: ServiceType, locale: Locale): string {
+  const info = catalogue?.services.find((s) => s.service === service);
+  return info === undefined ? service : pick(info.label, locale);
+}
+
+/** `null`: a platform the owner named, which the catalogue cannot vouch for. */
+export type Charter = CharterSignatory | null;
+
+export const CHARTER_LABELS: Record<CharterSignatory | 'unknown', { label: MessageKey; explanation: MessageKey }> = {
+  yes: { label: 'platforms.charter.yes', explanation: 'platforms.charter.yesHelp' },
+  no: { label: 'platforms.charter.no', explanation: 'platforms.charter.noHelp' },
+  disputed: { label: 'platforms.charter.disputed', explanation: 'platforms.charter.disputedHelp' },
+  unknown: { label: 'platforms.charter.unknown', explanation: 'platforms.charter.unknownHelp' },
+};
+
+export const charterTexts = (charter: Charter): { label: MessageKey; explanation: MessageKey } =>
+  CHARTER_LABELS[charter ?? 'unknown'];
+
+/** The values the platform form edits, as strings in the inputs. */
+export type PlatformForm = {
+  name: string;
+  service: ServiceType | '';
+  legalEntity: string;
+  country: string;
+  siret: string;
+  sellerAccounts: string[];
+  /** As typed: `15/03/2021`. */
+  relationshipStart: string;
+  turnoverShare: string;
+  complaintChannel: string;
+  mediators: string[];
+  termsVersion: string;
+};
+
+export function emptyPlatformForm(): PlatformForm {
+  return {
+    name: '',
+    service: '',
+    legalEntity: '',
+    country: '',
+    siret: '',
+    sellerAccounts: [''],
+    relationshipStart: '',
+    turnoverShare: '',
+    complaintChannel: '',
+    mediators: [''],
+    termsVersion: '',
+  };
+}
+
+/** A saved platform back in the form, as Rust normalised it. */
+export function recordToForm(record: PlatformRecord): PlatformForm {
+  return {
+    name: record.name,
+    service: record.service,
+    legalEntity: record.legalEntity,
+    country: record.country,
+    siret: record.siret === null ? '' : groupSiret(record.siret),
+    sellerAccounts: record.sellerAccounts.length === 0 ? [''] : [...record.sellerAccounts],
+    relationshipStart: typedDate(record.relationshipStart),
+    turnoverShare: record.turnoverSharePct === null ? '' : String(record.turnoverSharePct),
+    complaintChannel: record.complaintChannel,
+    mediators: record.mediators.length === 0 ? [''] : [...record.mediators],
+    termsVersion: record.termsVersion,
+  };
+}
+
+/** What `platform_save` receives: the catalogue's id when the name is one of its names or
+ * aliases, the typed name otherwise; the date as Rust reads it; blank list entries dropped. */
+export function formToInput(form: PlatformForm, id: number | null, catalogue: Platforms | null): PlatformInput {
+  const entry = catalogue === null ? null : findInCatalogue(catalogue, form.name);
+  return {
+    id,
+    catalogueId: entry?.id ?? '',
+    name: form.name.trim(),
+    service: form.service,
+    legalEntity: form.legalEntity,
+    country: form.country,
+    siret: form.siret,
+    sellerAccounts: keptEntries(form.sellerAccounts),
+    relationshipStart: isoDate(form.relationshipStart),
+    turnoverShare: form.turnoverShare,
+    complaintChannel: form.complaintChannel,
+    mediators: keptEntries(form.mediators),
+    termsVersion: form.termsVersion,
+  };
+}
