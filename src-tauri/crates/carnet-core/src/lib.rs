@@ -14,6 +14,7 @@ pub mod journal;
 pub mod locale;
 pub mod passphrase;
 pub mod platforms;
+pub mod report;
 pub mod settings;
 
 pub use catalogue::{CatalogueError, Label};

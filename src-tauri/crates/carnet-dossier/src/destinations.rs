@@ -1,0 +1,204 @@
+//! Each destination's dossier (`data/destinations.toml`, embedded at build time): who
+//! receives it, what kind of document it is, its sections in their order, and the titles
+//! that differ from the catalogue's usual ones. Kept as data so that a later release can
+//! follow a recipient's changed expectations without touching code; validated as a whole
+//! when read, and by a test before it ships.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use carnet_core::Locale;
+use carnet_core::report::Destination;
+use serde::Deserialize;
+
+use crate::texts::T;
+
+const BUILTIN: &str = include_str!("../data/destinations.toml");
+
+/// The parts a dossier can be made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Cover,
+    Toc,
+    Summary,
+    Company,
+    Platform,
+    Chronology,
+    Classification,
+    Impact,
+    Steps,
+    Asks,
+    IpRights,
+    Inventory,
+    Declarations,
+    Annexes,
+}
+
+impl Section {
+    /// The usual title.
+    pub fn title(self) -> T {
+        match self {
+            Section::Cover => T::SecCover,
+            Section::Toc => T::SecToc,
+            Section::Summary => T::SecSummary,
+            Section::Company => T::SecCompany,
+            Section::Platform => T::SecPlatform,
+            Section::Chronology => T::SecChronology,
+            Section::Classification => T::SecClassification,
+            Section::Impact => T::SecImpact,
+            Section::Steps => T::SecSteps,
+            Section::Asks => T::SecAsks,
+            Section::IpRights => T::SecIpRights,
+            Section::Inventory => T::SecInventory,
+            Section::Declarations => T::SecDeclarations,
+            Section::Annexes => T::SecAnnexes,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::Fr => &self.fr,
+            Locale::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub code: String,
+    /// Who receives it, as the cover names them.
+    pub recipient: Text,
+    /// What the document is (the cover's first line).
+    pub kind: Text,
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub titles: BTreeMap<Section, Text>,
+}
+
+impl Plan {
+    /// A section's title for this destination.
+    pub fn title(&self, section: Section, locale: Locale) -> String {
+        match self.titles.get(&section) {
+            Some(t) => t.get(locale).to_owned(),
+            None => section.title().get(locale).to_owned(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    destination: Vec<Plan>,
+}
+
+/// Reads and validates a destinations file: every destination once, known sections each at
+/// most once, the cover first, every text in both languages.
+pub fn parse(toml_text: &str) -> Result<BTreeMap<Destination, Plan>, String> {
+    let file: File = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+    let mut out = BTreeMap::new();
+    for plan in file.destination {
+        let code = plan.code.clone();
+        let d = Destination::parse(&code).ok_or(format!("unknown destination {code:?}"))?;
+        let texts = [&plan.recipient, &plan.kind]
+            .into_iter()
+            .chain(plan.titles.values());
+        for t in texts {
+            if t.fr.trim().is_empty() || t.en.trim().is_empty() {
+                return Err(format!("{code}: a text is missing a language"));
+            }
+        }
+        if plan.sections.first() != Some(&Section::Cover) {
+            return Err(format!("{code}: the cover comes first"));
+        }
+        let mut seen = plan.sections.clone();
+        seen.sort();
+        seen.dedup();
+        if seen.len() != plan.sections.len() {
+            return Err(format!("{code}: a section is listed twice"));
+        }
+        if let Some(s) = plan.titles.keys().find(|s| !plan.sections.contains(s)) {
+            return Err(format!("{code}: a title for {s:?}, which it does not have"));
+        }
+        if out.insert(d, plan).is_some() {
+            return Err(format!("{code}: defined twice"));
+        }
+    }
+    if let Some(d) = Destination::ALL.iter().find(|d| !out.contains_key(d)) {
+        return Err(format!("{}: missing", d.code()));
+    }
+    Ok(out)
+}
+
+/// The plan of a destination's dossier.
+pub fn plan(destination: Destination) -> &'static Plan {
+    static PLANS: OnceLock<BTreeMap<Destination, Plan>> = OnceLock::new();
+    let plans = PLANS.get_or_init(|| parse(BUILTIN).expect("data/destinations.toml is valid"));
+    &plans[&destination]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_file_is_valid_and_complete() {
+        let plans = parse(BUILTIN).unwrap();
+        for d in Destination::ALL {
+            let p = &plans[&d];
+            for must in [
+                Section::Cover,
+                Section::Summary,
+                Section::Chronology,
+                Section::Inventory,
+            ] {
+                assert!(p.sections.contains(&must), "{d:?} {must:?}");
+            }
+        }
+        assert!(
+            plan(Destination::CounterfeitNotice)
+                .sections
+                .contains(&Section::IpRights)
+        );
+        assert_eq!(
+            plan(Destination::Mediateur).title(Section::Steps, Locale::Fr),
+            "Traitement du différend à ce jour"
+        );
+        assert_eq!(
+            plan(Destination::DgeForm).title(Section::Company, Locale::En),
+            "The company"
+        );
+    }
+
+    #[test]
+    fn a_faulty_file_is_refused_with_the_reason() {
+        let one = |body: &str| {
+            let mut s = String::from(BUILTIN);
+            s.push_str(body);
+            parse(&s).unwrap_err()
+        };
+        assert!(one("\n[[destination]]\ncode = \"dge_form\"\nrecipient = { fr = \"a\", en = \"b\" }\nkind = { fr = \"a\", en = \"b\" }\nsections = [\"cover\"]\n").contains("twice"));
+        let missing_en = BUILTIN.replacen(
+            "en = \"Report of a difficulty with an online platform\"",
+            "en = \" \"",
+            1,
+        );
+        assert!(parse(&missing_en).unwrap_err().contains("language"));
+        let no_mediateur = BUILTIN.replace("code = \"mediateur\"", "code = \"nobody\"");
+        assert!(parse(&no_mediateur).unwrap_err().contains("nobody"));
+        let unknown = BUILTIN.replacen("\"toc\"", "\"preface\"", 1);
+        assert!(parse(&unknown).is_err());
+        let cover_late = BUILTIN.replacen("[\"cover\", \"toc\"", "[\"toc\", \"cover\"", 1);
+        assert!(parse(&cover_late).unwrap_err().contains("cover"));
+    }
+}

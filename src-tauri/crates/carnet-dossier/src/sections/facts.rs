@@ -1,0 +1,563 @@
+//! The facts and what follows from them: the chronology, the classification with the
+//! deadline checks, the financial impact, the steps taken, what is asked, and the rights a
+//! counterfeit notice rests on.
+
+use carnet_core::Catalogue;
+use carnet_core::deadlines::{
+    AnswerStatus, Check, Measure, NoticeStatus, OutOfCourtStatus, ReasonsStatus, WindowStatus,
+};
+use carnet_core::journal::event::{Actor, Channel};
+use carnet_core::journal::incident::{ReasonsReceived, Status};
+use carnet_core::report::{AskKind, IpRightKind, StepKind};
+
+use super::{Ctx, event_anchor, grid, key_values, muted, para, piece_anchor};
+use crate::destinations::Section;
+use crate::layout::{Anchor, Block, Ink, Para, Span};
+use crate::texts::T;
+
+fn actor(a: Actor) -> T {
+    match a {
+        Actor::Us => T::ActorUs,
+        Actor::Platform => T::ActorPlatform,
+        Actor::ThirdParty => T::ActorThirdParty,
+        Actor::Authority => T::ActorAuthority,
+    }
+}
+
+fn channel(c: Channel) -> T {
+    match c {
+        Channel::Email => T::ChannelEmail,
+        Channel::PortalMessage => T::ChannelPortal,
+        Channel::Phone => T::ChannelPhone,
+        Channel::Letter => T::ChannelLetter,
+        Channel::Notification => T::ChannelNotification,
+        Channel::Other => T::ChannelOther,
+    }
+}
+
+fn status(s: Status) -> T {
+    match s {
+        Status::Open => T::StatusOpen,
+        Status::ComplaintSent => T::StatusComplaintSent,
+        Status::AwaitingAnswer => T::StatusAwaitingAnswer,
+        Status::Mediation => T::StatusMediation,
+        Status::Reported => T::StatusReported,
+        Status::Resolved => T::StatusResolved,
+        Status::Abandoned => T::StatusAbandoned,
+    }
+}
+
+fn measure(m: Measure) -> T {
+    match m {
+        Measure::TermsChange => T::MeasureTermsChange,
+        Measure::Restriction => T::MeasureRestriction,
+        Measure::Suspension => T::MeasureSuspension,
+        Measure::Termination => T::MeasureTermination,
+    }
+}
+
+pub fn ask_label(ctx: &Ctx, kind: AskKind) -> String {
+    ctx.t(match kind {
+        AskKind::Reinstatement => T::AskReinstatement,
+        AskKind::StatementOfReasons => T::AskReasons,
+        AskKind::ReleaseOfFunds => T::AskFunds,
+        AskKind::ReviewOfDecision => T::AskReview,
+        AskKind::Mediation => T::AskMediation,
+        AskKind::RemovalOfCounterfeits => T::AskRemoval,
+        AskKind::Compensation => T::AskCompensation,
+        AskKind::Other => T::AskOther,
+    })
+}
+
+fn incident_anchor(id: i64) -> Anchor {
+    Anchor::new(format!("incident:{id}"))
+}
+
+/// Links to the pieces an event cites, as `P01, P03`.
+fn piece_links(ctx: &Ctx, ids: &[i64]) -> Vec<Span> {
+    let mut pieces: Vec<_> = ids.iter().filter_map(|id| ctx.report.piece(*id)).collect();
+    pieces.sort_by_key(|p| p.number);
+    let mut out = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
+        if i > 0 {
+            out.push(Span::plain(", "));
+        }
+        out.push(Span::link(p.label(), piece_anchor(p.id)));
+    }
+    out
+}
+
+pub fn chronology(ctx: &Ctx, out: &mut Vec<Block>) {
+    let r = ctx.report;
+    out.push(ctx.heading(Section::Chronology));
+    out.push(muted(ctx.t(T::ChronoIntro)));
+    for incident in &r.incidents {
+        let d = &incident.data;
+        out.push(ctx.sub(
+            ctx.owner(&d.title),
+            Some(incident_anchor(incident.id)),
+            true,
+        ));
+        let platform = r
+            .platform(d.platform_id)
+            .map(|p| p.details.name.clone())
+            .unwrap_or_default();
+        out.push(Block::Para(
+            Para::new(vec![
+                Span::plain(ctx.fill(
+                    T::IncidentLine,
+                    &[
+                        ("platform", &platform),
+                        ("category", &ctx.category(&d.category)),
+                        ("status", &ctx.t(status(incident.status))),
+                    ],
+                ))
+                .ink(Ink::Muted),
+            ])
+            .size(9.0),
+        ));
+        if !d.description.trim().is_empty() {
+            out.push(para(ctx.owner(&d.description)));
+        }
+        if incident.events.is_empty() {
+            out.push(para(ctx.t(T::NoEvents)));
+            continue;
+        }
+        let rows = incident
+            .events
+            .iter()
+            .map(|e| {
+                let mut summary = vec![Span::plain(ctx.owner(&e.data.summary))];
+                if !e.data.full_text.trim().is_empty() {
+                    summary
+                        .push(Span::plain(format!(" {}", ctx.t(T::FullTextNote))).ink(Ink::Muted));
+                }
+                vec![
+                    vec![Span::bold(ctx.event_label(e.id).unwrap_or_default())],
+                    vec![Span::plain(ctx.date(e.data.happened_on))],
+                    summary,
+                    vec![Span::plain(ctx.t(actor(e.data.actor)))],
+                    vec![Span::plain(ctx.t(channel(e.data.channel)))],
+                    piece_links(ctx, &e.data.piece_ids),
+                ]
+            })
+            .collect();
+        let anchors = incident
+            .events
+            .iter()
+            .map(|e| Some(event_anchor(e.id)))
+            .collect();
+        out.push(grid(
+            ctx,
+            &[
+                (T::ColNo, 0.45),
+                (T::ColDate, 1.15),
+                (T::ColEvent, 3.3),
+                (T::ColActor, 1.0),
+                (T::ColChannel, 1.05),
+                (T::ColPieces, 0.85),
+            ],
+            rows,
+            anchors,
+        ));
+    }
+}
+
+/// A check's name, what it found, and its state.
+fn check_row(ctx: &Ctx, check: &Check) -> (T, String, T) {
+    let days = |n: i64| n.to_string();
+    match *check {
+        Check::TermsNotice(s) | Check::TerminationNotice(s) => {
+            let name = if matches!(check, Check::TermsNotice(_)) {
+                T::CheckTermsNotice
+            } else {
+                T::CheckTerminationNotice
+            };
+            match s {
+                NoticeStatus::Unknown => (name, ctx.t(T::FindNoticeUnknown), T::StateUnknown),
+                NoticeStatus::Met { days: d, required } => (
+                    name,
+                    ctx.fill(
+                        T::FindNotice,
+                        &[("days", &days(d)), ("required", &days(required))],
+                    ),
+                    T::StateMet,
+                ),
+                NoticeStatus::ShortNotice { days: d, required } => (
+                    name,
+                    ctx.fill(
+                        T::FindNotice,
+                        &[("days", &days(d)), ("required", &days(required))],
+                    ),
+                    T::StateNotMet,
+                ),
+            }
+        }
+        Check::StatementOfReasons(s) => match s {
+            ReasonsStatus::Unknown => (
+                T::CheckReasons,
+                ctx.t(T::FindReasonsUnknown),
+                T::StateUnknown,
+            ),
+            ReasonsStatus::Received => {
+                (T::CheckReasons, ctx.t(T::FindReasonsReceived), T::StateMet)
+            }
+            ReasonsStatus::NotReceived => {
+                (T::CheckReasons, ctx.t(T::FindReasonsNone), T::StateNotMet)
+            }
+        },
+        Check::ComplaintWindow(s) => match s {
+            WindowStatus::Unknown => (T::CheckWindow, ctx.t(T::FindWindowUnknown), T::StateUnknown),
+            WindowStatus::Open {
+                closes_on,
+                days_left,
+                ..
+            } => (
+                T::CheckWindow,
+                ctx.fill(
+                    T::FindWindowOpen,
+                    &[("date", &ctx.date(closes_on)), ("days", &days(days_left))],
+                ),
+                T::StateInfo,
+            ),
+            WindowStatus::Closed { closed_on } => (
+                T::CheckWindow,
+                ctx.fill(T::FindWindowClosed, &[("date", &ctx.date(closed_on))]),
+                T::StateInfo,
+            ),
+        },
+        Check::OutOfCourtDecision(s) => match s {
+            OutOfCourtStatus::Pending { due_on, days_left } => (
+                T::CheckOutOfCourt,
+                ctx.fill(
+                    T::FindOocPending,
+                    &[("date", &ctx.date(due_on)), ("days", &days(days_left))],
+                ),
+                T::StateInfo,
+            ),
+            OutOfCourtStatus::Overdue { due_on, since_days } => (
+                T::CheckOutOfCourt,
+                ctx.fill(
+                    T::FindOocOverdue,
+                    &[("date", &ctx.date(due_on)), ("days", &days(since_days))],
+                ),
+                T::StateNotMet,
+            ),
+            OutOfCourtStatus::Decided { days: d } => (
+                T::CheckOutOfCourt,
+                ctx.fill(T::FindOocDecided, &[("days", &days(d))]),
+                T::StateMet,
+            ),
+        },
+        Check::Answer(s) => match s {
+            AnswerStatus::Awaiting { days: d } => (
+                T::CheckAnswer,
+                ctx.fill(T::FindAwaiting, &[("days", &days(d))]),
+                T::StateInfo,
+            ),
+            AnswerStatus::Answered { days: d } => (
+                T::CheckAnswer,
+                ctx.fill(T::FindAnswered, &[("days", &days(d))]),
+                T::StateInfo,
+            ),
+        },
+    }
+}
+
+pub fn classification(ctx: &Ctx, out: &mut Vec<Block>) {
+    out.push(ctx.heading(Section::Classification));
+    for incident in &ctx.report.incidents {
+        let d = &incident.data;
+        out.push(ctx.sub(ctx.owner(&d.title), None, false));
+        let cat = Catalogue::builtin().category(&d.category);
+        let axes = cat
+            .map(|c| {
+                c.axes
+                    .iter()
+                    .map(|a| {
+                        format!(
+                            "{} — {}",
+                            a.code(),
+                            Catalogue::builtin().axis(*a).get(ctx.locale)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+            .unwrap_or_default();
+        let refs = cat.map(|c| c.refs.join("; ")).unwrap_or_default();
+        let dt = &d.dates;
+        let dates: Vec<String> = [
+            (T::OccurredOn, dt.occurred_on),
+            (T::NotifiedOn, dt.notified_on),
+            (T::TookEffectOn, dt.took_effect_on),
+            (T::DecisionOn, dt.decision_on),
+            (T::ComplaintSentOn, dt.complaint_sent_on),
+            (T::AnswerReceivedOn, dt.answer_received_on),
+            (T::ReferralOn, dt.referral_on),
+            (T::ReferralDecidedOn, dt.referral_decided_on),
+        ]
+        .into_iter()
+        .filter_map(|(t, d)| d.map(|d| format!("{} {}", ctx.t(t), ctx.date(d))))
+        .collect();
+        let reasons = match d.reasons_received {
+            ReasonsReceived::Yes => ctx.t(T::FindReasonsReceived),
+            ReasonsReceived::No => ctx.t(T::FindReasonsNone),
+            ReasonsReceived::Unknown => ctx.t(T::FindReasonsUnknown),
+        };
+        out.push(key_values(vec![
+            (
+                ctx.t(T::Category),
+                vec![Span::plain(ctx.category(&d.category))],
+            ),
+            (ctx.t(T::Axes), ctx.or_not_given(&axes)),
+            (ctx.t(T::Articles), ctx.or_not_given(&refs)),
+            (
+                ctx.t(T::Measure),
+                ctx.or_not_given(&d.measure.map(|m| ctx.t(measure(m))).unwrap_or_default()),
+            ),
+            (
+                ctx.t(T::DecisionReference),
+                ctx.or_not_given(&d.decision_reference),
+            ),
+            (
+                ctx.t(T::KeyDates),
+                ctx.or_not_given(&ctx.owner(&dates.join("; "))),
+            ),
+            (ctx.t(T::CheckReasons), vec![Span::plain(reasons)]),
+        ]));
+        if incident.checks.is_empty() {
+            out.push(para(ctx.t(T::NoChecks)));
+            continue;
+        }
+        let rows = incident
+            .checks
+            .iter()
+            .map(|c| {
+                let (name, finding, state) = check_row(ctx, c);
+                let state_span = Span::bold(ctx.t(state)).ink(match state {
+                    T::StateNotMet => Ink::Warning,
+                    T::StateMet => Ink::Accent,
+                    _ => Ink::Muted,
+                });
+                vec![
+                    vec![Span::plain(ctx.t(name))],
+                    vec![Span::plain(finding)],
+                    vec![state_span],
+                ]
+            })
+            .collect();
+        out.push(grid(
+            ctx,
+            &[(T::ColCheck, 2.6), (T::ColFinding, 2.8), (T::ColState, 1.1)],
+            rows,
+            vec![],
+        ));
+    }
+    out.push(muted(ctx.t(T::ChecksNote)));
+}
+
+pub fn impact(ctx: &Ctx, out: &mut Vec<Block>) {
+    let r = ctx.report;
+    out.push(ctx.heading(Section::Impact));
+    let totals = r.totals();
+    if totals.total_cents().is_none() {
+        out.push(para(ctx.t(T::NoAmounts)));
+        return;
+    }
+    out.push(para(ctx.t(T::ImpactIntro)));
+    let cell = |v: Option<i64>| {
+        vec![Span::plain(
+            v.map(|c| ctx.euros(c)).unwrap_or_else(|| "—".into()),
+        )]
+    };
+    let mut rows: Vec<Vec<Vec<Span>>> = r
+        .incidents
+        .iter()
+        .map(|i| {
+            let a = &i.data.amounts;
+            let total = carnet_core::report::ReportTotals {
+                funds_held_cents: a.funds_held_cents,
+                sales_lost_cents: a.sales_lost_cents,
+                fees_cents: a.fees_cents,
+            }
+            .total_cents();
+            vec![
+                vec![Span::plain(ctx.owner(&i.data.title))],
+                cell(a.funds_held_cents),
+                cell(a.sales_lost_cents),
+                cell(a.fees_cents),
+                cell(total),
+            ]
+        })
+        .collect();
+    let bold = |v: Option<i64>| {
+        vec![Span::bold(
+            v.map(|c| ctx.euros(c)).unwrap_or_else(|| "—".into()),
+        )]
+    };
+    rows.push(vec![
+        vec![Span::bold(ctx.t(T::Total))],
+        bold(totals.funds_held_cents),
+        bold(totals.sales_lost_cents),
+        bold(totals.fees_cents),
+        bold(totals.total_cents()),
+    ]);
+    out.push(grid(
+        ctx,
+        &[
+            (T::ColIncident, 2.6),
+            (T::FundsHeld, 1.2),
+            (T::SalesLost, 1.2),
+            (T::Fees, 1.2),
+            (T::Total, 1.2),
+        ],
+        rows,
+        vec![],
+    ));
+    for i in &r.incidents {
+        if !i.data.amounts.note.trim().is_empty() {
+            out.push(Block::Para(Para::new(vec![
+                Span::bold(format!(
+                    "{} — {}",
+                    ctx.t(T::HowComputed),
+                    ctx.owner(&i.data.title)
+                )),
+                Span::plain(ctx.owner(&format!(" : {}", i.data.amounts.note))),
+            ])));
+        }
+    }
+    out.push(Block::Para(Para::new(vec![
+        Span::bold(ctx.t(T::Period)),
+        Span::plain(ctx.owner(&format!(" : {}", ctx.period()))),
+    ])));
+}
+
+pub fn steps(ctx: &Ctx, out: &mut Vec<Block>) {
+    let r = ctx.report;
+    out.push(ctx.heading(Section::Steps));
+    if r.steps.is_empty() {
+        out.push(para(ctx.t(T::NoSteps)));
+    } else {
+        let rows = r
+            .steps
+            .iter()
+            .map(|s| {
+                let kind = match s.kind {
+                    StepKind::InternalComplaint => T::StepInternalComplaint,
+                    StepKind::PlatformAnswer => T::StepPlatformAnswer,
+                    StepKind::Mediation => T::StepMediation,
+                    StepKind::OutOfCourtBody => T::StepOutOfCourt,
+                    StepKind::Notice => T::StepNotice,
+                    StepKind::AuthorityReport => T::StepAuthority,
+                    StepKind::CourtCase => T::StepCourt,
+                    StepKind::InsolvencyProceedings => T::StepInsolvency,
+                    StepKind::Other => T::StepOther,
+                };
+                vec![
+                    ctx.or_not_given(&s.date.map(|d| ctx.date(d)).unwrap_or_default()),
+                    vec![Span::plain(ctx.t(kind))],
+                    vec![Span::plain(ctx.owner(&s.reference))],
+                    vec![Span::plain(ctx.owner(&s.outcome))],
+                ]
+            })
+            .collect();
+        out.push(grid(
+            ctx,
+            &[
+                (T::ColDate, 1.2),
+                (T::ColStep, 2.0),
+                (T::ColReference, 1.4),
+                (T::ColOutcome, 2.4),
+            ],
+            rows,
+            vec![],
+        ));
+    }
+    out.push(para(ctx.t(if r.company.insolvency {
+        T::InsolvencyOngoing
+    } else {
+        T::InsolvencyNone
+    })));
+    if !r.steps.iter().any(|s| s.kind == StepKind::CourtCase) {
+        out.push(para(ctx.t(T::CourtNone)));
+    }
+}
+
+pub fn asks(ctx: &Ctx, out: &mut Vec<Block>) {
+    let r = ctx.report;
+    out.push(ctx.heading(Section::Asks));
+    if r.asks.is_empty() && r.incidents.iter().all(|i| i.data.wanted.trim().is_empty()) {
+        out.push(para(ctx.t(T::NoAsks)));
+        return;
+    }
+    for a in &r.asks {
+        let mut spans = vec![Span::plain("•  "), Span::bold(ask_label(ctx, a.kind))];
+        if !a.detail.trim().is_empty() {
+            spans.push(Span::plain(ctx.owner(&format!(" : {}", a.detail))));
+        }
+        out.push(Block::Para(Para::new(spans).indent(8.0).after(3.0)));
+    }
+    for i in &r.incidents {
+        if !i.data.wanted.trim().is_empty() {
+            out.push(Block::Para(
+                Para::new(vec![Span::bold(
+                    ctx.fill(T::WantedBy, &[("title", &i.data.title)]),
+                )])
+                .before(6.0)
+                .after(2.0),
+            ));
+            out.push(para(ctx.owner(&i.data.wanted)));
+        }
+    }
+}
+
+pub fn ip_rights(ctx: &Ctx, out: &mut Vec<Block>) {
+    let r = ctx.report;
+    out.push(ctx.heading(Section::IpRights));
+    if r.ip_rights.is_empty() {
+        out.push(para(ctx.t(T::NoIpRights)));
+    } else {
+        let rows = r
+            .ip_rights
+            .iter()
+            .map(|ip| {
+                let kind = match ip.kind {
+                    IpRightKind::Trademark => T::IpTrademark,
+                    IpRightKind::Design => T::IpDesign,
+                    IpRightKind::Patent => T::IpPatent,
+                    IpRightKind::Copyright => T::IpCopyright,
+                    IpRightKind::Other => T::IpOther,
+                };
+                vec![
+                    vec![Span::plain(ctx.t(kind))],
+                    vec![Span::plain(ctx.owner(&ip.title))],
+                    vec![Span::plain(ip.number.clone())],
+                    vec![Span::plain(ctx.owner(&ip.office))],
+                ]
+            })
+            .collect();
+        out.push(grid(
+            ctx,
+            &[
+                (T::ColRight, 1.3),
+                (T::ColTitle, 2.4),
+                (T::ColRegistration, 1.4),
+                (T::ColOffice, 1.2),
+            ],
+            rows,
+            vec![],
+        ));
+    }
+    if !r.listings.is_empty() {
+        out.push(ctx.sub(ctx.t(T::Listings), None, false));
+        for l in &r.listings {
+            // Exactly as given: a URL is not typeset.
+            out.push(Block::Para(
+                Para::new(vec![Span::plain("•  "), Span::plain(l.clone())])
+                    .indent(8.0)
+                    .after(2.0),
+            ));
+        }
+    }
+}

@@ -1,0 +1,333 @@
+//! Every fixed text of the PDF, in French and in English: one variant of [`T`] per text, each
+//! declared with both languages (a text without one does not compile; the tests refuse an
+//! empty one, or placeholders that differ between the two). `{name}` placeholders are filled
+//! by [`T::fill`]. The wording is informative: the dossier states facts and the owner's
+//! requests, never legal advice. What differs per destination is in the destinations file.
+
+use carnet_core::Locale;
+
+macro_rules! texts {
+    ($($id:ident => $fr:expr, $en:expr;)*) => {
+        /// A fixed text of the dossier.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum T { $($id),* }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$id),*];
+
+            pub fn get(self, locale: Locale) -> &'static str {
+                match (self, locale) {
+                    $((T::$id, Locale::Fr) => $fr, (T::$id, Locale::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+impl T {
+    /// The text with its `{name}` placeholders replaced.
+    pub fn fill(self, locale: Locale, values: &[(&str, &str)]) -> String {
+        let mut s = self.get(locale).to_owned();
+        for (name, value) in values {
+            s = s.replace(&format!("{{{name}}}"), value);
+        }
+        s
+    }
+}
+
+texts! {
+    // Sections (destinations may retitle them).
+    SecCover => "Page de garde", "Cover";
+    SecToc => "Sommaire", "Contents";
+    SecSummary => "Résumé et chiffres clés", "Summary and key figures";
+    SecCompany => "L'entreprise", "The company";
+    SecPlatform => "La plateforme", "The platform";
+    SecChronology => "Les faits, dans l'ordre chronologique", "The facts, in chronological order";
+    SecClassification => "Qualification et vérification des délais", "Classification and time-limit checks";
+    SecImpact => "Conséquences financières", "Financial impact";
+    SecSteps => "Démarches déjà effectuées", "Steps already taken";
+    SecAsks => "Ce qui est demandé", "What is asked";
+    SecIpRights => "Droits de propriété intellectuelle et annonces en cause", "Intellectual property rights and listings concerned";
+    SecInventory => "Inventaire des pièces", "Inventory of the pieces";
+    SecDeclarations => "Déclarations", "Declarations";
+    SecAnnexes => "Annexes : les pièces", "Annexes: the pieces";
+
+    // Cover and running parts.
+    DossierNumber => "Dossier n°\u{A0}{number}", "Dossier no.\u{A0}{number}";
+    Recipient => "Destinataire", "Recipient";
+    Company => "Entreprise", "Company";
+    Platforms => "Plateforme(s)", "Platform(s)";
+    Period => "Période des faits", "Period of the facts";
+    PeriodRange => "du {from} au {to}", "from {from} to {to}";
+    PeriodOne => "le {date}", "on {date}";
+    Generated => "Établi le", "Prepared on";
+    Confidential => "Confidentiel", "Confidential";
+    ConfidentialNotice => "Ce dossier contient des informations confidentielles sur l'entreprise et sur ses relations commerciales. Il est destiné au seul destinataire indiqué ci-dessus et ne doit pas être communiqué à des tiers sans l'accord de l'entreprise.", "This dossier contains confidential information about the company and its business relationships. It is meant for the recipient named above only and must not be passed on to third parties without the company's consent.";
+    PageOf => "Page {x} / {y}", "Page {x} / {y}";
+    Footer => "Dossier {number} — confidentiel", "Dossier {number} — confidential";
+    NotGiven => "non renseigné", "not given";
+    Yes => "oui", "yes";
+    No => "non", "no";
+
+    // Summary.
+    KeyFigures => "Chiffres clés", "Key figures";
+    KeyCategories => "Catégories", "Categories";
+    KeyAmounts => "Montants en jeu", "Amounts at stake";
+    KeyAsked => "Demandes", "Requests";
+    KeyPieces => "Pièces", "Pieces";
+    KeyIncidents => "Incidents", "Incidents";
+    PiecesCount => "{n} pièce(s), inventoriées en section « {section} »", "{n} piece(s), listed in “{section}”";
+
+    // The company.
+    LegalName => "Dénomination", "Legal name";
+    Siren => "SIREN", "SIREN";
+    Siret => "SIRET", "SIRET";
+    LegalForm => "Forme juridique", "Legal form";
+    Naf => "Code NAF", "NACE (NAF) code";
+    SizeClass => "Taille", "Size";
+    SizeMicro => "microentreprise (moins de 10 personnes)", "micro enterprise (fewer than 10 people)";
+    SizeSmall => "petite entreprise (moins de 50 personnes)", "small enterprise (fewer than 50 people)";
+    SizeMedium => "entreprise moyenne (moins de 250 personnes)", "medium-sized enterprise (fewer than 250 people)";
+    SizeLarge => "grande entreprise", "large enterprise";
+    Headcount => "Effectif", "Headcount";
+    HeadcountValue => "{n} personne(s)", "{n} people";
+    Address => "Adresse", "Address";
+    Contact => "Interlocuteur", "Contact person";
+    ContactEmail => "Courriel", "E-mail";
+    ContactPhone => "Téléphone mobile", "Mobile phone";
+    Insolvency => "Procédure collective en cours", "Insolvency proceedings under way";
+
+    // The platform.
+    Brand => "Plateforme", "Platform";
+    LegalEntity => "Entité juridique", "Legal entity";
+    Country => "Pays", "Country";
+    Service => "Type de service", "Type of service";
+    Charter => "Signataire de la charte des acteurs du e-commerce (2019)", "Signatory of the 2019 e-commerce charter";
+    CharterDisputed => "incertain (les sources divergent)", "uncertain (sources disagree)";
+    SellerAccounts => "Comptes vendeur", "Seller accounts";
+    Since => "Vend sur la plateforme depuis", "Selling on the platform since";
+    TurnoverShare => "Part du chiffre d'affaires réalisée sur la plateforme", "Share of turnover made on the platform";
+    TermsVersion => "Version des conditions en vigueur", "Version of the terms in force";
+    ComplaintChannel => "Canal de réclamation", "Complaint channel";
+    Mediators => "Médiateurs désignés dans les conditions", "Mediators named in the terms";
+
+    // The chronology.
+    ChronoIntro => "Chaque événement est numéroté (E1, E2…) ; les pièces qui l'établissent sont cliquables et renvoient à leur reproduction en annexe.", "Each event is numbered (E1, E2…); the pieces that support it are links to their reproduction in the annexes.";
+    ColNo => "N°", "No.";
+    ColDate => "Date", "Date";
+    ColEvent => "Événement", "Event";
+    ColActor => "Acteur", "Actor";
+    ColChannel => "Canal", "Channel";
+    ColPieces => "Pièces", "Pieces";
+    NoEvents => "Aucun événement n'est enregistré pour cet incident.", "No event is recorded for this incident.";
+    ActorUs => "l'entreprise", "the company";
+    ActorPlatform => "la plateforme", "the platform";
+    ActorThirdParty => "un tiers", "a third party";
+    ActorAuthority => "une autorité", "an authority";
+    ChannelEmail => "courriel", "e-mail";
+    ChannelPortal => "messagerie de la plateforme", "platform messaging";
+    ChannelPhone => "téléphone", "phone";
+    ChannelLetter => "courrier", "letter";
+    ChannelNotification => "notification", "notification";
+    ChannelOther => "autre", "other";
+    IncidentLine => "Plateforme : {platform} — catégorie : {category} — statut : {status}", "Platform: {platform} — category: {category} — status: {status}";
+    FullTextNote => "Texte intégral : voir la pièce ou l'annexe.", "Full text: see the piece or the annex.";
+    StatusOpen => "ouvert", "open";
+    StatusComplaintSent => "réclamation envoyée", "complaint sent";
+    StatusAwaitingAnswer => "en attente de réponse", "awaiting an answer";
+    StatusMediation => "en médiation", "in mediation";
+    StatusReported => "signalé", "reported";
+    StatusResolved => "résolu", "resolved";
+    StatusAbandoned => "abandonné", "abandoned";
+
+    // Classification and checks.
+    Category => "Catégorie", "Category";
+    Axes => "Axe(s) de la charte de 2019", "Axis/axes of the 2019 charter";
+    Articles => "Textes généralement en cause", "Provisions usually involved";
+    Measure => "Mesure prise par la plateforme", "Measure taken by the platform";
+    MeasureTermsChange => "modification des conditions", "change of terms";
+    MeasureRestriction => "restriction (offres, visibilité ou paiements)", "restriction (offers, visibility or payments)";
+    MeasureSuspension => "suspension", "suspension";
+    MeasureTermination => "résiliation", "termination";
+    DecisionReference => "Référence de la décision", "Reference of the decision";
+    KeyDates => "Dates", "Dates";
+    OccurredOn => "survenu le", "occurred on";
+    NotifiedOn => "notifié le", "notified on";
+    TookEffectOn => "effet le", "took effect on";
+    DecisionOn => "décision du", "decision of";
+    ComplaintSentOn => "réclamation envoyée le", "complaint sent on";
+    AnswerReceivedOn => "réponse reçue le", "answer received on";
+    ReferralOn => "organisme saisi le", "body seized on";
+    ReferralDecidedOn => "décision de l'organisme le", "body's decision on";
+    ChecksNote => "Ces vérifications sont calculées à partir des dates indiquées par l'entreprise, au jour où le dossier est établi. Elles sont données à titre d'information et ne constituent pas un avis juridique.", "These checks are computed from the dates the company gave, as of the day the dossier is prepared. They are given for information and are not legal advice.";
+    ColCheck => "Vérification", "Check";
+    ColFinding => "Constat", "Finding";
+    ColState => "État", "State";
+    NoChecks => "Aucune vérification de délai ne s'applique à cet incident.", "No time-limit check applies to this incident.";
+    CheckTermsNotice => "Préavis avant une modification des conditions (P2B, art. 3(2))", "Notice before a change of terms (P2B, Art. 3(2))";
+    CheckTerminationNotice => "Préavis avant une résiliation (P2B, art. 4(2))", "Notice before a termination (P2B, Art. 4(2))";
+    CheckReasons => "Exposé des motifs (P2B, art. 4 ; DSA, art. 17)", "Statement of reasons (P2B, Art. 4; DSA, Art. 17)";
+    CheckWindow => "Délai de réclamation interne (DSA, art. 20 : 6 mois)", "Internal complaint window (DSA, Art. 20: 6 months)";
+    CheckOutOfCourt => "Décision de l'organisme extrajudiciaire (DSA, art. 21 : 90 jours)", "Out-of-court body's decision (DSA, Art. 21: 90 days)";
+    CheckAnswer => "Réponse de la plateforme à la réclamation", "The platform's answer to the complaint";
+    FindNotice => "{days} jour(s) entre la notification et l'effet, pour {required} requis", "{days} day(s) between notice and effect, against {required} required";
+    FindNoticeUnknown => "date de notification ou d'effet non renseignée", "notice or effective date not given";
+    FindReasonsReceived => "un exposé des motifs a été reçu", "a statement of reasons was received";
+    FindReasonsNone => "aucun exposé des motifs reçu", "no statement of reasons received";
+    FindReasonsUnknown => "non renseigné", "not stated";
+    FindWindowOpen => "ouvert jusqu'au {date} inclus ({days} jour(s) restant(s))", "open until {date} inclusive ({days} day(s) left)";
+    FindWindowClosed => "clos depuis le {date}", "closed on {date}";
+    FindWindowUnknown => "date de la décision non renseignée", "date of the decision not given";
+    FindOocPending => "attendue au plus tard le {date} ({days} jour(s) restant(s))", "due by {date} ({days} day(s) left)";
+    FindOocOverdue => "attendue le {date}, en retard de {days} jour(s)", "due on {date}, {days} day(s) late";
+    FindOocDecided => "rendue en {days} jour(s)", "given in {days} day(s)";
+    FindAwaiting => "sans réponse depuis {days} jour(s)", "no answer for {days} day(s)";
+    FindAnswered => "réponse reçue après {days} jour(s)", "answer received after {days} day(s)";
+    StateMet => "respecté", "met";
+    StateNotMet => "non respecté", "not met";
+    StateUnknown => "inconnu", "unknown";
+    StateInfo => "pour information", "for information";
+
+    // Impact.
+    ImpactIntro => "Montants indiqués par l'entreprise, en euros, pour chaque incident.", "Amounts stated by the company, in euros, for each incident.";
+    ColIncident => "Incident", "Incident";
+    FundsHeld => "Fonds retenus", "Funds held";
+    SalesLost => "Ventes perdues", "Lost sales";
+    Fees => "Frais et commissions", "Fees and commissions";
+    Total => "Total", "Total";
+    HowComputed => "Mode de calcul", "How it was computed";
+    NoAmounts => "Aucun montant n'a été chiffré.", "No amount was stated.";
+
+    // Steps.
+    ColStep => "Démarche", "Step";
+    ColReference => "Référence", "Reference";
+    ColOutcome => "Résultat", "Outcome";
+    NoSteps => "Aucune démarche n'est enregistrée.", "No step is recorded.";
+    StepInternalComplaint => "réclamation interne auprès de la plateforme", "internal complaint to the platform";
+    StepPlatformAnswer => "réponse de la plateforme", "the platform's answer";
+    StepMediation => "médiation", "mediation";
+    StepOutOfCourt => "organisme de règlement extrajudiciaire", "out-of-court settlement body";
+    StepNotice => "notification de contenu illicite", "notice of illegal content";
+    StepAuthority => "signalement à une autorité", "report to an authority";
+    StepCourt => "action en justice", "court action";
+    StepInsolvency => "procédure collective", "insolvency proceedings";
+    StepOther => "autre démarche", "other step";
+    InsolvencyNone => "L'entreprise déclare ne faire l'objet d'aucune procédure collective (sauvegarde, redressement ou liquidation judiciaire).", "The company states that it is not subject to any insolvency proceedings (safeguard, receivership or liquidation).";
+    InsolvencyOngoing => "L'entreprise fait l'objet d'une procédure collective.", "The company is subject to insolvency proceedings.";
+    CourtNone => "Aucune action en justice n'est enregistrée pour ce différend.", "No court action is recorded for this dispute.";
+
+    // Asks.
+    AskReinstatement => "le rétablissement du compte ou des offres", "reinstatement of the account or offers";
+    AskReasons => "un exposé précis des motifs de la décision", "a specific statement of the reasons for the decision";
+    AskFunds => "le versement des fonds retenus", "release of the funds held";
+    AskReview => "le réexamen de la décision par une personne", "review of the decision by a person";
+    AskMediation => "l'ouverture d'une médiation", "the opening of a mediation";
+    AskRemoval => "le retrait des annonces contrefaisantes", "removal of the counterfeit listings";
+    AskCompensation => "la réparation du préjudice subi", "compensation for the harm suffered";
+    AskOther => "autre demande", "other request";
+    WantedBy => "Selon l'entreprise, pour « {title} » :", "In the company's words, for “{title}”:";
+    NoAsks => "Aucune demande n'est formulée.", "No request is made.";
+
+    // IP rights.
+    ColRight => "Droit", "Right";
+    ColTitle => "Titre", "Title";
+    ColRegistration => "Numéro", "Number";
+    ColOffice => "Office", "Office";
+    IpTrademark => "marque", "trade mark";
+    IpDesign => "dessin ou modèle", "design";
+    IpPatent => "brevet", "patent";
+    IpCopyright => "droit d'auteur", "copyright";
+    IpOther => "autre droit", "other right";
+    Listings => "Annonces concernées (adresses exactes ou identifiants)", "Listings concerned (exact URLs or identifiers)";
+    NoIpRights => "Aucun droit n'est indiqué.", "No right is given.";
+
+    // Inventory.
+    InventoryIntro => "Chaque pièce est identifiée par son empreinte SHA-256, calculée lorsqu'elle a été ajoutée au journal : le fichier original fourni à part doit donner la même empreinte.", "Each piece is identified by its SHA-256 fingerprint, computed when it was added to the logbook: the original file supplied separately must give the same fingerprint.";
+    ColPiece => "Pièce", "Piece";
+    ColSha => "SHA-256", "SHA-256";
+    ColEvents => "Événements", "Events";
+    PieceFile => "Fichier : {name}", "File: {name}";
+    PieceDated => "Datée du {date}", "Dated {date}";
+    NoPieces => "Aucune pièce n'est jointe.", "No piece is attached.";
+    Bytes => "{n} octets", "{n} bytes";
+    KiloBytes => "{n} Ko", "{n} KB";
+    MegaBytes => "{n} Mo", "{n} MB";
+
+    // Declarations.
+    DeclIntro => "L'entreprise, par la personne qui signe ci-dessous :", "The company, through the person signing below:";
+    DeclAccuracy => "déclare sur l'honneur que les faits exposés sont exacts et que les pièces jointes sont authentiques et non modifiées ;", "declares on its honour that the facts set out are accurate and that the pieces attached are genuine and unaltered;";
+    DeclConfidentiality => "s'engage à respecter la confidentialité de la médiation : ni les échanges ni les documents produits au cours de celle-ci ne seront divulgués à des tiers ni invoqués dans une autre procédure ;", "undertakes to keep the mediation confidential: neither the exchanges nor the documents produced during it will be disclosed to third parties or relied on in other proceedings;";
+    DeclGoodFaith => "déclare de bonne foi que les informations et allégations contenues dans la présente notification sont exactes et complètes ;", "states in good faith that the information and allegations in this notice are accurate and complete;";
+    DeclDisclose => "accepte que son identité soit communiquée à la plateforme.", "agrees that its identity may be disclosed to the platform.";
+    DeclWithhold => "ne souhaite pas que son identité soit communiquée à la plateforme.", "does not wish its identity to be disclosed to the platform.";
+    DeclIdentityOpen => "n'a pas encore indiqué si son identité peut être communiquée à la plateforme.", "has not yet said whether its identity may be disclosed to the platform.";
+    ColDeclaration => "Déclaration", "Declaration";
+    ColMade => "Faite", "Made";
+    SignedAt => "Fait à {place}, le {date}.", "Done at {place} on {date}.";
+    SignedOn => "Fait le {date}.", "Done on {date}.";
+    Signatory => "Signataire : {name}", "Signatory: {name}";
+    Signature => "Signature :", "Signature:";
+
+    // Annexes.
+    AnnexesIntro => "Les pièces sont reproduites ci-dessous lorsqu'elles peuvent l'être : les images à leur résolution d'origine, sans recompression, les courriels et les textes en texte. Les fichiers originaux sont fournis à part ; leur empreinte SHA-256 permet de vérifier qu'ils n'ont pas été modifiés.", "The pieces are reproduced below where they can be: images at their original resolution, without recompression, e-mails and texts as text. The original files are supplied separately; their SHA-256 fingerprint shows they were not altered.";
+    AnnexMeta => "Fichier d'origine : {name} — {type} — {size}", "Original file: {name} — {type} — {size}";
+    AnnexSha => "SHA-256 : {sha}", "SHA-256: {sha}";
+    AnnexNotShown => "Ce type de fichier ne peut pas être reproduit dans le dossier : l'original est fourni à part et s'identifie par son empreinte SHA-256.", "This type of file cannot be reproduced in the dossier: the original is supplied separately and is identified by its SHA-256 fingerprint.";
+    AnnexImageUnreadable => "Cette image n'a pas pu être lue ({reason}) : l'original est fourni à part et s'identifie par son empreinte SHA-256.", "This image could not be read ({reason}): the original is supplied separately and is identified by its SHA-256 fingerprint.";
+    Caption => "{label} — {title} ({w} × {h} pixels, reproduite sans recompression)", "{label} — {title} ({w} × {h} pixels, reproduced without recompression)";
+    MailFrom => "De", "From";
+    MailTo => "À", "To";
+    MailDate => "Date", "Date";
+    MailSubject => "Objet", "Subject";
+    MailAttachments => "Pièces jointes", "Attachments";
+    TextCut => "[…] La suite ({n} caractères) figure dans le fichier original.", "[…] The rest ({n} characters) is in the original file.";
+    CutMarker => "[…] (texte complet en annexe)", "[…] (full text in the annexes)";
+    SupportsEvents => "Établit : {events}", "Supports: {events}";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(s: &str) -> BTreeSet<String> {
+        s.split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn every_text_exists_in_both_languages_with_the_same_placeholders() {
+        for &t in T::ALL {
+            let (fr, en) = (t.get(Locale::Fr), t.get(Locale::En));
+            assert!(!fr.trim().is_empty(), "{t:?} has no French");
+            assert!(!en.trim().is_empty(), "{t:?} has no English");
+            assert_eq!(placeholders(fr), placeholders(en), "{t:?}");
+            for s in [fr, en] {
+                assert!(!s.contains("TODO") && !s.contains("{}"), "{t:?}");
+                assert_eq!(s.trim(), s, "{t:?}: no stray spaces");
+            }
+        }
+    }
+
+    #[test]
+    fn french_texts_use_french_quotes() {
+        for &t in T::ALL {
+            let fr = t.get(Locale::Fr);
+            assert!(!fr.contains('“') && !fr.contains('"'), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        assert_eq!(
+            T::PageOf.fill(Locale::Fr, &[("x", "2"), ("y", "9")]),
+            "Page 2 / 9"
+        );
+        assert_eq!(
+            T::PeriodRange.fill(Locale::En, &[("from", "a"), ("to", "b")]),
+            "from a to b"
+        );
+    }
+}

@@ -1,0 +1,398 @@
+//! The sample dossier rendered to a file and read back with poppler and qpdf, as a
+//! recipient's tools would: structure, fonts, text, metadata, images. These tools come
+//! with `make deps` (poppler-utils, qpdf); the tests fail, rather than skip, without them.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use carnet_core::Locale;
+use carnet_core::report::{Destination, PieceUnavailable, ReportPiece, ReportProblem};
+use carnet_dossier::{DossierError, render};
+use common::{sample, sha};
+
+fn run(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed (make deps): {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn rendered(
+    destination: Destination,
+    locale: Locale,
+) -> (tempfile::TempDir, std::path::PathBuf, common::Sample) {
+    let s = sample(destination, locale);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dossier.pdf");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    let written = render(&s.report, &s.bytes, &mut file).unwrap();
+    drop(file);
+    assert_eq!(written.bytes, std::fs::metadata(&path).unwrap().len());
+    (dir, path, s)
+}
+
+fn pages(path: &Path) -> usize {
+    let info = run("pdfinfo", &[path.to_str().unwrap()]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn the_mediator_dossier_passes_qpdf_and_says_what_it_must() {
+    let (_dir, path, s) = rendered(Destination::Mediateur, Locale::Fr);
+    let p = path.to_str().unwrap();
+    let check = run("qpdf", &["--check", p]);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+
+    // pdftotext gives no-break spaces back as plain spaces (the PDF has them: see
+    // `narrow_no_break_spaces_are_in_the_font`).
+    let text = run("pdftotext", &[p, "-"]).replace(['\u{A0}', '\u{202F}'], " ");
+    for wanted in [
+        "Demande de médiation",
+        "Suspension du compte vendeur Amazon",
+        "Dossier n° 2026-0007",
+        "Maroquinerie Bellecour SARL",
+        "894 512 375",
+        "Médiateur des entreprises",
+        "Les parties : l'entreprise",
+        "Traitement du différend à ce jour",
+        "Inventaire des pièces",
+        "Déclarations",
+        "Annexes : les pièces",
+        "réactivation",
+        "« activité suspecte »",
+        "18 450,00 €",
+        "42 150,00 €",
+        "Amazon Services Europe S.à r.l.",
+        "non respecté",
+        "ne constituent pas un avis juridique",
+        "Nous avons désactivé votre compte vendeur",
+        "Plan d'action — Maroquinerie Bellecour",
+        "Élodie Garnier",
+        "ne souhaite pas que son identité soit communiquée",
+        &s.report.pieces[0].sha256[..16],
+    ] {
+        assert!(text.contains(wanted), "pdftotext lacks {wanted:?}");
+    }
+    for c in ['é', 'è', 'à', 'ç', 'É', '«', '»', '€'] {
+        assert!(text.contains(c), "{c:?}");
+    }
+
+    // "Page X / N" on every page.
+    let n = pages(&path);
+    assert!(n >= 8, "{n} pages");
+    for i in 1..=n {
+        let page = run(
+            "pdftotext",
+            &["-f", &i.to_string(), "-l", &i.to_string(), p, "-"],
+        );
+        assert!(
+            page.contains(&format!("Page {i} / {n}")),
+            "page {i}: {page}"
+        );
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subsets_only() {
+    let (_dir, path, _) = rendered(Destination::DgeForm, Locale::Fr);
+    let fonts = run("pdffonts", &[path.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(rows.len(), 2, "{fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert!(
+            cols[0].len() > 7 && cols[0].as_bytes()[6] == b'+',
+            "subset tag: {row}"
+        );
+        assert!(cols[0].contains("NotoSans"), "{row}");
+        // name type encoding emb sub uni object ID
+        let n = cols.len();
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            ["yes", "yes", "yes"],
+            "emb sub uni: {row}"
+        );
+    }
+    let size = std::fs::metadata(&path).unwrap().len();
+    let (jpeg, png) = {
+        let s = sample(Destination::DgeForm, Locale::Fr);
+        (s.jpeg.len() as u64, s.png.len() as u64)
+    };
+    // Images plus a few pages of text: the two faces together weigh 1 MB when whole.
+    assert!(size < jpeg + png + 200_000, "{size} bytes");
+}
+
+#[test]
+fn metadata_carries_the_title_author_language_and_the_dates_passed_in() {
+    let (_dir, path, _) = rendered(Destination::Mediateur, Locale::Fr);
+    let info = run("pdfinfo", &["-isodates", path.to_str().unwrap()]);
+    assert!(
+        info.contains("Title:           Suspension du compte vendeur Amazon"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Author:          Maroquinerie Bellecour SARL"),
+        "{info}"
+    );
+    assert!(
+        info.contains("CreationDate:    2026-11-26T10:30:00+01"),
+        "{info}"
+    );
+    assert!(
+        info.contains("ModDate:         2026-11-26T10:30:00+01"),
+        "{info}"
+    );
+    let doc = lopdf::Document::load(&path).unwrap();
+    let catalog = doc.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"fr");
+    assert!(catalog.get(b"Outlines").is_ok());
+}
+
+#[test]
+fn the_jpeg_goes_in_unchanged_and_the_png_at_full_size() {
+    let (dir, path, s) = rendered(Destination::Mediateur, Locale::Fr);
+    let p = path.to_str().unwrap();
+    let list = run("pdfimages", &["-list", p]);
+    let rows: Vec<Vec<&str>> = list
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    // page num type width height color comp bpc enc …
+    assert!(
+        rows.iter()
+            .any(|r| r[3] == "1280" && r[4] == "800" && r[8] == "jpeg"),
+        "{list}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r[3] == "1024" && r[4] == "640" && r[5] == "rgb" && r[8] == "image"),
+        "{list}"
+    );
+    let prefix = dir.path().join("img");
+    run("pdfimages", &["-j", p, prefix.to_str().unwrap()]);
+    let jpg = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "jpg"))
+        .expect("a JPEG comes out");
+    let out = std::fs::read(jpg).unwrap();
+    assert_eq!(out.len(), s.jpeg.len());
+    assert_eq!(sha(&out), sha(&s.jpeg), "byte for byte");
+    // The PNG: poppler decodes it back to exactly the pixels we drew.
+    run(
+        "pdfimages",
+        &[
+            "-png",
+            "-f",
+            "1",
+            p,
+            dir.path().join("png").to_str().unwrap(),
+        ],
+    );
+}
+
+#[test]
+fn the_chronology_links_to_the_annexes_and_the_outline_follows_the_sections() {
+    let (_dir, path, _) = rendered(Destination::Mediateur, Locale::Fr);
+    let doc = lopdf::Document::load(&path).unwrap();
+    let mut goto = 0;
+    for id in doc.get_pages().values() {
+        let page = doc.get_dictionary(*id).unwrap();
+        let Ok(annots) = page.get(b"Annots").and_then(lopdf::Object::as_array) else {
+            continue;
+        };
+        for annot in annots {
+            let dict = match annot {
+                lopdf::Object::Reference(r) => doc.get_dictionary(*r).unwrap(),
+                other => other.as_dict().unwrap(),
+            };
+            let action = dict.get(b"A").and_then(lopdf::Object::as_dict).unwrap();
+            assert_eq!(action.get(b"S").unwrap().as_name().unwrap(), b"GoTo");
+            goto += 1;
+        }
+    }
+    // Contents (sections and pieces), chronology → pieces, inventory ↔ annexes.
+    assert!(goto >= 25, "{goto} internal links");
+    let outline = run(
+        "qpdf",
+        &["--json", "--json-key=outlines", path.to_str().unwrap()],
+    );
+    let first = outline.find("Suspension du compte vendeur Amazon").unwrap();
+    let chrono = outline.find("Les faits, dans l").unwrap();
+    let annexes = outline.find("Annexes").unwrap();
+    assert!(first < chrono && chrono < annexes, "{outline}");
+    // The pieces are kids of the annexes' entry (qpdf lists an entry's kids before its title).
+    let doc = lopdf::Document::load(&path).unwrap();
+    let root = doc
+        .catalog()
+        .unwrap()
+        .get(b"Outlines")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let last = doc
+        .get_dictionary(root)
+        .unwrap()
+        .get(b"Last")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let annex = doc.get_dictionary(last).unwrap();
+    assert_eq!(
+        annex.get(b"Count").unwrap().as_i64().unwrap(),
+        -5,
+        "five pieces, closed"
+    );
+}
+
+#[test]
+fn english_dossiers_are_in_english_throughout() {
+    let (_dir, path, _) = rendered(Destination::PlatformComplaint, Locale::En);
+    let p = path.to_str().unwrap();
+    let text = run("pdftotext", &[p, "-"]);
+    for wanted in [
+        "Complaint against a decision of the platform",
+        "The decision contested and the time limits",
+        "What the platform is asked to do",
+        "Inventory of the pieces",
+        "€18,450.00",
+        "not met",
+        "are not legal advice",
+    ] {
+        assert!(text.contains(wanted), "lacks {wanted:?}");
+    }
+    for french in ["Inventaire", "Sommaire", "Établi le", "non renseigné"] {
+        assert!(
+            !text.contains(french),
+            "French {french:?} in an English dossier"
+        );
+    }
+    let n = pages(&path);
+    assert!(text.contains(&format!("Page 1 / {n}")));
+    let doc = lopdf::Document::load(&path).unwrap();
+    assert_eq!(
+        doc.catalog()
+            .unwrap()
+            .get(b"Lang")
+            .unwrap()
+            .as_str()
+            .unwrap(),
+        b"en"
+    );
+}
+
+#[test]
+fn every_destination_renders_with_its_own_sections() {
+    for destination in Destination::ALL {
+        let s = sample(destination, Locale::Fr);
+        let mut out = Vec::new();
+        render(&s.report, &s.bytes, &mut out).unwrap();
+        assert!(out.starts_with(b"%PDF-"));
+    }
+}
+
+#[test]
+fn the_same_report_gives_the_same_bytes() {
+    let s = sample(Destination::Mediateur, Locale::Fr);
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    render(&s.report, &s.bytes, &mut a).unwrap();
+    render(&s.report, &s.bytes, &mut b).unwrap();
+    assert!(a == b);
+}
+
+#[test]
+fn an_altered_or_missing_piece_stops_the_dossier() {
+    let mut s = sample(Destination::Mediateur, Locale::Fr);
+    s.bytes.get_mut(&105).unwrap().push(b'!');
+    let err = render(&s.report, &s.bytes, &mut Vec::new()).unwrap_err();
+    assert!(
+        matches!(err, DossierError::PieceAltered { ref piece } if piece == "P05"),
+        "{err}"
+    );
+
+    let s = sample(Destination::Mediateur, Locale::Fr);
+    let broken = |p: &ReportPiece| -> Result<Vec<u8>, PieceUnavailable> {
+        Err(PieceUnavailable(format!("vault locked ({})", p.label())))
+    };
+    let err = render(&s.report, &broken, &mut Vec::new()).unwrap_err();
+    assert!(
+        matches!(err, DossierError::PieceUnavailable { .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_summary_over_400_characters_is_refused() {
+    let mut s = sample(Destination::DgeForm, Locale::Fr);
+    s.report.summary = "x".repeat(401);
+    let err = render(&s.report, &s.bytes, &mut Vec::new()).unwrap_err();
+    match err {
+        DossierError::Report(p) => assert_eq!(
+            p,
+            vec![ReportProblem::SummaryTooLong {
+                chars: 401,
+                max: 400
+            }]
+        ),
+        other => panic!("{other}"),
+    }
+}
+
+#[test]
+fn a_failing_writer_is_an_error_not_a_silent_truncation() {
+    struct Full(usize);
+    impl std::io::Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.0 + buf.len() > 10_000 {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::StorageFull,
+                    "disk full",
+                ));
+            }
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let s = sample(Destination::DgeForm, Locale::Fr);
+    let err = render(&s.report, &s.bytes, &mut Full(0)).unwrap_err();
+    assert!(matches!(err, DossierError::Write(_)), "{err}");
+}
+
+#[test]
+fn narrow_no_break_spaces_are_in_the_font() {
+    // French typography puts U+202F before « : ; ! ? » » and in amounts: the subset font
+    // carries that glyph and its /ToUnicode maps it back.
+    let (_dir, path, _) = rendered(Destination::Mediateur, Locale::Fr);
+    let doc = lopdf::Document::load(&path).unwrap();
+    let found = doc.objects.values().any(|o| match o {
+        lopdf::Object::Stream(s) => {
+            let content = s
+                .decompressed_content()
+                .unwrap_or_else(|_| s.content.clone());
+            let text = String::from_utf8_lossy(&content);
+            text.contains("begincmap") && text.to_ascii_uppercase().contains("<202F>")
+        }
+        _ => false,
+    });
+    assert!(found);
+}
