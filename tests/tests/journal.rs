@@ -1,10 +1,12 @@
 //! The journal's journeys, in the real window: the company profile (a wrong SIRET refused with
 //! Rust's message next to its field, then the values as Rust normalised them), the platforms
-//! (one from the catalogue, one named freely; edit, trash and restore). Screenshots in French,
-//! in English and in the dark theme land in target/e2e-screenshots/journal-*.png.
+//! (one from the catalogue, one named freely; edit, trash and restore), an incident with its
+//! chronology and pieces (the file dialog bypassed, an e-mail imported, a file dropped, a
+//! screenshot pasted), its status, the trash. Screenshots in French, in English and in the
+//! dark theme land in target/e2e-screenshots/journal-*.png.
 
 use carnet_e2e::fantoccini::Locator;
-use carnet_e2e::{App, xpath_literal};
+use carnet_e2e::{App, ENV_TEST_DIALOGS, xpath_literal};
 
 const PASSPHRASE: &str = "trois pommes vertes sous le vieux tilleul";
 const SIRET_REFUSED: &str =
@@ -23,7 +25,7 @@ async fn open_new_vault(app: &App) {
     app.heading("Votre clé de secours").await;
     app.tick("J’ai conservé ma clé de secours").await;
     app.click("Continuer").await;
-    app.heading("Votre coffre est ouvert").await;
+    app.heading("Journal des incidents").await;
 }
 
 /// Opens a page from the main navigation.
@@ -352,5 +354,443 @@ async fn platforms_from_the_catalogue_or_named_edited_trashed_and_restored() {
     )
     .await;
     app.screenshot("journal-platform-form-en").await;
+    app.quit().await;
+}
+
+const EMAIL: &str = "From: Service vendeurs <seller-support@amazon.fr>\r
+To: Claire Dupont <claire@atelier-dupont.fr>\r
+Subject: Votre réclamation n° 4471\r
+Date: Tue, 10 Mar 2026 09:15:00 +0100\r
+MIME-Version: 1.0\r
+Content-Type: multipart/mixed; boundary=\"SEP\"\r
+\r
+--SEP\r
+Content-Type: text/plain; charset=utf-8\r
+Content-Transfer-Encoding: 8bit\r
+\r
+Bonjour,\r
+\r
+Nous avons bien reçu votre réclamation. <b>Les fonds restent retenus</b> pendant notre examen.\r
+--SEP\r
+Content-Type: text/plain; charset=utf-8; name=\"conditions.txt\"\r
+Content-Disposition: attachment; filename=\"conditions.txt\"\r
+\r
+Article 12 : la plateforme peut retenir les fonds.\r
+--SEP--\r
+";
+
+/// Scrolls the element `id` to the top of the window (for a screenshot of that part).
+async fn scroll_to(app: &App, id: &str) {
+    app.eval(&format!(
+        "document.getElementById({id:?}).scrollIntoView({{ block: 'start' }})"
+    ))
+    .await;
+}
+
+/// Adds a platform from the catalogue with just its name.
+async fn add_platform(app: &App, name: &str) {
+    go(app, "Plateformes").await;
+    app.click("Ajouter une plateforme").await;
+    app.fill("Nom de la plateforme", name).await;
+    app.click("Enregistrer la plateforme").await;
+    app.wait_for_text("Plateforme enregistrée").await;
+}
+
+/// Writes the file the app's open dialog will answer (the test bypass reads `open.txt`).
+fn answer_open_dialog(dialogs: &std::path::Path, file: &std::path::Path) {
+    std::fs::write(dialogs.join("open.txt"), file.display().to_string()).expect("open.txt");
+}
+
+/// Drops a file made in the page (a drawn PNG) on the drop zone, as the system would.
+async fn drop_drawn_image(app: &App, name: &str) {
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+         const canvas = document.createElement('canvas');
+         canvas.width = 360; canvas.height = 120;
+         const g = canvas.getContext('2d');
+         g.fillStyle = '#dce6f3'; g.fillRect(0, 0, 360, 120);
+         g.fillStyle = '#1d3557'; g.font = '24px sans-serif';
+         g.fillText('Versements : 0,00 €', 20, 70);
+         canvas.toBlob((blob) => {{
+           const file = new File([blob], {name:?}, {{ type: 'image/png' }});
+           const data = new DataTransfer();
+           data.items.add(file);
+           const zone = document.querySelector('.drop');
+           for (const type of ['dragover', 'drop']) {{
+             const e = new DragEvent(type, {{ bubbles: true, cancelable: true, dataTransfer: data }});
+             if (!e.dataTransfer) Object.defineProperty(e, 'dataTransfer', {{ value: data }});
+             zone.dispatchEvent(e);
+           }}
+           done(null);
+         }}, 'image/png');"
+    );
+    app.client
+        .execute_async(&script, vec![])
+        .await
+        .expect("drop a file");
+}
+
+/// Pastes an image on the page, as Ctrl+V with a screenshot in the clipboard would.
+async fn paste_image(app: &App) {
+    app.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const canvas = document.createElement('canvas');
+             canvas.width = 200; canvas.height = 80;
+             canvas.getContext('2d').fillRect(10, 10, 180, 60);
+             canvas.toBlob((blob) => {
+               const data = new DataTransfer();
+               data.items.add(new File([blob], 'image.png', { type: 'image/png' }));
+               const e = new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data });
+               if (!e.clipboardData) Object.defineProperty(e, 'clipboardData', { value: data });
+               document.body.dispatchEvent(e);
+               done(null);
+             }, 'image/png');",
+            vec![],
+        )
+        .await
+        .expect("paste an image");
+}
+
+/// Adds an event through the chronology's form.
+async fn add_event(app: &App, date: &str, who: &str, channel: &str, summary: &str, full: &str) {
+    app.click("Ajouter un événement").await;
+    app.heading("Nouvel événement").await;
+    app.fill("Date de l’événement", date).await;
+    app.choose("Qui", who).await;
+    app.choose("Par quel moyen", channel).await;
+    app.fill("Résumé", summary).await;
+    app.fill("Texte complet", full).await;
+    app.click("Enregistrer l’événement").await;
+    app.wait_for_text("Événement enregistré.").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_incident_with_its_chronology_pieces_status_and_trash() {
+    let dir = data_dir();
+    let dialogs = tempfile::tempdir().expect("a folder for the dialogs");
+    let dialogs_path = dialogs.path().display().to_string();
+    let app = App::start_with_env(dir.path(), &[(ENV_TEST_DIALOGS, &dialogs_path)]).await;
+    open_new_vault(&app).await;
+
+    // The journal is the open vault's first page; empty, it says why and what comes first.
+    let text = app
+        .wait_for_text("Aucun incident noté pour l’instant")
+        .await;
+    assert!(text.contains("Pour bien démarrer"), "{text}");
+    app.screenshot("journal-empty-fr").await;
+    add_platform(&app, "Amazon").await;
+    go(&app, "Journal").await;
+    app.heading("Journal des incidents").await;
+
+    // A new incident: an amount typed the English way is refused in French, under its field.
+    app.click("Noter un incident").await;
+    app.heading("Nouvel incident").await;
+    assert_ne!(
+        app.value("Plateforme").await,
+        "",
+        "the only platform is chosen"
+    );
+    app.choose("Catégorie", "Versements retenus ou bloqués")
+        .await;
+    app.wait_for_text("Textes souvent en jeu : P2B 4(1), DSA 17")
+        .await;
+    assert_eq!(
+        app.value("Mesure prise par la plateforme").await,
+        "restriction"
+    );
+    app.fill("Titre", "Versements bloqués depuis mars").await;
+    for (label, date) in [
+        ("Date des faits", "02/03/2026"),
+        ("Date de la notification", "02/03/2026"),
+        ("Date d’effet", "02/03/2026"),
+        ("Date de la décision", "02/03/2026"),
+        ("Réclamation envoyée le", "05/03/2026"),
+    ] {
+        app.fill(label, date).await;
+    }
+    app.tick("Non").await;
+    app.fill("Fonds retenus", "1 234,56").await;
+    app.fill("Ventes perdues", "850.5").await;
+    app.fill(
+        "Description des faits",
+        "Après notre réclamation du 5 mars, aucune réponse : les fonds restent bloqués.",
+    )
+    .await;
+    app.fill("Ce que vous demandez", "Le versement des fonds retenus.")
+        .await;
+    app.fill("Mots-clés", "versements, urgent").await;
+    app.click("Enregistrer l’incident").await;
+    app.wait_for_text("Ventes perdues : écrivez un montant positif, par exemple 1 234,56 €.")
+        .await;
+    assert_eq!(app.focused_id().await, "incident-salesLost");
+    app.screenshot("journal-incident-amount-refused-fr").await;
+    app.fill("Ventes perdues", "850,50").await;
+    app.click("Enregistrer l’incident").await;
+
+    // Its page: the facts, amounts the French way, the checks, the checklist.
+    app.heading("Versements bloqués depuis mars").await;
+    let text = app.wait_for_text("Les faits").await;
+    for shown in [
+        "1 234,56 €",
+        "850,50 €",
+        "2 085,06 €",
+        "2 mars 2026",
+        "Motifs non reçus",
+        "Aucun exposé des motifs reçu",
+        "Le délai de six mois de la réclamation interne prévue par le DSA a pris fin le 2 septembre 2026.",
+        "Sans réponse depuis",
+        "ce ne sont pas des conseils juridiques",
+        "Les relevés de versements",
+        "0 pièce jointe pour l’instant",
+    ] {
+        assert!(text.contains(shown), "{shown:?} in:\n{text}");
+    }
+    app.screenshot("journal-incident-fr").await;
+    scroll_to(&app, "checks-title").await;
+    app.screenshot("journal-checks-fr").await;
+
+    // The chronology: two events typed in.
+    add_event(
+        &app,
+        "02/03/2026",
+        "La plateforme",
+        "Par notification",
+        "La plateforme retient les versements",
+        "Vos versements sont suspendus pendant une vérification.",
+    )
+    .await;
+    add_event(
+        &app,
+        "05/03/2026",
+        "Nous",
+        "Par message de l’espace vendeur",
+        "Nous envoyons une réclamation",
+        "Merci de débloquer nos versements.",
+    )
+    .await;
+
+    // A piece through the file dialog (bypassed): a text, previewed as text.
+    let statement = dialogs.path().join("releve-versements.txt");
+    std::fs::write(&statement, "Relevé de mars : 1 234,56 € retenus.\n").unwrap();
+    answer_open_dialog(dialogs.path(), &statement);
+    app.click("Ajouter des fichiers").await;
+    app.wait_for_text("1 pièce ajoutée.").await;
+    let sha = app
+        .eval(
+            "const c = [...document.querySelectorAll('code')].map(e => e.textContent); \
+             return c.find(s => /^[0-9a-f]{64}$/.test(s)) || null",
+        )
+        .await;
+    assert!(sha.is_string(), "a SHA-256 shown: {sha}");
+    app.click("Aperçu de P1").await;
+    app.wait_for_text("Relevé de mars : 1 234,56 € retenus.")
+        .await;
+    app.click("Fermer l’aperçu").await;
+
+    // An e-mail imported: a third event, the .eml and its attachment as pieces; its body shown
+    // as text, the markup in it left as written.
+    let email = dialogs.path().join("reponse-amazon.eml");
+    std::fs::write(&email, EMAIL).unwrap();
+    answer_open_dialog(dialogs.path(), &email);
+    app.click("Importer un e-mail (.eml)").await;
+    app.wait_for_text("E-mail importé dans la chronologie")
+        .await;
+    app.click("Aperçu de P2").await;
+    let text = app.wait_for_text("<b>Les fonds restent retenus</b>").await;
+    assert!(text.contains("seller-support@amazon.fr"), "{text}");
+    assert!(text.contains("conditions.txt"), "{text}");
+    assert!(
+        !app.exists("//b[contains(., 'Les fonds restent retenus')]")
+            .await,
+        "no markup rendered"
+    );
+    app.screenshot("journal-email-preview-fr").await;
+    app.click("Fermer l’aperçu").await;
+
+    // A file dropped, an image pasted: both added, the image previewed from its bytes.
+    drop_drawn_image(&app, "capture-versements.png").await;
+    app.wait_for_text("1 pièce ajoutée.").await;
+    let dropped = app.wait_for_text("capture-versements").await;
+    assert!(dropped.contains("image/png"), "{dropped}");
+    paste_image(&app).await;
+    app.wait_for_text("Capture d’écran du").await;
+    let last = app
+        .eval("return [...document.querySelectorAll('.pieces .number')].map(e => e.textContent)")
+        .await;
+    let numbers: Vec<&str> = last
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert_eq!(numbers, ["P1", "P2", "P3", "P4", "P5"], "numbered in order");
+    app.click("Aperçu de P4").await;
+    let loaded = app.find(Locator::Css(".preview img[src^='blob:']")).await;
+    let width = app
+        .eval("const i = document.querySelector('.preview img'); return i.complete ? i.naturalWidth : 0")
+        .await;
+    assert!(loaded.is_displayed().await.unwrap());
+    assert_eq!(width.as_u64(), Some(360), "the image decoded");
+    app.screenshot("journal-pieces-fr").await;
+    app.click("Fermer l’aperçu").await;
+
+    // Opening elsewhere warns first that the piece will be decrypted to a temporary file.
+    app.click("Ouvrir P1 dans un autre programme").await;
+    app.wait_for_text("Carnet doit déchiffrer P1 dans un fichier temporaire")
+        .await;
+    assert_eq!(app.focused_id().await, "piece-open-confirm");
+    app.click("Annuler").await;
+
+    // The second event cites P1.
+    app.click("Modifier l’événement «\u{202F}Nous envoyons une réclamation\u{202F}»")
+        .await;
+    app.heading("Modifier l’événement").await;
+    app.tick("P1 · releve-versements").await;
+    app.click("Enregistrer l’événement").await;
+    let text = app.wait_for_text("Pièces : P1").await;
+    assert!(text.contains("Votre réclamation n° 4471"), "{text}");
+    app.screenshot("journal-timeline-fr").await;
+
+    // The status, with its history.
+    app.choose("Nouveau statut", "Réclamation envoyée").await;
+    app.click("Changer le statut").await;
+    app.wait_for_text("Statut changé : Réclamation envoyée.")
+        .await;
+    let history = app
+        .eval("return document.querySelectorAll('.history li').length")
+        .await;
+    assert_eq!(history.as_u64(), Some(2));
+
+    // The list: title, platform, category, status, date.
+    app.click("Retour au journal").await;
+    let text = app.wait_for_text("Versements bloqués depuis mars").await;
+    for shown in [
+        "Amazon",
+        "Versements retenus ou bloqués",
+        "Réclamation envoyée",
+        "Survenu le 2 mars 2026",
+    ] {
+        assert!(text.contains(shown), "{shown:?} in:\n{text}");
+    }
+    app.screenshot("journal-list-fr").await;
+
+    // The platform cannot go while the incident concerns it.
+    go(&app, "Plateformes").await;
+    app.click("Mettre Amazon à la corbeille").await;
+    app.wait_for_text("Des incidents concernent encore cette plateforme")
+        .await;
+
+    // To the trash and back, from the Trash page.
+    go(&app, "Journal").await;
+    app.click("Versements bloqués depuis mars").await;
+    app.click("Mettre l’incident à la corbeille").await;
+    app.wait_for_text("L’incident « Versements bloqués depuis mars » est dans la corbeille.")
+        .await;
+    assert!(
+        !app.exists("//h2//button[normalize-space(.)='Versements bloqués depuis mars']")
+            .await
+    );
+    go(&app, "Corbeille").await;
+    app.heading("Corbeille").await;
+    let text = app.wait_for_text("Incident entier").await;
+    assert!(text.contains("Versements bloqués depuis mars"), "{text}");
+    app.screenshot("journal-trash-fr").await;
+    app.click("Restaurer Versements bloqués depuis mars").await;
+    app.wait_for_text("Restauré : Versements bloqués depuis mars.")
+        .await;
+    app.wait_for_text("La corbeille est vide.").await;
+    go(&app, "Journal").await;
+    app.click("Versements bloqués depuis mars").await;
+    app.heading("Versements bloqués depuis mars").await;
+    app.wait_for_text("P5").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_incident_in_english_and_in_the_dark_theme() {
+    let dir = data_dir();
+    let app = App::start_dark(dir.path()).await;
+    open_new_vault(&app).await;
+    app.button_in_group("Langue", "English")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.heading("Incident log").await;
+    app.wait_for_text("No incident recorded yet").await;
+    app.screenshot("journal-empty-en-dark").await;
+
+    go(&app, "Platforms").await;
+    app.click("Add a platform").await;
+    app.fill("Platform name", "Cdiscount").await;
+    app.click("Save the platform").await;
+    app.wait_for_text("Platform saved: Cdiscount.").await;
+
+    go(&app, "Incident log").await;
+    app.click("Record an incident").await;
+    app.heading("New incident").await;
+    app.choose("Category", "Account suspended or terminated")
+        .await;
+    app.choose(
+        "Measure the platform took",
+        "Termination of the whole service",
+    )
+    .await;
+    app.fill("Title", "Account closed without notice").await;
+    app.fill("Date of the notification", "01/11/2026").await;
+    app.fill("Date it took effect", "10/11/2026").await;
+    app.fill("Date of the decision", "10/11/2026").await;
+    app.tick("No").await;
+    app.fill("Funds held", "12,500.00").await;
+    app.screenshot("journal-incident-form-en-dark").await;
+    app.click("Save the incident").await;
+
+    app.heading("Account closed without notice").await;
+    let text = app.wait_for_text("Short termination notice: 9 days").await;
+    for shown in [
+        "Termination announced only 9 days before it took effect; the P2B Regulation provides for at least 30 days.",
+        "Internal complaint until 10 May 2027",
+        "No reasons received",
+        "€12,500.00",
+        "10 November 2026",
+        "Evidence to gather for this category",
+    ] {
+        assert!(text.contains(shown), "{shown:?} in:\n{text}");
+    }
+    app.screenshot("journal-incident-en-dark").await;
+    scroll_to(&app, "checks-title").await;
+    app.screenshot("journal-checks-en-dark").await;
+
+    app.click("Add an event").await;
+    app.fill("Date of the event", "10/11/2026").await;
+    app.choose("Through which channel", "By e-mail").await;
+    app.fill("Summary", "The platform closes the account").await;
+    app.click("Save the event").await;
+    app.wait_for_text("Event saved.").await;
+    scroll_to(&app, "status-title").await;
+    app.screenshot("journal-timeline-en-dark").await;
+
+    app.click("Back to the log").await;
+    app.wait_for_text("Account closed without notice").await;
+    let text = app.wait_for_text("Account suspended or terminated").await;
+    assert!(text.contains("Cdiscount"), "{text}");
+    app.screenshot("journal-list-en-dark").await;
+
+    app.click("Account closed without notice").await;
+    app.click("Move the incident to the trash").await;
+    app.wait_for_text("The incident “Account closed without notice” is in the trash.")
+        .await;
+    go(&app, "Trash").await;
+    app.wait_for_text("Whole incident").await;
+    app.screenshot("journal-trash-en-dark").await;
+    app.click("Delete Account closed without notice for good")
+        .await;
+    app.wait_for_text("Delete “Account closed without notice” for good? This cannot be undone.")
+        .await;
+    app.click("Yes, delete").await;
+    app.wait_for_text("Deleted for good: Account closed without notice.")
+        .await;
+    app.wait_for_text("The trash is empty.").await;
     app.quit().await;
 }

@@ -55,7 +55,7 @@ async fn the_vault_locks_when_the_computer_goes_to_sleep() {
     app.heading("Votre clé de secours").await;
     app.tick("J’ai conservé ma clé de secours").await;
     app.click("Continuer").await;
-    app.heading("Votre coffre est ouvert").await;
+    app.heading("Journal des incidents").await;
 
     // Waking up locks nothing; going to sleep locks.
     let login1 = "/org/freedesktop/login1";
@@ -75,7 +75,7 @@ async fn the_vault_locks_when_the_computer_goes_to_sleep() {
     // The screen locking does it too.
     app.fill("Phrase de passe", PASSPHRASE).await;
     app.click("Déverrouiller").await;
-    app.heading("Votre coffre est ouvert").await;
+    app.heading("Journal des incidents").await;
     bus.signal(
         "/org/freedesktop/login1/session/_31",
         "org.freedesktop.login1.Session.Lock",
@@ -97,7 +97,7 @@ async fn the_log_tells_the_apps_life_and_nothing_personal() {
     app.click("Créer mon coffre").await;
     app.tick("J’ai conservé ma clé de secours").await;
     app.click("Continuer").await;
-    app.heading("Votre coffre est ouvert").await;
+    app.heading("Journal des incidents").await;
     app.click("Verrouiller").await;
     app.fill("Phrase de passe", &format!("{MARKER} mauvaise"))
         .await;

@@ -18,7 +18,7 @@ fn data_dir() -> tempfile::TempDir {
 }
 
 /// Creates the vault from the first-run screen and returns the recovery key it shows, after
-/// ticking "kept" and continuing to the open vault's home.
+/// ticking "kept" and continuing to the open vault's first page, the journal.
 async fn create_vault(app: &App, remember: bool) -> String {
     app.heading("Bienvenue dans Carnet").await;
     app.heading("Créer mon coffre").await;
@@ -39,7 +39,7 @@ async fn create_vault(app: &App, remember: bool) -> String {
     app.tick("J’ai conservé ma clé de secours").await;
     assert!(next.is_enabled().await.unwrap());
     next.click().await.unwrap();
-    app.heading("Votre coffre est ouvert").await;
+    app.heading("Journal des incidents").await;
     key
 }
 
@@ -67,7 +67,7 @@ async fn lock(app: &App) {
 async fn unlock_with_passphrase(app: &App, passphrase: &str) {
     app.fill("Phrase de passe", passphrase).await;
     app.click("Déverrouiller").await;
-    app.heading("Votre coffre est ouvert").await;
+    app.heading("Journal des incidents").await;
 }
 
 /// The `aria-valuetext` of the strength meter once it has answered.
@@ -112,7 +112,7 @@ async fn create_lock_and_unlock_with_the_passphrase() {
     app.screenshot("vault-recovery-key").await;
     app.tick("J’ai conservé ma clé de secours").await;
     app.click("Continuer").await;
-    app.heading("Votre coffre est ouvert").await;
+    app.heading("Journal des incidents").await;
     assert!(!app.page_text().await.contains(&key), "the key is gone");
     app.button("Paramètres").await;
     app.screenshot("vault-home").await;
@@ -171,9 +171,9 @@ async fn a_forgotten_passphrase_gives_way_to_the_recovery_key() {
     app.fill("Clé de secours", &by_hand).await;
     app.screenshot("vault-recovery-unlock").await;
     app.click("Déverrouiller avec la clé").await;
-    app.heading("Votre coffre est ouvert").await;
+    app.heading("Journal des incidents").await;
 
-    // The passphrase may be forgotten: the home page suggests a new one, one click away.
+    // The passphrase may be forgotten: the journal suggests a new one, one click away.
     let text = app
         .wait_for_text("Vous avez ouvert le coffre avec la clé de secours")
         .await;
@@ -193,8 +193,8 @@ async fn a_forgotten_passphrase_gives_way_to_the_recovery_key() {
     change_passphrase(&app, &key, NEW_PASSPHRASE).await;
     app.screenshot("vault-settings-new-passphrase-with-key")
         .await;
-    app.click("Accueil").await;
-    app.heading("Votre coffre est ouvert").await;
+    app.click("Journal").await;
+    app.heading("Journal des incidents").await;
     assert!(
         !app.page_text().await.contains("clé de secours"),
         "no more suggestion once the passphrase is new"
@@ -287,7 +287,7 @@ async fn remembering_without_a_keyring_warns_and_still_creates() {
     app.screenshot("vault-keyring-warning").await;
     app.tick("J’ai conservé ma clé de secours").await;
     app.click("Continuer").await;
-    app.heading("Votre coffre est ouvert").await;
+    app.heading("Journal des incidents").await;
     app.quit().await;
 }
 
@@ -321,7 +321,7 @@ async fn settings_delay_backups_archive_and_a_new_passphrase() {
             found = true;
             break;
         }
-        app.click("Accueil").await;
+        app.click("Journal").await;
         app.click("Paramètres").await;
         app.heading("Paramètres").await;
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
@@ -381,7 +381,7 @@ async fn settings_delay_backups_archive_and_a_new_passphrase() {
         .await;
     app.screenshot("vault-import").await;
     app.click("Choisir l’archive et restaurer").await;
-    app.heading("Votre coffre est ouvert").await;
+    app.heading("Journal des incidents").await;
     app.quit().await;
 }
 
@@ -441,7 +441,7 @@ async fn a_damaged_key_file_is_said_and_repaired_from_an_archive() {
     app.fill("Phrase de passe du coffre archivé", PASSPHRASE)
         .await;
     app.click("Choisir l’archive et restaurer").await;
-    app.heading("Votre coffre est ouvert").await;
+    app.heading("Journal des incidents").await;
     app.wait_for_text("Archive restaurée : le coffre est ouvert.")
         .await;
 
@@ -611,7 +611,7 @@ async fn a_damaged_key_file_is_repaired_from_todays_backup_with_the_recovery_key
     app.fill("Clé de secours du coffre", &key).await;
     app.screenshot("vault-restore-locked").await;
     app.click("Oui, restaurer").await;
-    app.heading("Votre coffre est ouvert").await;
+    app.heading("Journal des incidents").await;
     let text = app
         .wait_for_text(&format!("Le coffre a été remis dans son état du {day}."))
         .await;

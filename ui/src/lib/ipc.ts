@@ -4,6 +4,20 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { Company } from './bindings/Company';
+import type { EmailImported } from './bindings/EmailImported';
+import type { Event } from './bindings/Event';
+import type { EventInput } from './bindings/EventInput';
+import type { Incident } from './bindings/Incident';
+import type { IncidentDetail } from './bindings/IncidentDetail';
+import type { IncidentFilters } from './bindings/IncidentFilters';
+import type { IncidentInput } from './bindings/IncidentInput';
+import type { IncidentPage } from './bindings/IncidentPage';
+import type { Piece } from './bindings/Piece';
+import type { PieceInput } from './bindings/PieceInput';
+import type { Preview } from './bindings/Preview';
+import type { Status } from './bindings/Status';
+import type { TrashEntity } from './bindings/TrashEntity';
+import type { TrashItem } from './bindings/TrashItem';
 import type { CompanyInput } from './bindings/CompanyInput';
 import type { Exported } from './bindings/Exported';
 import type { IpcError } from './bindings/IpcError';
@@ -33,9 +47,13 @@ export function asUiError(e: unknown): UiError {
   return isIpcError(e) ? e : { code: 'unexpected' };
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(
+  command: string,
+  args?: Record<string, unknown> | Uint8Array,
+  headers?: Record<string, string>,
+): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<T>(command, args, headers === undefined ? undefined : { headers });
   } catch (e) {
     throw asUiError(e);
   }
@@ -105,6 +123,49 @@ export const api = {
   /** To the trash; refused with `platform_in_use` while incidents concern it. */
   platformDelete: (id: number): Promise<null> => call('platform_delete', { id }),
   platformRestore: (id: number): Promise<PlatformRecord> => call('platform_restore', { id }),
+
+  /** The first page of incidents out of the trash, most recent first (or the page and
+   * filters asked). */
+  incidentsList: (filters?: IncidentFilters): Promise<IncidentPage> =>
+    call('incidents_list', filters === undefined ? {} : { filters }),
+  /** An incident with its chronology, pieces and status history. */
+  incidentGet: (id: number): Promise<IncidentDetail> => call('incident_get', { id }),
+  /** Creates (`input.id` absent) or changes an incident. */
+  incidentSave: (input: IncidentInput): Promise<Incident> => call('incident_save', { input }),
+  incidentSetStatus: (id: number, status: Status): Promise<Incident> =>
+    call('incident_set_status', { id, status }),
+  /** To the trash, with its events and pieces. */
+  incidentDelete: (id: number): Promise<null> => call('incident_delete', { id }),
+  incidentRestore: (id: number): Promise<Incident> => call('incident_restore', { id }),
+  eventSave: (input: EventInput): Promise<Event> => call('event_save', { input }),
+  eventDelete: (id: number): Promise<null> => call('event_delete', { id }),
+  eventRestore: (id: number): Promise<Event> => call('event_restore', { id }),
+  /** What the trash holds, the most recently deleted first. */
+  trashList: (): Promise<TrashItem[]> => call('trash_list'),
+  /** Deletes for good what is in the trash. */
+  trashPurge: (entity: TrashEntity, id: number): Promise<null> => call('trash_purge', { entity, id }),
+
+  /** Asks for files (the native dialog) and adds them; `null` when the owner cancels. */
+  piecesAdd: (incidentId: number): Promise<Piece[] | null> => call('pieces_add', { incidentId }),
+  /** A dropped file or a pasted image, sent as raw bytes (no base64 over IPC). */
+  pieceAddBytes: (incidentId: number, name: string, mediaType: string, bytes: Uint8Array): Promise<Piece> =>
+    call('piece_add_bytes', bytes, {
+      'x-incident-id': String(incidentId),
+      'x-name': encodeURIComponent(name),
+      'x-media-type': mediaType,
+    }),
+  /** Asks for an `.eml` file and imports it as an event with its pieces; `null` when cancelled. */
+  emailImport: (incidentId: number): Promise<EmailImported | null> => call('email_import', { incidentId }),
+  pieceSave: (input: PieceInput): Promise<Piece> => call('piece_save', { input }),
+  pieceDelete: (id: number): Promise<null> => call('piece_delete', { id }),
+  pieceRestore: (id: number): Promise<Piece> => call('piece_restore', { id }),
+  /** Text and e-mails as text (never markup); images through `pieceImage`. */
+  piecePreview: (id: number): Promise<Preview> => call('piece_preview', { id }),
+  /** An image piece's bytes, for a blob URL. */
+  pieceImage: (id: number): Promise<ArrayBuffer> => call('piece_image', { id }),
+  /** Decrypts to a private temporary file and opens it with the system's program; answers the
+   * file's name. The UI warns first. */
+  pieceOpenExternal: (id: number): Promise<string> => call('piece_open_external', { id }),
 
   /** Calls `onLocked` each time the vault locks itself; resolves to the way to stop. */
   onVaultLocked: (onLocked: () => void): Promise<UnlistenFn> =>
