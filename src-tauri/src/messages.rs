@@ -365,6 +365,28 @@ fn invalid(field: Field, locale: Locale) -> &'static str {
             "La corbeille ne contient que des incidents, événements et pièces."
         }
         (Field::TrashEntity, En) => "The trash only holds incidents, events and pieces.",
+        (Field::SearchQuery, Fr) => "Le texte à chercher ne doit pas dépasser 300 caractères.",
+        (Field::SearchQuery, En) => "The text to search for must not exceed 300 characters.",
+        (Field::SearchPlatforms, Fr) => "Le filtre des plateformes n’est pas valable.",
+        (Field::SearchPlatforms, En) => "The platform filter is not valid.",
+        (Field::SearchCategories, Fr) => "Une des catégories choisies n’existe pas.",
+        (Field::SearchCategories, En) => "One of the chosen categories does not exist.",
+        (Field::SearchAxes, Fr) => "Les axes de la charte sont A1, A2 et A3.",
+        (Field::SearchAxes, En) => "The charter's axes are A1, A2 and A3.",
+        (Field::SearchStatuses, Fr) => "Un des statuts choisis n’existe pas.",
+        (Field::SearchStatuses, En) => "One of the chosen statuses does not exist.",
+        (Field::SearchPeriod, Fr) => {
+            "La période doit aller d’une date à une date plus tardive (AAAA-MM-JJ)."
+        }
+        (Field::SearchPeriod, En) => {
+            "The period must run from one date to a later one (YYYY-MM-DD)."
+        }
+        (Field::SearchSort, Fr) => "Cet ordre de tri n’existe pas.",
+        (Field::SearchSort, En) => "This sort order does not exist.",
+        (Field::SearchPage, Fr) => "Cette page de résultats n’existe pas.",
+        (Field::SearchPage, En) => "This page of results does not exist.",
+        (Field::BarometerMonths, Fr) => "Le tableau de bord couvre de 1 à 36 mois.",
+        (Field::BarometerMonths, En) => "The dashboard covers 1 to 36 months.",
     }
 }
 

@@ -140,6 +140,25 @@ pub enum Field {
     EmailFile,
     /// What the trash holds: incident, event or piece.
     TrashEntity,
+    // The search and the dashboard (journal/search.rs, journal/barometer.rs).
+    /// A search text over 300 characters.
+    SearchQuery,
+    /// A platform id that cannot be one, or too many.
+    SearchPlatforms,
+    /// Not a category code of the built-in tree, or too many.
+    SearchCategories,
+    /// Not a charter axis (A1, A2, A3), or too many.
+    SearchAxes,
+    /// Not one of the statuses, or too many.
+    SearchStatuses,
+    /// A day not `YYYY-MM-DD`, or a period that ends before it starts.
+    SearchPeriod,
+    /// Not one of the orders.
+    SearchSort,
+    /// A page number out of range.
+    SearchPage,
+    /// Not a number of months from 1 to 36.
+    BarometerMonths,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
