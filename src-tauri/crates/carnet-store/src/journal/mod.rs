@@ -4,6 +4,7 @@
 
 pub mod company;
 pub mod events;
+pub mod generate;
 pub mod history;
 pub mod incidents;
 pub mod pieces;
