@@ -47,6 +47,11 @@ pub fn options(path: &Path, key: Option<&VaultKey>, mode: Mode) -> SqliteConnect
         // decrypted in memory instead of being decrypted again on each read, and a large
         // transaction is not spilled to the WAL mid-way. Measured in `make bench`.
         .pragma("cache_size", "-32768")
+        // Titles sorted as people read them, accents and case aside (the incident search).
+        .collation(
+            crate::journal::search::FOLD_COLLATION,
+            crate::journal::search::fold_cmp,
+        )
         .disable_statement_logging();
     if let Some(key) = key {
         options = options.pragma("key", key.sqlcipher_pragma().to_string());

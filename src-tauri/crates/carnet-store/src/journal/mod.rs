@@ -2,6 +2,7 @@
 //! pieces. Each write is one transaction on the vault's pool, with its `history` row and its
 //! `search` rows (see [`history`]). Validation happens before, in `carnet-core`.
 
+pub mod barometer;
 pub mod company;
 pub mod events;
 pub mod generate;
@@ -9,6 +10,7 @@ pub mod history;
 pub mod incidents;
 pub mod pieces;
 pub mod platforms;
+pub mod search;
 pub mod trash;
 
 use sqlx::{Sqlite, Transaction};

@@ -29,6 +29,8 @@ pub struct Vault {
     pool: SqlitePool,
     key: VaultKey,
     key_file: KeyFile,
+    /// What the text search keeps in memory between two writes (see `journal::search`).
+    search_index: crate::journal::search::IndexCell,
 }
 
 /// What creating a vault hands back: the open vault and the recovery key to show, once.
@@ -143,6 +145,7 @@ impl Vault {
             pool,
             key,
             key_file,
+            search_index: Default::default(),
         };
         if applied < db::latest_version() {
             let migrated = async {
@@ -244,6 +247,9 @@ impl Vault {
     }
     pub fn layout(&self) -> &Layout {
         &self.layout
+    }
+    pub(crate) fn search_index(&self) -> &crate::journal::search::IndexCell {
+        &self.search_index
     }
     pub fn key(&self) -> &VaultKey {
         &self.key
