@@ -47,6 +47,8 @@ const COMMANDS: &[&str] = &[
     "piece_preview",
     "piece_image",
     "piece_open_external",
+    "incidents_search",
+    "barometer",
 ];
 
 fn main() {

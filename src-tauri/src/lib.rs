@@ -120,6 +120,8 @@ pub fn run() {
             commands::evidence::piece_preview,
             commands::evidence::piece_image,
             commands::evidence::piece_open_external,
+            commands::search::incidents_search,
+            commands::barometer::barometer,
         ])
         .build(tauri::generate_context!())
         .expect("Carnet could not start")

@@ -2,9 +2,11 @@
 //! body in `flows/` (or `state.rs`), return its typed result.
 
 pub mod backups;
+pub mod barometer;
 pub mod company;
 pub mod evidence;
 pub mod incidents;
 pub mod platforms;
+pub mod search;
 pub mod settings;
 pub mod vault;

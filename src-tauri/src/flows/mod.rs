@@ -3,15 +3,19 @@
 //! localised `IpcError`. No Tauri type here: the test host calls them directly.
 
 pub mod backups;
+pub mod barometer;
 pub mod company;
 pub mod evidence;
 pub mod incidents;
 pub mod platforms;
+pub mod search;
 pub mod vault;
 
 #[cfg(test)]
 mod journal_tests_company;
 #[cfg(test)]
 mod journal_tests_incidents;
+#[cfg(test)]
+mod journal_tests_search;
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,23 @@
+//! The dashboard: incidents and amounts at stake by platform, category, charter axis, month
+//! and status, and the open deadlines, computed for today.
+
+use carnet_core::journal::barometer::{self, Barometer};
+use carnet_store::journal::barometer as store;
+
+use crate::error::IpcError;
+use crate::flows::company::locked;
+use crate::flows::incidents::now;
+use crate::state::AppState;
+
+impl AppState {
+    /// The dashboard over the last `months` months (1 to 36; absent: 12).
+    pub async fn barometer(&self, months: Option<i64>) -> Result<Barometer, IpcError> {
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().ok_or_else(|| locked(self))?;
+        let months = barometer::months(months.unwrap_or(12)).map_err(|e| self.err(e))?;
+        let (_, today) = now();
+        store::barometer(vault, months, today)
+            .await
+            .map_err(|e| self.err(e))
+    }
+}

@@ -1,0 +1,302 @@
+//! The search and dashboard commands run by the test host: a journey (an incident found by an
+//! accent-less word, counted on the dashboard, gone with the trash and back), and a bad-input
+//! table per command. FTS5's syntax is searched as text: never an error, never a panic.
+
+use carnet_core::Field;
+use carnet_core::journal::event::EventInput;
+use carnet_core::journal::incident::IncidentInput;
+use carnet_core::journal::platform::PlatformInput;
+use carnet_core::journal::search::{PAGE_LAST, SearchFilters};
+
+use crate::error::{ErrorCode, IpcError};
+use crate::flows::tests::hostile;
+use crate::state::AppState;
+use crate::state::tests::state;
+
+const PASS: &str = "pluie verte sur le quai du port 42";
+
+async fn opened() -> (tempfile::TempDir, AppState) {
+    let (dir, s) = state();
+    s.vault_create(PASS.into(), PASS.into(), false)
+        .await
+        .unwrap();
+    (dir, s)
+}
+
+/// An incident on Cdiscount with an event, through the journal's own commands.
+async fn journal(s: &AppState) -> i64 {
+    let platform = s
+        .platform_save(PlatformInput {
+            catalogue_id: "cdiscount".into(),
+            ..PlatformInput::default()
+        })
+        .await
+        .unwrap();
+    let incident = s
+        .incident_save(IncidentInput {
+            platform_id: platform.id,
+            category: "FIN-02".into(),
+            title: "Versement retenu après une réclamation".into(),
+            occurred_on: Some("2026-01-15".into()),
+            funds_held: Some("1 250,00".into()),
+            ..IncidentInput::default()
+        })
+        .await
+        .unwrap();
+    s.event_save(EventInput {
+        incident_id: incident.id,
+        happened_on: "2026-01-20".into(),
+        actor: "platform".into(),
+        channel: "email".into(),
+        summary: "Réponse du service vendeur".into(),
+        full_text: Some("Votre trésorerie sera débloquée sous 90 jours.".into()),
+        ..EventInput::default()
+    })
+    .await
+    .unwrap();
+    incident.id
+}
+
+async fn found(s: &AppState, query: &str) -> Vec<i64> {
+    s.incidents_search(query.into(), None, None, None)
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+fn invalid(e: IpcError, field: Field, bad: &str) {
+    assert_eq!(
+        (e.code, e.field),
+        (ErrorCode::InvalidInput, Some(field)),
+        "{bad:?}"
+    );
+    assert!(bad.trim().is_empty() || !e.message.contains(bad), "{e:?}");
+}
+
+#[tokio::test]
+async fn an_incident_is_found_counted_trashed_and_restored() {
+    let (_dir, s) = opened().await;
+    let id = journal(&s).await;
+    assert_eq!(found(&s, "reclamation").await, [id]);
+    assert_eq!(found(&s, "tresorerie deblo").await, [id]);
+    assert_eq!(found(&s, "cdiscount versement").await, [id]);
+    let page = s
+        .incidents_search("TRÉSORERIE".into(), None, Some("amount".into()), Some(0))
+        .await
+        .unwrap();
+    assert_eq!((page.total, page.items[0].amount_cents), (1, 125_000));
+    let b = s.barometer(None).await.unwrap();
+    assert_eq!((b.totals.count, b.totals.funds_held_cents), (1, 125_000));
+    assert_eq!(b.months.len(), 12);
+
+    s.incident_delete(id).await.unwrap();
+    assert!(found(&s, "reclamation").await.is_empty());
+    assert_eq!(s.barometer(Some(24)).await.unwrap().totals.count, 0);
+    s.incident_restore(id).await.unwrap();
+    assert_eq!(found(&s, "tresorerie").await, [id]);
+}
+
+#[tokio::test]
+async fn locked_the_commands_say_so() {
+    let (_dir, s) = opened().await;
+    s.vault_lock().await;
+    let e = s.incidents_search("x".into(), None, None, None).await;
+    assert_eq!(e.unwrap_err().code, ErrorCode::VaultLocked);
+    assert_eq!(
+        s.barometer(None).await.unwrap_err().code,
+        ErrorCode::VaultLocked
+    );
+}
+
+#[tokio::test]
+async fn incidents_search_bad_inputs() {
+    let (_dir, s) = opened().await;
+    let id = journal(&s).await;
+    let search = |q: String, f: SearchFilters, sort: &str, page: i64| {
+        s.incidents_search(q, Some(f), Some(sort.to_owned()), Some(page))
+    };
+
+    // Any text is searched as text; only one too long is refused.
+    let syntax = [
+        "\"",
+        "\"\"",
+        "\"versement",
+        "*",
+        "versement*",
+        "NEAR(",
+        "NEAR(versement retenu",
+        "body:versement",
+        "versement:retenu",
+        ":",
+        "-",
+        "-versement",
+        "^",
+        "^versement",
+        "versement AND",
+        "OR",
+        "NOT versement",
+        "(",
+        ")",
+        "{body}",
+        "\u{E000}",
+        "a\"b\"c",
+    ];
+    for q in hostile()
+        .into_iter()
+        .chain(syntax.iter().map(|q| q.to_string()))
+    {
+        match search(q.clone(), SearchFilters::default(), "", 0).await {
+            Ok(r) => assert!(r.items.iter().all(|h| h.id == id), "{q:?}"),
+            Err(e) => invalid(e, Field::SearchQuery, &q),
+        }
+    }
+    assert_eq!(found(&s, "^versement").await, [id]);
+    assert_eq!(found(&s, "\"versement").await, [id]);
+
+    // Filters: each hostile value names its field; blank days are "no bound".
+    for bad in hostile() {
+        let one = || Some(vec![bad.clone()]);
+        let cases = [
+            (
+                SearchFilters {
+                    categories: one(),
+                    ..Default::default()
+                },
+                Field::SearchCategories,
+            ),
+            (
+                SearchFilters {
+                    axes: one(),
+                    ..Default::default()
+                },
+                Field::SearchAxes,
+            ),
+            (
+                SearchFilters {
+                    statuses: one(),
+                    ..Default::default()
+                },
+                Field::SearchStatuses,
+            ),
+        ];
+        for (f, field) in cases {
+            invalid(search("x".into(), f, "", 0).await.unwrap_err(), field, &bad);
+        }
+        for f in [
+            SearchFilters {
+                from: Some(bad.clone()),
+                ..Default::default()
+            },
+            SearchFilters {
+                to: Some(bad.clone()),
+                ..Default::default()
+            },
+        ] {
+            match search("x".into(), f, "", 0).await {
+                Ok(_) => assert!(bad.trim().is_empty(), "{bad:?}"),
+                Err(e) => invalid(e, Field::SearchPeriod, &bad),
+            }
+        }
+        match search("x".into(), SearchFilters::default(), &bad, 0).await {
+            Ok(_) => assert!(bad.trim().is_empty(), "{bad:?}"),
+            Err(e) => invalid(e, Field::SearchSort, &bad),
+        }
+    }
+    let cases = [
+        (
+            SearchFilters {
+                platform_ids: Some(vec![0]),
+                ..Default::default()
+            },
+            Field::SearchPlatforms,
+        ),
+        (
+            SearchFilters {
+                platform_ids: Some(vec![-3]),
+                ..Default::default()
+            },
+            Field::SearchPlatforms,
+        ),
+        (
+            SearchFilters {
+                platform_ids: Some(vec![1; 201]),
+                ..Default::default()
+            },
+            Field::SearchPlatforms,
+        ),
+        (
+            SearchFilters {
+                categories: Some(vec!["FIN-02".into(); 201]),
+                ..Default::default()
+            },
+            Field::SearchCategories,
+        ),
+        (
+            SearchFilters {
+                axes: Some(vec!["a1".into()]),
+                ..Default::default()
+            },
+            Field::SearchAxes,
+        ),
+        (
+            SearchFilters {
+                statuses: Some(vec!["OPEN".into()]),
+                ..Default::default()
+            },
+            Field::SearchStatuses,
+        ),
+        (
+            SearchFilters {
+                from: Some("2026-02-01".into()),
+                to: Some("2026-01-31".into()),
+                ..Default::default()
+            },
+            Field::SearchPeriod,
+        ),
+        (
+            SearchFilters {
+                from: Some("01/02/2026".into()),
+                ..Default::default()
+            },
+            Field::SearchPeriod,
+        ),
+    ];
+    for (f, field) in cases {
+        invalid(search("x".into(), f, "", 0).await.unwrap_err(), field, "");
+    }
+    for page in [-1, PAGE_LAST + 1, i64::MAX, i64::MIN] {
+        let e = search("x".into(), SearchFilters::default(), "", page).await;
+        invalid(e.unwrap_err(), Field::SearchPage, "");
+    }
+    // A platform that is not one of the owner's, a page past the end: nothing, no error.
+    let none = SearchFilters {
+        platform_ids: Some(vec![999]),
+        ..Default::default()
+    };
+    assert_eq!(search("".into(), none, "", 0).await.unwrap().total, 0);
+    let far = search("".into(), SearchFilters::default(), "title", PAGE_LAST)
+        .await
+        .unwrap();
+    assert_eq!((far.total, far.items.len()), (1, 0));
+}
+
+#[tokio::test]
+async fn barometer_bad_inputs() {
+    let (_dir, s) = opened().await;
+    for bad in [0, -1, 37, i64::MAX, i64::MIN] {
+        invalid(
+            s.barometer(Some(bad)).await.unwrap_err(),
+            Field::BarometerMonths,
+            "",
+        );
+    }
+    for good in [1, 12, 24, 36] {
+        assert_eq!(
+            s.barometer(Some(good)).await.unwrap().months.len(),
+            good as usize
+        );
+    }
+}
