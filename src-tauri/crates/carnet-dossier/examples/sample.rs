@@ -18,7 +18,11 @@ fn main() {
         .next()
         .and_then(|d| Destination::parse(&d))
         .unwrap_or(Destination::Mediateur);
-    let s = common::sample(destination, locale);
+    let s = if std::env::var_os("CARNET_BIG").is_some() {
+        common::big_sample(20, 20, 50, 10, true)
+    } else {
+        common::sample(destination, locale)
+    };
     let mut file = std::io::BufWriter::new(std::fs::File::create(&path).expect("create the file"));
     let written = carnet_dossier::render(&s.report, &s.bytes, &mut file).expect("render");
     println!("{path}: {} pages, {} bytes", written.pages, written.bytes);

@@ -396,3 +396,38 @@ fn narrow_no_break_spaces_are_in_the_font() {
     });
     assert!(found);
 }
+
+#[test]
+fn a_png_with_alpha_comes_back_pixel_for_pixel() {
+    // One incident, two screenshots: P01 a PNG with an (opaque) alpha channel, P02 a JPEG.
+    let s = common::big_sample(1, 2, 2, 0, true);
+    assert_eq!(s.report.pieces[0].media_type, "image/png");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.pdf");
+    let mut out = Vec::new();
+    render(&s.report, &s.bytes, &mut out).unwrap();
+    std::fs::write(&path, out).unwrap();
+    let prefix = dir.path().join("x");
+    run(
+        "pdfimages",
+        &["-png", path.to_str().unwrap(), prefix.to_str().unwrap()],
+    );
+    let mut found = false;
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_none_or(|e| e != "png") {
+            continue;
+        }
+        let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&p).unwrap()));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        if (info.width, info.height) == (1280, 800) && info.color_type == png::ColorType::Rgb {
+            buf.truncate(info.buffer_size());
+            if buf == common::screenshot_pixels(1280, 800, 1, 3) {
+                found = true;
+            }
+        }
+    }
+    assert!(found, "the PNG's pixels, exactly, at 1280×800");
+}

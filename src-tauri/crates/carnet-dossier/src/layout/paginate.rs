@@ -164,7 +164,7 @@ pub fn paginate(blocks: &[Block]) -> Laid {
                 anchor,
                 outline,
             } => {
-                let next = blocks.get(i + 1).map_or(0.0, lead_height);
+                let next = keep_height(&blocks[i + 1..]);
                 heading(&mut p, text, *level, anchor.as_ref(), *outline, i, next);
             }
             Block::Para(para) => paragraph(&mut p, para),
@@ -208,6 +208,32 @@ fn heading_lines(text: &str, level: u8) -> (Vec<Line>, HeadingStyle) {
 fn heading_height(text: &str, level: u8) -> f32 {
     let (lines, s) = heading_lines(text, level);
     s.before + lines.len() as f32 * s.size * 1.25 + s.after + if level == 1 { 4.0 } else { 0.0 }
+}
+
+/// How much of what follows a heading must fit under it for the heading to stay on the
+/// page: short paragraphs (an introduction, a file's details) and sub-headings whole, then
+/// the start of the first longer block.
+fn keep_height(next: &[Block]) -> f32 {
+    let mut h = 0.0;
+    for block in next.iter().take(5) {
+        match block {
+            Block::Para(para) => {
+                let lines = wrap(&clean_spans(&para.spans), para.size, para_width(para));
+                if lines.len() > 2 {
+                    return h + lead_height(block);
+                }
+                h += para.space_before
+                    + lines.len() as f32 * para.size * para.leading
+                    + 2.0 * pad(para)
+                    + para.space_after;
+            }
+            Block::Heading { text, level, .. } => h += heading_height(text, *level),
+            Block::Space(_) | Block::Rule => {}
+            Block::PageBreak => return h,
+            other => return h + lead_height(other),
+        }
+    }
+    h
 }
 
 /// How much of a block must fit under a heading for the heading to stay on the page.

@@ -423,13 +423,17 @@ pub fn impact(ctx: &Ctx, out: &mut Vec<Block>) {
                     ctx.t(T::HowComputed),
                     ctx.owner(&i.data.title)
                 )),
-                Span::plain(ctx.owner(&format!(" : {}", i.data.amounts.note))),
+                Span::plain(format!(
+                    "{}{}",
+                    ctx.colon(),
+                    ctx.owner(&i.data.amounts.note)
+                )),
             ])));
         }
     }
     out.push(Block::Para(Para::new(vec![
         Span::bold(ctx.t(T::Period)),
-        Span::plain(ctx.owner(&format!(" : {}", ctx.period()))),
+        Span::plain(format!("{}{}", ctx.colon(), ctx.period())),
     ])));
 }
 
@@ -494,7 +498,11 @@ pub fn asks(ctx: &Ctx, out: &mut Vec<Block>) {
     for a in &r.asks {
         let mut spans = vec![Span::plain("•  "), Span::bold(ask_label(ctx, a.kind))];
         if !a.detail.trim().is_empty() {
-            spans.push(Span::plain(ctx.owner(&format!(" : {}", a.detail))));
+            spans.push(Span::plain(format!(
+                "{}{}",
+                ctx.colon(),
+                ctx.owner(&a.detail)
+            )));
         }
         out.push(Block::Para(Para::new(spans).indent(8.0).after(3.0)));
     }

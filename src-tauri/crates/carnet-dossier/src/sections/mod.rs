@@ -69,6 +69,14 @@ impl Ctx<'_> {
         }
     }
 
+    /// What joins a label to its value: `\u{202F}: ` in French, `: ` in English.
+    pub fn colon(&self) -> &'static str {
+        match self.locale {
+            Locale::Fr => "\u{202F}: ",
+            Locale::En => ": ",
+        }
+    }
+
     pub fn yes_no(&self, b: bool) -> String {
         self.t(if b { T::Yes } else { T::No })
     }

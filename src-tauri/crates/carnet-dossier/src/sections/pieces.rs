@@ -172,6 +172,7 @@ pub fn annexes(ctx: &mut Ctx, out: &mut Vec<Block>) -> Result<(), DossierError> 
     out.push(ctx.heading(Section::Annexes));
     out.push(para(ctx.t(T::AnnexesIntro)));
     let supported = ctx.report.supported_events();
+    let mut loaded = load_images(ctx)?;
     for (n, p) in ctx.report.pieces.iter().enumerate() {
         if n > 0 {
             out.push(Block::Rule);
@@ -211,9 +212,57 @@ pub fn annexes(ctx: &mut Ctx, out: &mut Vec<Block>) -> Result<(), DossierError> 
             ));
             out.push(Block::Para(Para::new(spans).size(9.0).after(6.0)));
         }
-        annex_content(ctx, p, out)?;
+        annex_content(ctx, p, loaded[n].take(), out)?;
     }
     Ok(())
+}
+
+/// The images the annexes show, by piece: fetched one after the other (the source need not
+/// be shared between threads), then read — and PNGs that must be, decoded and compressed
+/// again — on every core.
+#[allow(clippy::type_complexity)]
+fn load_images(
+    ctx: &Ctx,
+) -> Result<Vec<Option<Result<images::PdfImage, images::ImageError>>>, DossierError> {
+    let mut work: Vec<(usize, &str, Vec<u8>)> = Vec::new();
+    for (n, p) in ctx.report.pieces.iter().enumerate() {
+        if p.preview() == PreviewKind::Image && images::drawable(&p.media_type) {
+            work.push((n, &p.media_type, fetch(ctx, p)?));
+        }
+    }
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = work.len().div_ceil(threads).max(1);
+    let mut out: Vec<Option<Result<images::PdfImage, images::ImageError>>> =
+        (0..ctx.report.pieces.len()).map(|_| None).collect();
+    let mut batches: Vec<Vec<(usize, &str, Vec<u8>)>> = Vec::new();
+    while !work.is_empty() {
+        let rest = work.split_off(chunk.min(work.len()));
+        batches.push(std::mem::replace(&mut work, rest));
+    }
+    let results: Vec<Vec<(usize, Result<images::PdfImage, images::ImageError>)>> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = batches
+                .into_iter()
+                .map(|batch| {
+                    scope.spawn(move || {
+                        batch
+                            .into_iter()
+                            .map(|(n, media, bytes)| (n, images::load(media, bytes)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("an image thread does not panic"))
+                .collect()
+        });
+    for (n, result) in results.into_iter().flatten() {
+        out[n] = Some(result);
+    }
+    Ok(out)
 }
 
 /// The piece's bytes, checked against the SHA-256 recorded when it was added.
@@ -246,35 +295,37 @@ fn text_block(ctx: &Ctx, text: &str) -> Block {
     Block::Para(p)
 }
 
-fn annex_content(ctx: &mut Ctx, p: &ReportPiece, out: &mut Vec<Block>) -> Result<(), DossierError> {
+fn annex_content(
+    ctx: &mut Ctx,
+    p: &ReportPiece,
+    image: Option<Result<images::PdfImage, images::ImageError>>,
+    out: &mut Vec<Block>,
+) -> Result<(), DossierError> {
     match p.preview() {
-        PreviewKind::Image if images::drawable(&p.media_type) => {
-            let bytes = fetch(ctx, p)?;
-            match images::load(&p.media_type, bytes) {
-                Ok(img) => {
-                    let (w, h) = img.display_size();
-                    ctx.images.push(img);
-                    let caption = ctx.fill(
-                        T::Caption,
-                        &[
-                            ("label", &p.label()),
-                            ("title", &p.title),
-                            ("w", &w.to_string()),
-                            ("h", &h.to_string()),
-                        ],
-                    );
-                    out.push(Block::Figure(Figure {
-                        image: ctx.images.len() - 1,
-                        width_px: w,
-                        height_px: h,
-                        caption: vec![Span::plain(caption).ink(Ink::Muted)],
-                    }));
-                }
-                Err(e) => out.push(para(
-                    ctx.fill(T::AnnexImageUnreadable, &[("reason", &e.to_string())]),
-                )),
+        PreviewKind::Image if image.is_some() => match image.expect("checked") {
+            Ok(img) => {
+                let (w, h) = img.display_size();
+                ctx.images.push(img);
+                let caption = ctx.fill(
+                    T::Caption,
+                    &[
+                        ("label", &p.label()),
+                        ("title", &p.title),
+                        ("w", &w.to_string()),
+                        ("h", &h.to_string()),
+                    ],
+                );
+                out.push(Block::Figure(Figure {
+                    image: ctx.images.len() - 1,
+                    width_px: w,
+                    height_px: h,
+                    caption: vec![Span::plain(caption).ink(Ink::Muted)],
+                }));
             }
-        }
+            Err(e) => out.push(para(
+                ctx.fill(T::AnnexImageUnreadable, &[("reason", &e.to_string())]),
+            )),
+        },
         PreviewKind::Text => {
             let bytes = fetch(ctx, p)?;
             out.push(text_block(ctx, &String::from_utf8_lossy(&bytes)));

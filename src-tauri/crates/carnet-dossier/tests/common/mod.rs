@@ -443,3 +443,88 @@ pub fn sample(destination: Destination, locale: Locale) -> Sample {
         png,
     }
 }
+
+/// A large dossier for the benchmark: the sample's company and platform, `incidents`
+/// incidents of `events` events each, `screenshots` 1280×800 screenshots (half JPEG, half
+/// PNG, RGBA or RGB) and `texts` long text pieces.
+pub fn big_sample(
+    incidents: usize,
+    events: usize,
+    screenshots: usize,
+    texts: usize,
+    rgba: bool,
+) -> Sample {
+    let base = sample(Destination::DgeForm, Locale::Fr);
+    let mut report = base.report.clone();
+    let template = report.incidents[0].clone();
+    let mut bytes = BTreeMap::new();
+    report.pieces.clear();
+    report.incidents.clear();
+    let mut piece_id = 1000;
+    let mut event_id = 5000;
+    let mut number = 0;
+    let text: String = ACTION_PLAN.repeat(12);
+    for i in 0..incidents {
+        let mut incident = template.clone();
+        incident.id = 100 + i as i64;
+        incident.data.title = format!(
+            "Incident {} : retenue de paiements et déréférencement d'offres",
+            i + 1
+        );
+        incident.events.clear();
+        // This incident's pieces.
+        let mut mine = Vec::new();
+        let shots = screenshots / incidents + usize::from(i < screenshots % incidents);
+        let docs = texts / incidents + usize::from(i < texts % incidents);
+        for s in 0..shots + docs {
+            piece_id += 1;
+            number += 1;
+            let (name, media, data) = if s >= shots {
+                ("notes.txt", "text/plain", text.clone().into_bytes())
+            } else if (number % 2) == 0 {
+                ("capture.jpg", "image/jpeg", jpeg(1280, 800, number))
+            } else {
+                ("capture.png", "image/png", png(1280, 800, number, rgba))
+            };
+            let mut p = piece(
+                piece_id,
+                number,
+                &format!("Capture d'écran n° {number}"),
+                name,
+                media,
+                &data,
+                d(2026, 9, 15),
+            );
+            p.incident_id = incident.id;
+            bytes.insert(piece_id, data);
+            mine.push(piece_id);
+            report.pieces.push(p);
+        }
+        for e in 0..events {
+            event_id += 1;
+            let cited: Vec<i64> = mine
+                .iter()
+                .copied()
+                .skip(e % 3)
+                .step_by(7)
+                .take(2)
+                .collect();
+            incident.events.push(event(
+                event_id,
+                d(2026, 9, 1) + chrono::Days::new((e % 60) as u64),
+                if e % 2 == 0 { Actor::Platform } else { Actor::Us },
+                Channel::Email,
+                &format!("Échange n° {} : la plateforme maintient la retenue de 1 234,56 € ; « nous examinons votre dossier » ; aucune date n'est donnée.", e + 1),
+                &cited,
+            ));
+        }
+        report.incidents.push(incident);
+    }
+    report.steps.truncate(2);
+    Sample {
+        report,
+        bytes,
+        jpeg: base.jpeg,
+        png: base.png,
+    }
+}

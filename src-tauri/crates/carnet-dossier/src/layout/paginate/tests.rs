@@ -240,3 +240,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_heading_keeps_its_short_introduction_and_the_table_after_it() {
+    for n in 40..60 {
+        let blocks = vec![
+            filler(n),
+            heading("Déclarations"),
+            Block::Para(Para::text(
+                "L'entreprise, par la personne qui signe ci-dessous :",
+            )),
+            Block::Table(table(3, |_| "déclaration".into())),
+        ];
+        let laid = paginate(&blocks);
+        let (page, _) = laid.anchors[&Anchor::new("Déclarations")];
+        let t = texts(&laid.pages[page]);
+        assert!(t.contains(&"Date") && t.contains(&"R0"), "{n}: {t:?}");
+    }
+}
