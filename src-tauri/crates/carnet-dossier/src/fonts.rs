@@ -149,9 +149,10 @@ impl Fonts {
                 c => c,
             };
             // Nor twice in a row: one is enough, and a line may then always be cut before
-            // the character ahead of it.
+            // the character ahead of it. (At the start of a text it is kept: the text may be
+            // a span that follows another; `wrap` drops one that would start a paragraph.)
             if NO_BREAK_SPACES.contains(&c)
-                && (out.is_empty() || out.ends_with('\n') || out.ends_with(NO_BREAK_SPACES))
+                && (out.ends_with('\n') || out.ends_with(NO_BREAK_SPACES))
             {
                 continue;
             }
@@ -230,7 +231,12 @@ mod tests {
         assert_eq!(f.clean("a\r\nb\rc\td"), "a\nb\nc d");
         assert_eq!(f.clean("x\u{202E}y\u{200B}z\u{AD}"), "xyz");
         assert_eq!(f.clean("漢"), "\u{FFFD}");
-        assert_eq!(f.clean("\u{202F}: a\n\u{A0}b"), ": a\nb");
+        assert_eq!(f.clean("x\u{202F}: a\n\u{A0}b"), "x\u{202F}: a\nb");
+        assert_eq!(
+            f.clean("\u{202F}: a"),
+            "\u{202F}: a",
+            "a span's start is no line's start"
+        );
         assert_eq!(f.clean("« Été »"), "« Été »");
     }
 

@@ -131,7 +131,8 @@ texts! {
     ChannelNotification => "notification", "notification";
     ChannelOther => "autre", "other";
     IncidentLine => "Plateforme : {platform} — catégorie : {category} — statut : {status}", "Platform: {platform} — category: {category} — status: {status}";
-    FullTextNote => "Texte intégral : voir la pièce ou l'annexe.", "Full text: see the piece or the annex.";
+    FullTextNote => "(texte intégral ci-après)", "(full text below)";
+    FullTextOf => "{event} — texte intégral", "{event} — full text";
     StatusOpen => "ouvert", "open";
     StatusComplaintSent => "réclamation envoyée", "complaint sent";
     StatusAwaitingAnswer => "en attente de réponse", "awaiting an answer";

@@ -83,6 +83,8 @@ fn the_mediator_dossier_passes_qpdf_and_says_what_it_must() {
         "ne constituent pas un avis juridique",
         "Nous avons désactivé votre compte vendeur",
         "Plan d'action — Maroquinerie Bellecour",
+        "E3 — texte intégral",
+        "ne pas avoir accès au motif de la désactivation",
         "Élodie Garnier",
         "ne souhaite pas que son identité soit communiquée",
         &s.report.pieces[0].sha256[..16],

@@ -51,6 +51,12 @@ pub fn wrap(spans: &[Span], size: f32, max_width: f32) -> Vec<Line> {
     for (i, span) in spans.iter().enumerate() {
         let face = fonts.face(span.style);
         for c in span.text.chars() {
+            // A no-break space never starts a paragraph or a line, nor doubles another.
+            if NO_BREAK_SPACES.contains(&c)
+                && (full.is_empty() || full.ends_with('\n') || full.ends_with(NO_BREAK_SPACES))
+            {
+                continue;
+            }
             offsets.push(full.len());
             full.push(c);
             chars.push(Ch {

@@ -160,6 +160,21 @@ pub fn chronology(ctx: &Ctx, out: &mut Vec<Block>) {
             rows,
             anchors,
         ));
+        // What an event records in full (a call's notes, a letter's text), after the table.
+        for e in incident
+            .events
+            .iter()
+            .filter(|e| !e.data.full_text.trim().is_empty())
+        {
+            let label = ctx.event_label(e.id).unwrap_or_default();
+            out.push(Block::Heading {
+                text: ctx.fill(T::FullTextOf, &[("event", &label)]),
+                level: 3,
+                anchor: None,
+                outline: false,
+            });
+            out.push(super::pieces::text_block(ctx, &e.data.full_text));
+        }
     }
 }
 

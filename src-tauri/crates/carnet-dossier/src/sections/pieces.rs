@@ -282,7 +282,7 @@ fn fetch(ctx: &Ctx, p: &ReportPiece) -> Result<Vec<u8>, DossierError> {
     Ok(bytes)
 }
 
-fn text_block(ctx: &Ctx, text: &str) -> Block {
+pub fn text_block(ctx: &Ctx, text: &str) -> Block {
     let total = text.chars().count();
     let mut shown: String = text.chars().take(TEXT_MAX).collect();
     if total > TEXT_MAX {

@@ -376,6 +376,8 @@ pub fn sample(destination: Destination, locale: Locale) -> Sample {
             &[],
         ),
     ];
+    let mut events = events;
+    events[2].data.full_text = "Appel de 14 h 05 à 14 h 31. L'agent indique ne pas avoir accès au motif de la désactivation et nous invite à soumettre un plan d'action. Aucun numéro de dossier supplémentaire n'est donné.".into();
     let mut steps = steps_from_incident(&incident.data);
     steps[1].outcome = "Refus de réactivation, sans motif précis.".into();
     steps.push(Step {
