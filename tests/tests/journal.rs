@@ -675,6 +675,16 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
     }
     app.screenshot("journal-list-fr").await;
 
+    // Found again without the accents: "reclamation" finds "réclamation", marked in the
+    // passage where it was found.
+    app.fill("Rechercher", "reclamation").await;
+    app.wait_for_text("1 incident trouvé").await;
+    app.find(Locator::XPath(
+        "//*[contains(@class, 'snippet')]//mark[normalize-space(.)='réclamation']",
+    ))
+    .await;
+    app.screenshot("journal-search-fr").await;
+
     // The platform cannot go while the incident concerns it.
     go(&app, "Plateformes").await;
     app.click("Mettre Amazon à la corbeille").await;
@@ -704,6 +714,63 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
     app.click("Versements bloqués depuis mars").await;
     app.heading("Versements bloqués depuis mars").await;
     app.wait_for_text("P5").await;
+
+    // After the trash and back, still found without the accents; a word it does not hold
+    // finds nothing. (The passage is missing after a restore: a backend bug, see the report.)
+    go(&app, "Journal").await;
+    let text = app.wait_for_text("1 incident dans le journal").await;
+    assert!(text.contains("En jeu : 2 085,06 €"), "{text}");
+    app.fill("Rechercher", "reclamation").await;
+    let text = app.wait_for_text("1 incident trouvé").await;
+    assert!(text.contains("Versements bloqués depuis mars"), "{text}");
+    app.fill("Rechercher", "chaussettes").await;
+    app.wait_for_text("Aucun incident ne correspond à cette recherche.")
+        .await;
+    app.click("Effacer la recherche et les filtres").await;
+    app.wait_for_text("1 incident dans le journal").await;
+    app.find(Locator::XPath("//summary[contains(., 'Filtres et tri')]"))
+        .await
+        .click()
+        .await
+        .expect("open the filters");
+    app.choose("Statut", "Résolu").await;
+    app.wait_for_text("Aucun incident ne correspond à cette recherche.")
+        .await;
+    app.choose("Statut", "Réclamation envoyée").await;
+    app.wait_for_text("1 incident trouvé").await;
+
+    // The dashboard: the totals, the deadlines to watch, the bars; a bar lists its incidents.
+    go(&app, "Tableau de bord").await;
+    app.heading("Tableau de bord").await;
+    let text = app.wait_for_text("Délais à surveiller").await;
+    for shown in [
+        "Incidents notés",
+        "2 085,06 €",
+        "Fonds retenus : 1 234,56 €",
+        "Sans réponse depuis",
+        "Versements bloqués depuis mars",
+        "Par plateforme",
+        "Versements retenus ou bloqués",
+    ] {
+        assert!(text.contains(shown), "{shown:?} in:\n{text}");
+    }
+    let bars = app
+        .eval("return document.querySelectorAll('figure svg rect.bar').length")
+        .await;
+    assert!(bars.as_u64().unwrap_or(0) >= 12, "the months drawn: {bars}");
+    app.screenshot("journal-dashboard-fr").await;
+    scroll_to(&app, "dashboard-platforms").await;
+    app.screenshot("journal-dashboard-bars-fr").await;
+    app.tick("Montant en jeu").await;
+    app.wait_for_text("2 085,06 €").await;
+    app.click("Voir les incidents\u{202F}: Amazon (2\u{202F}085,06\u{A0}€)")
+        .await;
+    app.heading("Journal des incidents").await;
+    app.wait_for_text("1 incident trouvé").await;
+    assert_ne!(app.value("Plateforme").await, "");
+    go(&app, "Tableau de bord").await;
+    app.click("Versements bloqués depuis mars").await;
+    app.heading("Versements bloqués depuis mars").await;
     app.quit().await;
 }
 
@@ -771,8 +838,22 @@ async fn an_incident_in_english_and_in_the_dark_theme() {
     scroll_to(&app, "status-title").await;
     app.screenshot("journal-timeline-en-dark").await;
 
-    app.click("Back to the log").await;
+    go(&app, "Dashboard").await;
+    let text = app.wait_for_text("Deadlines to watch").await;
+    assert!(text.contains("Short termination notice: 9 days"), "{text}");
+    assert!(text.contains("€12,500.00"), "{text}");
+    app.screenshot("journal-dashboard-en-dark").await;
+    scroll_to(&app, "dashboard-platforms").await;
+    app.screenshot("journal-dashboard-bars-en-dark").await;
+
+    go(&app, "Incident log").await;
     app.wait_for_text("Account closed without notice").await;
+    app.fill("Search", "CLOSED").await;
+    app.wait_for_text("1 incident found").await;
+    app.find(Locator::XPath(
+        "//*[contains(@class, 'snippet')]//mark[normalize-space(.)='closed']",
+    ))
+    .await;
     let text = app.wait_for_text("Account suspended or terminated").await;
     assert!(text.contains("Cdiscount"), "{text}");
     app.screenshot("journal-list-en-dark").await;

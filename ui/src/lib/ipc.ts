@@ -3,6 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { BackupInfo } from './bindings/BackupInfo';
+import type { Barometer } from './bindings/Barometer';
 import type { Company } from './bindings/Company';
 import type { EmailImported } from './bindings/EmailImported';
 import type { Event } from './bindings/Event';
@@ -15,6 +16,9 @@ import type { IncidentPage } from './bindings/IncidentPage';
 import type { Piece } from './bindings/Piece';
 import type { PieceInput } from './bindings/PieceInput';
 import type { Preview } from './bindings/Preview';
+import type { SearchFilters } from './bindings/SearchFilters';
+import type { SearchResults } from './bindings/SearchResults';
+import type { SearchSort } from './bindings/SearchSort';
 import type { Status } from './bindings/Status';
 import type { TrashEntity } from './bindings/TrashEntity';
 import type { TrashItem } from './bindings/TrashItem';
@@ -166,6 +170,13 @@ export const api = {
   /** Decrypts to a private temporary file and opens it with the system's program; answers the
    * file's name. The UI warns first. */
   pieceOpenExternal: (id: number): Promise<string> => call('piece_open_external', { id }),
+
+  /** The incidents matching a text (accents and case aside) and filters, a page of them (from
+   * 0); no text and no filter lists them all, the most recent first. */
+  incidentsSearch: (query: string, filters: SearchFilters, sort: SearchSort, page: number): Promise<SearchResults> =>
+    call('incidents_search', { query, filters, sort, page }),
+  /** The dashboard's figures over the last `months` months, and the deadlines to watch. */
+  barometer: (months: number): Promise<Barometer> => call('barometer', { months }),
 
   /** Calls `onLocked` each time the vault locks itself; resolves to the way to stop. */
   onVaultLocked: (onLocked: () => void): Promise<UnlistenFn> =>
