@@ -339,6 +339,25 @@ impl App {
             .expect("script runs")
     }
 
+    /// Runs `script` until it returns something other than `null`, `false` or `0` (an image
+    /// decoded, a list grown) and returns that; fails with the last value if it never does.
+    pub async fn eval_until(&self, script: &str) -> serde_json::Value {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let value = self.eval(script).await;
+            let settled = match &value {
+                serde_json::Value::Null | serde_json::Value::Bool(false) => false,
+                serde_json::Value::Number(n) => n.as_f64() != Some(0.0),
+                _ => true,
+            };
+            if settled {
+                return value;
+            }
+            assert!(Instant::now() < deadline, "{script} stayed {value}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Writes a screenshot of the window to `target/e2e-screenshots/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         // Two animation frames first: a page just changed is painted before it is captured

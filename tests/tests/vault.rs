@@ -583,7 +583,9 @@ async fn a_damaged_key_file_is_repaired_from_todays_backup_with_the_recovery_key
         .await;
     assert!(text.contains("Ce qui ouvre le coffre"), "{text}");
     let focused = app
-        .eval("const e = document.activeElement; return e.type + ':' + e.value")
+        .eval_until(
+            "const e = document.activeElement; return e.type === 'radio' && e.type + ':' + e.value",
+        )
         .await;
     assert_eq!(
         focused, "radio:passphrase",

@@ -898,3 +898,28 @@ async fn the_demo_reads_like_a_vault_the_app_wrote() {
         assert!(find(&vault, q).await.total > 0, "{q}");
     }
 }
+
+#[tokio::test]
+async fn an_incident_back_from_the_trash_is_found_with_its_passage() {
+    let f = fixture();
+    let (vault, _) = created(&f).await;
+    let p = platform(&vault, "Amazon", "Amazon EU S.à r.l.").await;
+    let mut i = incident(p, "Versements bloqués", Some("2026-03-02"));
+    i.description = "Après notre réclamation du 5 mars, aucune réponse.".into();
+    let id = add(&vault, &i).await;
+    add_event(&vault, id, "Relance", "Deuxième réclamation envoyée.").await;
+    let before = find(&vault, "reclamation").await;
+    assert!(before.items[0].snippet.is_some(), "{before:?}");
+
+    carnet_store::journal::incidents::delete(&vault, id, NOW)
+        .await
+        .unwrap();
+    assert!(ids(&vault, "reclamation").await.is_empty());
+    carnet_store::journal::incidents::restore(&vault, id, NOW, today())
+        .await
+        .unwrap();
+    let after = find(&vault, "reclamation").await;
+    assert_eq!(after.items.len(), 1, "{after:?}");
+    let snippet = after.items[0].snippet.as_ref().expect("a passage");
+    assert!(snippet.text.contains("réclamation"), "{snippet:?}");
+}
