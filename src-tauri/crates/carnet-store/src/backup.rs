@@ -20,7 +20,7 @@ use crate::db;
 use crate::error::StoreError;
 use crate::keys::VaultKey;
 use crate::keys::keyfile::KeyFile;
-use crate::vault::{Layout, Vault};
+use crate::vault::{Layout, SnapshotSource, Vault};
 
 const KEEP_DAILY: usize = 7;
 const KEEP_OTHER: usize = 5;
@@ -67,12 +67,25 @@ fn stamp(now: NaiveDateTime) -> String {
 
 /// Takes today's backup if there is none yet. Returns it when one was taken.
 pub async fn daily(vault: &Vault, today: NaiveDate) -> Result<Option<Backup>, StoreError> {
+    daily_from(&vault.snapshot_source(), today).await
+}
+
+/// [`daily`] from a [`SnapshotSource`]: copies the vault through a read-only connection of its
+/// own, so the open vault is not held while every page is read (the owner goes on working;
+/// WAL readers see a consistent snapshot).
+pub async fn daily_from(
+    source: &SnapshotSource,
+    today: NaiveDate,
+) -> Result<Option<Backup>, StoreError> {
     let id = format!("{}{}", Kind::Daily.prefix(), today.format("%Y-%m-%d"));
-    if vault.layout().backups_dir().join(&id).exists() {
+    if source.layout.backups_dir().join(&id).exists() {
         return Ok(None);
     }
-    let backup = take(vault, &id, Kind::Daily).await?;
-    prune(vault.layout(), Kind::Daily, KEEP_DAILY)?;
+    let pool = db::open_read_only(&source.layout.db(), &source.key).await?;
+    let backup = take_from(&pool, source, &id, Kind::Daily).await;
+    pool.close().await;
+    let backup = backup?;
+    prune(&source.layout, Kind::Daily, KEEP_DAILY)?;
     Ok(Some(backup))
 }
 
@@ -86,15 +99,25 @@ pub async fn before_migration(vault: &Vault, from: i64) -> Result<Backup, StoreE
 }
 
 async fn take(vault: &Vault, id: &str, kind: Kind) -> Result<Backup, StoreError> {
-    let dir = vault.layout().backups_dir();
+    take_from(vault.pool(), &vault.snapshot_source(), id, kind).await
+}
+
+/// Copies the database `pool` reads (the vault's own, or a read-only connection to it).
+async fn take_from(
+    pool: &sqlx::SqlitePool,
+    source: &SnapshotSource,
+    id: &str,
+    kind: Kind,
+) -> Result<Backup, StoreError> {
+    let dir = source.layout.backups_dir();
     std::fs::create_dir_all(&dir)?;
     let tmp = tempfile::Builder::new().prefix(".tmp-").tempdir_in(&dir)?;
     let staged = Layout::new(tmp.path());
-    db::copy_into(vault.pool(), &staged.db()).await?;
-    std::fs::copy(vault.layout().key_file(), staged.key_file())?;
+    db::copy_into(pool, &staged.db()).await?;
+    std::fs::copy(source.layout.key_file(), staged.key_file())?;
     sync_file(&staged.db())?;
     sync_file(&staged.key_file())?;
-    verify(&staged, vault.key(), vault.vault_id()).await?;
+    verify(&staged, &source.key, &source.vault_id).await?;
     let path = dir.join(id);
     std::fs::rename(tmp.keep(), &path)?;
     sync_dir(&dir)?;

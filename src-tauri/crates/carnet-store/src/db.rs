@@ -8,7 +8,7 @@
 //! last commits on a power cut; `FULL` syncs the WAL at every commit, so a write the app has
 //! acknowledged is on the disk. Carnet writes a handful of records a day: the cost is nil.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use sqlx::migrate::Migrator;
@@ -135,6 +135,35 @@ pub async fn copy_into(pool: &SqlitePool, dest: &Path) -> Result<(), StoreError>
     let sql = format!("VACUUM INTO '{}'", dest.replace('\'', "''"));
     sqlx::query(AssertSqlSafe(sql)).execute(pool).await?;
     Ok(())
+}
+
+/// `PRAGMA quick_check` is `ok` (every page read, and authenticated by SQLCipher).
+pub async fn quick_check_ok(pool: &SqlitePool) -> bool {
+    matches!(
+        sqlx::query_scalar::<_, String>("PRAGMA quick_check").fetch_one(pool).await,
+        Ok(verdict) if verdict == "ok"
+    )
+}
+
+/// Whether the file holds every page its header counts (a cut file does not). Pages still in
+/// the write-ahead log (after a crash) are counted by the header but not yet in the file, so
+/// the check is only made when there is no log to replay.
+pub async fn whole_file(pool: &SqlitePool, path: &Path) -> Result<bool, StoreError> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    if std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0) {
+        return Ok(true);
+    }
+    let pages: i64 = sqlx::query_scalar("PRAGMA page_count")
+        .fetch_one(pool)
+        .await?;
+    // SQLCipher answers this one as text.
+    let size: String = sqlx::query_scalar("PRAGMA page_size")
+        .fetch_one(pool)
+        .await?;
+    let size: i64 = size.trim().parse().map_err(|_| StoreError::Database)?;
+    let len = std::fs::metadata(path)?.len();
+    Ok(u64::try_from(pages.saturating_mul(size)).is_ok_and(|need| need <= len))
 }
 
 /// Opens a copy (a backup, an archive being imported) without writing to it.

@@ -16,4 +16,4 @@ pub mod vault;
 
 pub use error::StoreError;
 pub use settings::SettingsFile;
-pub use vault::{Layout, Presence, Secret, Vault};
+pub use vault::{Layout, Presence, Secret, SnapshotSource, Vault};
