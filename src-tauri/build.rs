@@ -49,6 +49,13 @@ const COMMANDS: &[&str] = &[
     "piece_open_external",
     "incidents_search",
     "barometer",
+    "dossier_create",
+    "dossier_list",
+    "dossier_get",
+    "dossier_save",
+    "dossier_delete",
+    "dossier_export",
+    "dossier_record_submission",
 ];
 
 fn main() {

@@ -53,6 +53,12 @@ pub enum ErrorCode {
     DiskFull,
     /// Reading or writing the data folder failed.
     Io,
+    /// A dossier export refused: something its destination requires is missing.
+    DossierIncomplete,
+    /// A piece of evidence could not be read or no longer matches its SHA-256: no export.
+    PieceAltered,
+    /// Writing the dossier failed (the folder, the file): nothing was left behind.
+    ExportFailed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

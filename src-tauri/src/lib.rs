@@ -122,6 +122,13 @@ pub fn run() {
             commands::evidence::piece_open_external,
             commands::search::incidents_search,
             commands::barometer::barometer,
+            commands::dossiers::dossier_create,
+            commands::dossiers::dossier_list,
+            commands::dossiers::dossier_get,
+            commands::dossiers::dossier_save,
+            commands::dossiers::dossier_delete,
+            commands::dossiers::dossier_export,
+            commands::dossiers::dossier_record_submission,
         ])
         .build(tauri::generate_context!())
         .expect("Carnet could not start")

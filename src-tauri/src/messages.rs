@@ -109,6 +109,24 @@ fn raw_error(code: ErrorCode, field: Option<Field>, locale: Locale) -> &'static 
         }
         (C::Io, Fr) => "Carnet n’a pas pu lire ou écrire dans son dossier de données.",
         (C::Io, En) => "Carnet could not read or write its data folder.",
+        (C::DossierIncomplete, Fr) => {
+            "Il manque encore des éléments requis par ce destinataire : complétez ceux que la liste indique, puis exportez."
+        }
+        (C::DossierIncomplete, En) => {
+            "Some elements this recipient requires are still missing: complete those the list shows, then export."
+        }
+        (C::PieceAltered, Fr) => {
+            "Une pièce ne peut pas être lue ou ne correspond plus à son empreinte SHA-256 : aucun fichier n’a été écrit. Restaurez une sauvegarde."
+        }
+        (C::PieceAltered, En) => {
+            "A piece of evidence cannot be read or no longer matches its SHA-256 fingerprint: no file was written. Restore a backup."
+        }
+        (C::ExportFailed, Fr) => {
+            "Le dossier n’a pas pu être écrit à cet endroit : aucun fichier partiel n’a été laissé. Choisissez un autre dossier."
+        }
+        (C::ExportFailed, En) => {
+            "The dossier could not be written there: no partial file was left. Choose another folder."
+        }
     }
 }
 
@@ -387,6 +405,54 @@ fn invalid(field: Field, locale: Locale) -> &'static str {
         (Field::SearchPage, En) => "This page of results does not exist.",
         (Field::BarometerMonths, Fr) => "Le tableau de bord couvre de 1 à 36 mois.",
         (Field::BarometerMonths, En) => "The dashboard covers 1 to 36 months.",
+        (Field::DossierDestination, Fr) => "Ce destinataire n’existe pas.",
+        (Field::DossierDestination, En) => "This recipient does not exist.",
+        (Field::DossierLocale, Fr) => "Le dossier s’écrit en français ou en anglais.",
+        (Field::DossierLocale, En) => "The dossier is written in French or English.",
+        (Field::DossierIncidents, Fr) => "Un dossier réunit de 1 à 200 incidents du journal.",
+        (Field::DossierIncidents, En) => "A dossier gathers 1 to 200 incidents of the journal.",
+        (Field::DossierTitle, Fr) => "Le titre du dossier ne doit pas dépasser 200 caractères.",
+        (Field::DossierTitle, En) => "The dossier’s title must not exceed 200 characters.",
+        (Field::DossierSummary, Fr) => {
+            "Le résumé ne doit pas dépasser 400 caractères (le plus petit champ du formulaire en ligne)."
+        }
+        (Field::DossierSummary, En) => {
+            "The summary must not exceed 400 characters (the smallest field of the online form)."
+        }
+        (Field::DossierAsks, Fr) => {
+            "Une demande n’est pas valable : choisissez son type, 2 000 caractères au plus, 20 demandes au plus."
+        }
+        (Field::DossierAsks, En) => {
+            "A request is not valid: choose its type, at most 2,000 characters, at most 20 requests."
+        }
+        (Field::DossierIpRights, Fr) => {
+            "Un droit de propriété intellectuelle n’est pas valable : choisissez son type, des textes plus courts, 20 droits au plus."
+        }
+        (Field::DossierIpRights, En) => {
+            "An intellectual property right is not valid: choose its type, shorter texts, at most 20 rights."
+        }
+        (Field::DossierListings, Fr) => {
+            "Chaque annonce est une adresse web complète (https:// …) ou un ASIN de 10 caractères ; 200 au plus."
+        }
+        (Field::DossierListings, En) => {
+            "Each listing is a full web address (https:// …) or a 10-character ASIN; at most 200."
+        }
+        (Field::DossierIdentity, Fr) => {
+            "Choisissez si la plateforme peut connaître l’identité de l’entreprise, ou non."
+        }
+        (Field::DossierIdentity, En) => {
+            "Choose whether the platform may learn the company’s identity, or not."
+        }
+        (Field::DossierSignatory, Fr) => "Le signataire ne doit pas dépasser 200 caractères.",
+        (Field::DossierSignatory, En) => "The signatory must not exceed 200 characters.",
+        (Field::DossierPlace, Fr) => "Le lieu ne doit pas dépasser 100 caractères.",
+        (Field::DossierPlace, En) => "The place must not exceed 100 characters.",
+        (Field::DossierSubmittedOn, Fr) => {
+            "Date d’envoi : écrivez-la AAAA-MM-JJ, au plus tard aujourd’hui."
+        }
+        (Field::DossierSubmittedOn, En) => "Date sent: write it YYYY-MM-DD, today at the latest.",
+        (Field::DossierReference, Fr) => "La référence ne doit pas dépasser 100 caractères.",
+        (Field::DossierReference, En) => "The reference must not exceed 100 characters.",
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod backups;
 pub mod barometer;
 pub mod company;
+pub mod dossiers;
 pub mod evidence;
 pub mod incidents;
 pub mod platforms;

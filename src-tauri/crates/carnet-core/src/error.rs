@@ -159,6 +159,33 @@ pub enum Field {
     SearchPage,
     /// Not a number of months from 1 to 36.
     BarometerMonths,
+    // A dossier (dossier.rs).
+    /// Not one of the destinations.
+    DossierDestination,
+    /// Not fr or en.
+    DossierLocale,
+    /// An incident id that cannot be one, or more than 200.
+    DossierIncidents,
+    /// Over 200 characters.
+    DossierTitle,
+    /// Over 400 characters.
+    DossierSummary,
+    /// An ask of an unknown kind, a detail over 2,000 characters, or more than 20 asks.
+    DossierAsks,
+    /// An IP right of an unknown kind, a text too long, or more than 20 rights.
+    DossierIpRights,
+    /// A listing that is neither an http(s) URL nor an ASIN, or more than 200.
+    DossierListings,
+    /// Not disclose or withhold.
+    DossierIdentity,
+    /// Over 200 characters.
+    DossierSignatory,
+    /// Over 100 characters.
+    DossierPlace,
+    /// Not `YYYY-MM-DD`, or after today.
+    DossierSubmittedOn,
+    /// Over 100 characters.
+    DossierReference,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -4,6 +4,7 @@
 
 pub mod barometer;
 pub mod company;
+pub mod dossiers;
 pub mod events;
 pub mod generate;
 pub mod history;

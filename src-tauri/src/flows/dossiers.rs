@@ -1,0 +1,323 @@
+//! Dossiers: the bodies of the commands. A draft is checked in `carnet-core` (shape and
+//! length), stored in the vault, and answered with what its destination still needs. The
+//! export renders the PDF into a temporary file in the folder the owner chose, flushes it to
+//! the disk and renames it; any failure removes the temporary file and answers a coded
+//! error (`dossier_incomplete`, `piece_altered`, `disk_full`, `export_failed`).
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use carnet_core::dossier::{
+    DossierExported, DossierInput, DossierItem, DossierProgress, DossierView, ExportRecord,
+    SubmissionInput, file_name,
+};
+use carnet_core::journal::piece::PreviewKind;
+use carnet_core::report::{PieceSource, PieceUnavailable, Report, ReportPiece};
+use carnet_dossier::DossierError;
+use carnet_store::journal::dossiers::{self, VaultPieces};
+use chrono::Datelike;
+use sha2::{Digest, Sha256};
+
+use crate::error::{ErrorCode, IpcError};
+use crate::flows::incidents::now;
+use crate::state::AppState;
+
+/// Receives the export's progress (the command sends it as the `dossier-progress` event).
+pub type Progress = Arc<dyn Fn(DossierProgress) + Send + Sync>;
+
+/// The event an export's progress is sent as.
+pub const EVENT_PROGRESS: &str = "dossier-progress";
+
+impl AppState {
+    /// Creates a draft (numbered in this year) from the form as typed.
+    pub async fn dossier_create(&self, input: DossierInput) -> Result<DossierView, IpcError> {
+        let (now, today) = now();
+        let draft = input.check().map_err(|e| self.err(e))?;
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        let id = dossiers::create(vault, &draft, today.year(), &now)
+            .await
+            .map_err(|e| self.err(e))?;
+        dossiers::view(vault, id, today)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    /// The dossiers, the most recently changed first.
+    pub async fn dossier_list(&self) -> Result<Vec<DossierItem>, IpcError> {
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        dossiers::list(vault).await.map_err(|e| self.err(e))
+    }
+
+    /// One dossier: its draft, what is missing for its destination, what it would hold.
+    pub async fn dossier_get(&self, id: i64) -> Result<DossierView, IpcError> {
+        let (_, today) = now();
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        dossiers::view(vault, id, today)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    /// Replaces the draft; a refused form writes nothing.
+    pub async fn dossier_save(
+        &self,
+        id: i64,
+        input: DossierInput,
+    ) -> Result<DossierView, IpcError> {
+        let (now, today) = now();
+        let draft = input.check().map_err(|e| self.err(e))?;
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        dossiers::save(vault, id, &draft, &now)
+            .await
+            .map_err(|e| self.err(e))?;
+        dossiers::view(vault, id, today)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    pub async fn dossier_delete(&self, id: i64) -> Result<(), IpcError> {
+        let (now, _) = now();
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        dossiers::delete(vault, id, &now)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    /// The file name the save dialog suggests, once the dossier is known to be complete
+    /// (an incomplete one answers `dossier_incomplete` before any dialog opens).
+    pub async fn dossier_export_name(&self, id: i64) -> Result<String, IpcError> {
+        let (_, today) = now();
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        let view = dossiers::view(vault, id, today)
+            .await
+            .map_err(|e| self.err(e))?;
+        if !view.complete {
+            return Err(self.refuse(ErrorCode::DossierIncomplete));
+        }
+        Ok(file_name(&view.number, view.draft.destination))
+    }
+
+    /// Renders the dossier's PDF to `dest` (chosen by the owner) through a temporary file
+    /// in the same folder, records the export and answers what was written.
+    pub async fn dossier_export(
+        &self,
+        id: i64,
+        dest: &Path,
+        progress: Progress,
+    ) -> Result<DossierExported, IpcError> {
+        let generated_at = chrono::Local::now().fixed_offset();
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        let report = match dossiers::report(vault, id, generated_at).await {
+            Ok(Ok(report)) => report,
+            Ok(Err(_missing)) => return Err(self.refuse(ErrorCode::DossierIncomplete)),
+            Err(e) => return Err(self.err(e)),
+        };
+        let source = VaultPieces::new(vault, &report.pieces)
+            .await
+            .map_err(|e| self.err(e))?;
+        let dest_owned = dest.to_owned();
+        let (report, written) = tokio::task::spawn_blocking(move || {
+            let written = write_pdf(&dest_owned, &report, source, progress);
+            (report, written)
+        })
+        .await
+        .map_err(|_| self.refuse(ErrorCode::ExportFailed))?;
+        let written = written.map_err(|code| self.refuse(code))?;
+        let record = ExportRecord {
+            exported_at: generated_at.to_rfc3339(),
+            destination: report.destination,
+            locale: report.locale,
+            sha256: written.sha256.clone(),
+            size: written.size,
+            pages: written.pages,
+            pieces: written.pieces,
+        };
+        if let Err(e) = dossiers::record_export(vault, id, &record).await {
+            // An export that is not recorded is not left behind either.
+            let _ = std::fs::remove_file(dest);
+            return Err(self.err(e));
+        }
+        Ok(written)
+    }
+
+    /// Records that the dossier was sent: the submission, an event on each incident, and
+    /// the incidents' statuses moved forward, in one transaction.
+    pub async fn dossier_record_submission(
+        &self,
+        id: i64,
+        input: SubmissionInput,
+    ) -> Result<DossierView, IpcError> {
+        let (now, today) = now();
+        let sent = input.check(today).map_err(|e| self.err(e))?;
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        dossiers::record_submission(vault, id, &sent, &now, today)
+            .await
+            .map_err(|e| self.err(e))?;
+        dossiers::view(vault, id, today)
+            .await
+            .map_err(|e| self.err(e))
+    }
+
+    /// A coded refusal of this module, logged like the others.
+    fn refuse(&self, code: ErrorCode) -> IpcError {
+        log::warn!("refused: {code:?}");
+        IpcError::new(code, self.locale())
+    }
+}
+
+/// The pieces' source, counting what the renderer fetched for the progress event.
+struct Counting<'a> {
+    inner: &'a dyn PieceSource,
+    done: AtomicU32,
+    total: u32,
+    progress: Progress,
+}
+
+impl PieceSource for Counting<'_> {
+    fn bytes(&self, piece: &ReportPiece) -> Result<Vec<u8>, PieceUnavailable> {
+        let bytes = self.inner.bytes(piece);
+        // The last step (writing the file) is reported once the file is in place.
+        let done = (self.done.fetch_add(1, Ordering::Relaxed) + 1).min(self.total - 1);
+        (self.progress)(DossierProgress {
+            done,
+            total: self.total,
+        });
+        bytes
+    }
+}
+
+/// Writes the PDF to `dest`: a temporary file beside it, flushed and renamed, the folder
+/// flushed. On failure nothing is left; the error is the code to answer.
+fn write_pdf(
+    dest: &Path,
+    report: &Report,
+    source: VaultPieces,
+    progress: Progress,
+) -> Result<DossierExported, ErrorCode> {
+    let shown = report
+        .pieces
+        .iter()
+        .filter(|p| p.preview() != PreviewKind::None)
+        .count();
+    let total = u32::try_from(shown).unwrap_or(u32::MAX - 1) + 1;
+    progress(DossierProgress { done: 0, total });
+    let counting = Counting {
+        inner: &source,
+        done: AtomicU32::new(0),
+        total,
+        progress: progress.clone(),
+    };
+    let dir = dest.parent().ok_or(ErrorCode::ExportFailed)?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".carnet-")
+        .suffix(".part")
+        .tempfile_in(dir)
+        .map_err(|e| io_code(&e))?;
+    let (written, hasher, size) = {
+        let mut out = Hashing {
+            inner: BufWriter::new(tmp.as_file()),
+            hasher: Sha256::new(),
+            size: 0,
+        };
+        let written =
+            carnet_dossier::render(report, &counting, &mut out).map_err(|e| dossier_code(&e))?;
+        let Hashing {
+            inner,
+            hasher,
+            size,
+        } = out;
+        inner
+            .into_inner()
+            .map_err(|e| io_code(e.error()))?
+            .sync_all()
+            .map_err(|e| io_code(&e))?;
+        (written, hasher, size)
+    };
+    // The bundle goes beside the PDF before the PDF appears: see `write_bundle`.
+    write_bundle(dest, report, &source)?;
+    tmp.persist(dest).map_err(|e| io_code(&e.error))?;
+    sync_dir(dir);
+    progress(DossierProgress { done: total, total });
+    Ok(DossierExported {
+        file_name: dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        size,
+        pages: u32::try_from(written.pages).unwrap_or(u32::MAX),
+        sha256: hex(&hasher.finalize()),
+        pieces: u32::try_from(report.pieces.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// THE EVIDENCE BUNDLE'S CALL SITE (issue 5, item 4) — to be filled by the bundle's author
+/// with `carnet_dossier::bundle` once it exists: write the pieces' folder or ZIP, its
+/// manifests and "how to verify" beside `pdf` (same temporary-then-rename way), reading each
+/// piece through `pieces` (already verified against its SHA-256), and answer the code of a
+/// failure (`disk_full`, `piece_altered`, `export_failed`). Called after the PDF is rendered
+/// and flushed, before it is renamed into place; today it writes nothing.
+fn write_bundle(_pdf: &Path, _report: &Report, _pieces: &dyn PieceSource) -> Result<(), ErrorCode> {
+    Ok(())
+}
+
+/// A writer that hashes and counts what it passes on.
+struct Hashing<W: Write> {
+    inner: W,
+    hasher: Sha256,
+    size: u64,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.size += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A full disk (or quota) says so; any other failure to write is `export_failed`.
+pub(crate) fn io_code(e: &std::io::Error) -> ErrorCode {
+    match e.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => ErrorCode::DiskFull,
+        _ => ErrorCode::ExportFailed,
+    }
+}
+
+pub(crate) fn dossier_code(e: &DossierError) -> ErrorCode {
+    match e {
+        DossierError::Write(io) => io_code(io),
+        DossierError::PieceAltered { .. } | DossierError::PieceUnavailable { .. } => {
+            ErrorCode::PieceAltered
+        }
+        DossierError::Report(_) => ErrorCode::DossierIncomplete,
+        DossierError::Font(_) | DossierError::Pdf(_) => ErrorCode::ExportFailed,
+    }
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) {
+    // The rename is done; a folder that cannot be flushed leaves the file in place anyway.
+    let _ = File::open(dir).and_then(|d| d.sync_all());
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) {}
