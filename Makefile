@@ -10,7 +10,7 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 LIB_CRATES := -p carnet-core -p carnet-store -p carnet-dossier
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: deps run demo test lint ui-check ui-test unit keyring-test bindings bindings-check e2e bench bundle screenshot app clean
+.PHONY: deps run demo test lint ui-check ui-test unit keyring-test bindings bindings-check e2e bench bench-app bundle screenshot app clean
 
 ## deps: installs what is missing (Debian packages, Rust, tauri-driver, the UI's npm packages).
 deps:
@@ -92,6 +92,15 @@ e2e: app
 ## of 10,000 incidents, 100,000 events and 1,000 pieces (list, search with its p95, dashboard).
 bench: deps
 	cargo bench $(LIB_CRATES)
+
+## bench-app: whole-app figures on the release build (tests/src/bin/app-bench.rs): launch to the
+## first screen (an empty folder as the baseline), then to the journal of a generated vault of
+## 10,000 incidents, 100,000 events and 1,000 pieces, and the memory of all the app's processes.
+bench-app: deps ui/dist/index.html
+	cargo build --release -p carnet --features tauri/custom-protocol
+	cargo build --release -p carnet-store --bin carnet-generate
+	cargo build -p carnet-e2e --bin app-bench
+	CARNET_APP_BIN=$(TARGET_DIR)/release/carnet $(XVFB) $(TARGET_DIR)/debug/app-bench --runs 5
 
 ## bundle: the .deb installer, through the Tauri CLI.
 bundle: deps

@@ -40,6 +40,13 @@ pub struct AppState {
     pub(crate) options: Options,
     /// Pieces decrypted for another program, removed on lock, on exit or after a delay.
     pub(crate) opened: crate::flows::evidence::Opened,
+    /// The full integrity check, run after an opening, found damage: the vault was locked and
+    /// the next unlock runs the check first (and refuses with `vault_corrupted` until the
+    /// owner restores a backup).
+    pub(crate) damaged: Arc<std::sync::atomic::AtomicBool>,
+    /// The work that follows an opening (full check, daily backup), stopped before the vault
+    /// is locked or replaced: it holds a copy of the key.
+    pub(crate) background: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
 impl AppState {
@@ -55,7 +62,19 @@ impl AppState {
             idle: Mutex::new(Idle::now()),
             options,
             opened: Default::default(),
+            damaged: Default::default(),
+            background: Mutex::new(None),
         })
+    }
+
+    /// Stops the work that follows an opening, if it still runs; its copy of the key is wiped
+    /// as it drops (a copy being written is a temporary folder, removed with it).
+    pub(crate) async fn stop_background(&self) {
+        let running = lock(&self.background).take();
+        if let Some(task) = running {
+            task.abort();
+            let _ = task.await;
+        }
     }
 
     pub fn settings(&self) -> Settings {

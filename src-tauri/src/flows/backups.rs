@@ -82,6 +82,7 @@ impl AppState {
         id: String,
         secret: Option<ArchiveSecret>,
     ) -> Result<VaultStatus, IpcError> {
+        self.stop_background().await;
         let mut slot = self.vault.lock().await;
         let now = chrono::Utc::now().naive_utc();
         if let Some(vault) = slot.take() {
@@ -151,6 +152,7 @@ impl AppState {
         source: &Path,
         secret: ArchiveSecret,
     ) -> Result<VaultStatus, IpcError> {
+        self.stop_background().await;
         let mut slot = self.vault.lock().await;
         let recovery;
         let passphrase;

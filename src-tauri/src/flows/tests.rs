@@ -427,3 +427,34 @@ async fn a_damaged_vault_is_restored_from_a_backup_while_locked() {
     s.vault_lock().await;
     s.unlock_with_passphrase(PASS.into()).await.unwrap();
 }
+
+#[tokio::test]
+async fn damage_found_after_opening_locks_the_vault_and_is_said_at_the_next_unlock() {
+    let (dir, s, _) = created().await;
+    s.vault_lock().await;
+    // A page far from the first one: the cheap checks of the opening do not read it.
+    let db = dir.path().join("vault.db");
+    let mut bytes = std::fs::read(&db).unwrap();
+    assert!(bytes.len() > 3 * 4096, "a vault of several pages");
+    let at = bytes.len() - 2000;
+    bytes[at] ^= 0x40;
+    std::fs::write(&db, &bytes).unwrap();
+
+    // The opening answers at once; the check that reads every page runs after, finds the
+    // damage and locks the vault again.
+    // (On a vault this small the check may already have locked it again as the answer comes.)
+    s.unlock_with_passphrase(PASS.into()).await.unwrap();
+    let mut locked = false;
+    for _ in 0..250 {
+        if s.vault_status().await.state == VaultState::Locked {
+            locked = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(locked, "the damaged vault was locked");
+    let e = s.unlock_with_passphrase(PASS.into()).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::VaultCorrupted);
+    // The file is left as it was, for a restore.
+    assert_eq!(std::fs::read(&db).unwrap(), bytes);
+}

@@ -1,5 +1,6 @@
 //! Creating, unlocking and locking the vault, and changing its ways in.
 
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use carnet_core::passphrase;
@@ -157,6 +158,15 @@ impl AppState {
         key_file: KeyFile,
         slot: &mut Option<Vault>,
     ) -> Result<(), IpcError> {
+        if self.damaged.load(Ordering::SeqCst) {
+            let healthy = Vault::integrity_ok_at(&self.layout, &key)
+                .await
+                .map_err(|e| self.err(e))?;
+            if !healthy {
+                return Err(self.err(StoreError::VaultCorrupted));
+            }
+            self.damaged.store(false, Ordering::SeqCst);
+        }
         let vault = Vault::open_with_key(&self.layout, key, key_file)
             .await
             .map_err(|e| self.err(e))?;
@@ -165,29 +175,49 @@ impl AppState {
     }
 
     /// Puts an open vault in place, restarts the idle clock, and in the background (the owner
-    /// does not wait) sweeps what an interrupted operation left and takes today's backup.
+    /// does not wait) sweeps what an interrupted operation left, checks every page of the
+    /// database and takes today's backup. The check and the backup read every page, so they
+    /// run on a read-only connection of their own without holding the vault: the journal
+    /// answers meanwhile, whatever the vault's size.
     fn opened(&self, vault: Vault, slot: &mut Option<Vault>) {
         log::info!("vault opened");
+        let source = vault.snapshot_source();
         *slot = Some(vault);
         self.touch();
         let shared = self.vault.clone();
+        let damaged = self.damaged.clone();
         let today = chrono::Local::now().date_naive();
-        tokio::spawn(async move {
+        let task = tokio::spawn(async move {
+            // A failed backup or sweep is retried at the next opening; the vault is intact.
             if let Some(vault) = shared.lock().await.as_ref() {
-                // A failed backup or sweep is retried at the next opening; the vault is intact.
                 let _ = vault.sweep().await;
-                match backup::daily(vault, today).await {
-                    Ok(Some(_)) => log::info!("daily backup taken"),
-                    Ok(None) => {}
-                    Err(e) => log::warn!("daily backup failed: {e}"),
+            }
+            if matches!(source.integrity_ok().await, Ok(false)) {
+                log::error!("integrity check failed: the vault is locked");
+                damaged.store(true, Ordering::SeqCst);
+                if let Some(vault) = shared.lock().await.take() {
+                    vault.lock().await;
                 }
-                // Evidence files of purged pieces that no backup can point at any more.
+                return;
+            }
+            match backup::daily_from(&source, today).await {
+                Ok(Some(_)) => log::info!("daily backup taken"),
+                Ok(None) => {}
+                Err(e) => log::warn!("daily backup failed: {e}"),
+            }
+            drop(source);
+            // Evidence files of purged pieces that no backup can point at any more.
+            if let Some(vault) = shared.lock().await.as_ref() {
                 let _ = carnet_store::journal::trash::sweep_released(vault, today).await;
             }
         });
+        if let Some(previous) = lock(&self.background).replace(task) {
+            previous.abort();
+        }
     }
 
     pub async fn vault_lock(&self) -> VaultStatus {
+        self.stop_background().await;
         self.opened.clear();
         if let Some(vault) = self.vault.lock().await.take() {
             vault.lock().await;

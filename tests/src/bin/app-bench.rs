@@ -1,0 +1,306 @@
+//! Whole-app figures that a criterion benchmark cannot take: how long the real app takes to
+//! show its first screen and to open a large vault's journal, and how much memory all its
+//! processes (the shell and WebKit's) hold with that vault open.
+//!
+//! ```text
+//! xvfb-run -a cargo run -p carnet-e2e --bin app-bench -- [--runs N] [--incidents N --events N --pieces N]
+//! ```
+//! (`make bench-app` does it against the release build.) Each run starts the app through
+//! tauri-driver, as the end-to-end tests do, in three situations:
+//! - **baseline**: an empty data folder, up to the first-run screen (the least the app can do);
+//! - **launch**: a generated vault (10,000 incidents, 100,000 events and 1,000 pieces by
+//!   default), up to the unlock screen;
+//! - **unlock**: from the click on "Déverrouiller" to the journal's first page listing the
+//!   incidents (the vault is generated with the cheapest key derivation, so this is the cost of
+//!   opening the vault and showing the journal, not of Argon2, which is calibrated to about half
+//!   a second on purpose; unlocking through the OS keyring costs about as little).
+//!
+//! Launch times run from the process's start (read in `/proc`, to the clock tick) to the moment
+//! the page shows the screen (polled every 10 ms in the page). Memory is the sum over the app's
+//! process tree of the resident set (RSS, shared pages counted in each process) and of the
+//! proportional set (PSS, shared pages divided among their users), read once the journal shows.
+//! Medians are printed, with every run's figure.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use carnet_e2e::{App, app_binary, target_dir};
+
+struct Args {
+    runs: usize,
+    scale: [u32; 3],
+}
+
+fn parse() -> Args {
+    let mut args = Args {
+        runs: 5,
+        scale: [10_000, 100_000, 1_000],
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let value: u32 = it
+            .next()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{flag} needs a number"));
+        match flag.as_str() {
+            "--runs" => args.runs = value.max(1) as usize,
+            "--incidents" => args.scale[0] = value,
+            "--events" => args.scale[1] = value,
+            "--pieces" => args.scale[2] = value,
+            _ => panic!("unknown flag {flag}"),
+        }
+    }
+    args
+}
+
+/// The generator next to the app binary (`cargo build -p carnet-store --bin carnet-generate`).
+fn generator() -> PathBuf {
+    let beside = app_binary().with_file_name("carnet-generate");
+    if beside.exists() {
+        return beside;
+    }
+    target_dir().join("debug/carnet-generate")
+}
+
+const PASSPHRASE: &str = "banc d’essai du carnet 2026";
+
+fn generate(dir: &Path, scale: [u32; 3]) {
+    let started = Instant::now();
+    let status = Command::new(generator())
+        .arg("--dir")
+        .arg(dir)
+        .args(["--incidents", &scale[0].to_string()])
+        .args(["--events", &scale[1].to_string()])
+        .args(["--pieces", &scale[2].to_string()])
+        .args(["--passphrase", PASSPHRASE, "--fast-kdf"])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("carnet-generate runs (cargo build -p carnet-store --bin carnet-generate)");
+    assert!(status.success(), "carnet-generate failed");
+    eprintln!(
+        "generated {} incidents, {} events, {} pieces in {:.1} s",
+        scale[0],
+        scale[1],
+        scale[2],
+        started.elapsed().as_secs_f64()
+    );
+}
+
+fn epoch_ms() -> f64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_secs_f64()
+        * 1000.0
+}
+
+/// The fields of `/proc/<pid>/stat` after the command name.
+fn stat_fields(pid: u32) -> Option<Vec<String>> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after = &stat[stat.rfind(')')? + 2..];
+    Some(after.split_whitespace().map(str::to_owned).collect())
+}
+
+fn boot_epoch_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/stat").expect("/proc/stat");
+    let btime: f64 = stat
+        .lines()
+        .find_map(|l| l.strip_prefix("btime "))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("btime in /proc/stat");
+    btime * 1000.0
+}
+
+/// The clock ticks per second of `/proc/<pid>/stat`'s start time.
+fn clock_ticks() -> f64 {
+    let out = Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .expect("getconf");
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(100.0)
+}
+
+/// The pid of the app under test (the newest process running its binary).
+fn app_pid() -> u32 {
+    let binary = app_binary();
+    let mut found: Vec<(u64, u32)> = Vec::new();
+    for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if std::fs::read_link(entry.path().join("exe")).ok().as_ref() == Some(&binary) {
+            let start = stat_fields(pid)
+                .and_then(|f| f.get(19).and_then(|s| s.parse().ok()))
+                .unwrap_or(0);
+            found.push((start, pid));
+        }
+    }
+    found.into_iter().max().expect("the app's process").1
+}
+
+/// When the process started, in milliseconds since the epoch (to the clock tick).
+fn started_ms(pid: u32) -> f64 {
+    let ticks: f64 = stat_fields(pid)
+        .and_then(|f| f.get(19).and_then(|s| s.parse().ok()))
+        .expect("the process's start time");
+    boot_epoch_ms() + ticks * 1000.0 / clock_ticks()
+}
+
+/// `pid` and all its descendants.
+fn tree(pid: u32) -> Vec<u32> {
+    let mut parents: Vec<(u32, u32)> = Vec::new();
+    for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+        if let Some(p) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u32>().ok())
+            && let Some(ppid) = stat_fields(p).and_then(|f| f.get(1).and_then(|s| s.parse().ok()))
+        {
+            parents.push((p, ppid));
+        }
+    }
+    let mut out = vec![pid];
+    let mut i = 0;
+    while i < out.len() {
+        let parent = out[i];
+        out.extend(
+            parents
+                .iter()
+                .filter(|(_, pp)| *pp == parent)
+                .map(|(p, _)| *p),
+        );
+        i += 1;
+    }
+    out
+}
+
+/// Kibibytes of a `Key:   123 kB` line of a /proc file.
+fn kib(path: String, key: &str) -> u64 {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// (RSS, PSS) of the app's process tree, in MiB, and the names of its processes.
+fn memory(pid: u32) -> (f64, f64, Vec<String>) {
+    let pids = tree(pid);
+    let rss: u64 = pids
+        .iter()
+        .map(|p| kib(format!("/proc/{p}/status"), "VmRSS:"))
+        .sum();
+    let pss: u64 = pids
+        .iter()
+        .map(|p| kib(format!("/proc/{p}/smaps_rollup"), "Pss:"))
+        .sum();
+    let names = pids
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/comm")).ok())
+        .map(|s| s.trim().to_owned())
+        .collect();
+    (rss as f64 / 1024.0, pss as f64 / 1024.0, names)
+}
+
+/// Polls the page every 10 ms until `script` is true; the epoch milliseconds it became so.
+async fn until(app: &App, script: &str) -> f64 {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if app.eval(script).await.as_bool() == Some(true) {
+            return epoch_ms();
+        }
+        assert!(Instant::now() < deadline, "never true: {script}");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+fn shows(text: &str) -> String {
+    format!("return document.body.innerText.includes({text:?})")
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+fn line(name: &str, unit: &str, values: &mut [f64]) -> f64 {
+    let runs: Vec<String> = values.iter().map(|v| format!("{v:.0}")).collect();
+    let m = median(values);
+    println!(
+        "{name:<44} median {m:>7.0} {unit}   runs: {}",
+        runs.join(", ")
+    );
+    m
+}
+
+#[tokio::main]
+async fn main() {
+    let args = parse();
+    let vault = tempfile::tempdir().expect("a temporary folder");
+    generate(vault.path(), args.scale);
+    let (mut baseline, mut launch, mut unlock, mut rss, mut pss) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut processes = Vec::new();
+    for run in 0..args.runs {
+        let empty = tempfile::tempdir().expect("a temporary folder");
+        let app = App::start(empty.path()).await;
+        let shown = until(&app, &shows("Créer mon coffre")).await;
+        baseline.push(shown - started_ms(app_pid()));
+        app.quit().await;
+
+        let app = App::start(vault.path()).await;
+        let shown = until(&app, &shows("Déverrouiller le coffre")).await;
+        let pid = app_pid();
+        launch.push(shown - started_ms(pid));
+        app.fill("Phrase de passe", PASSPHRASE).await;
+        let clicked = epoch_ms();
+        app.click("Déverrouiller").await;
+        let listed = until(&app, &shows("incidents dans le journal")).await;
+        unlock.push(listed - clicked);
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let (r, p, names) = memory(pid);
+        rss.push(r);
+        pss.push(p);
+        processes = names;
+        app.quit().await;
+        eprintln!("run {} of {} done", run + 1, args.runs);
+    }
+    let [incidents, events, pieces] = args.scale;
+    println!(
+        "Carnet, {} ({incidents} incidents, {events} events, {pieces} pieces), {} runs",
+        app_binary().display(),
+        args.runs
+    );
+    let base = line(
+        "baseline: empty folder → first-run screen",
+        "ms",
+        &mut baseline,
+    );
+    let start = line("launch: large vault → unlock screen", "ms", &mut launch);
+    let open = line("unlock: click → journal's first page", "ms", &mut unlock);
+    println!(
+        "{:<44} median {:>7.0} ms   (launch ÷ baseline: {:.2})",
+        "launch + unlock",
+        start + open,
+        start / base
+    );
+    line("memory, RSS of all processes", "MiB", &mut rss);
+    line("memory, PSS of all processes", "MiB", &mut pss);
+    println!("processes: {}", processes.join(", "));
+}
