@@ -15,6 +15,8 @@ pub mod vault;
 #[cfg(test)]
 mod journal_tests_company;
 #[cfg(test)]
+mod journal_tests_dossiers;
+#[cfg(test)]
 mod journal_tests_incidents;
 #[cfg(test)]
 mod journal_tests_search;

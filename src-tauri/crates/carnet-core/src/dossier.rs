@@ -747,31 +747,33 @@ pub mod submission {
         }
     }
 
-    /// The recipient, as a sentence names it.
-    pub fn recipient(destination: Destination, locale: Locale) -> &'static str {
+    /// The recipient, with the preposition a sentence "sent to …" needs.
+    pub fn sent_to(destination: Destination, locale: Locale) -> &'static str {
         match (destination, locale) {
             (Destination::DgeForm, Locale::Fr) => {
-                "la DGE (espace de signalement consultation-plateformes)"
+                "à la DGE (espace de signalement consultation-plateformes)"
             }
             (Destination::DgeForm, Locale::En) => {
-                "the DGE (consultation-plateformes reporting form)"
+                "to the DGE (consultation-plateformes reporting form)"
             }
-            (Destination::Mediateur, Locale::Fr) => "le Médiateur des entreprises",
-            (Destination::Mediateur, Locale::En) => "the Médiateur des entreprises",
+            (Destination::Mediateur, Locale::Fr) => "au Médiateur des entreprises",
+            (Destination::Mediateur, Locale::En) => "to the Médiateur des entreprises",
             (Destination::PlatformComplaint, Locale::Fr) => {
-                "le service de réclamation de la plateforme"
+                "au service de réclamation de la plateforme"
             }
             (Destination::PlatformComplaint, Locale::En) => {
-                "the platform's complaint-handling system"
+                "to the platform's complaint-handling system"
             }
             (Destination::OutOfCourtBody, Locale::Fr) => {
-                "un organisme certifié de règlement extrajudiciaire"
+                "à un organisme certifié de règlement extrajudiciaire"
             }
-            (Destination::OutOfCourtBody, Locale::En) => "a certified out-of-court settlement body",
+            (Destination::OutOfCourtBody, Locale::En) => {
+                "to a certified out-of-court settlement body"
+            }
             (Destination::CounterfeitNotice, Locale::Fr) => {
-                "le service de notification de la plateforme"
+                "au service de notification de la plateforme"
             }
-            (Destination::CounterfeitNotice, Locale::En) => "the platform's notice mechanism",
+            (Destination::CounterfeitNotice, Locale::En) => "to the platform's notice mechanism",
         }
     }
 
@@ -783,14 +785,14 @@ pub mod submission {
         number: &str,
         reference: &str,
     ) -> String {
-        let to = recipient(destination, locale);
+        let to = sent_to(destination, locale);
         match (locale, reference.is_empty()) {
-            (Locale::Fr, true) => format!("Dossier {number} envoyé à {to}"),
+            (Locale::Fr, true) => format!("Dossier {number} envoyé {to}"),
             (Locale::Fr, false) => {
-                format!("Dossier {number} envoyé à {to} (référence {reference})")
+                format!("Dossier {number} envoyé {to} (référence {reference})")
             }
-            (Locale::En, true) => format!("Dossier {number} sent to {to}"),
-            (Locale::En, false) => format!("Dossier {number} sent to {to} (reference {reference})"),
+            (Locale::En, true) => format!("Dossier {number} sent {to}"),
+            (Locale::En, false) => format!("Dossier {number} sent {to} (reference {reference})"),
         }
     }
 }

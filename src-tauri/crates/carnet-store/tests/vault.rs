@@ -289,6 +289,9 @@ async fn an_older_vault_is_copied_then_migrated() {
     let (vault, _) = created(&f).await;
     // Make it a schema-1 vault: the journal's migrations undone.
     for sql in [
+        "DROP TABLE dossier_submission",
+        "DROP TABLE dossier_export",
+        "DROP TABLE dossier",
         "ALTER TABLE evidence_content DROP COLUMN released_at",
         "DROP TABLE search",
         "DROP TABLE history",

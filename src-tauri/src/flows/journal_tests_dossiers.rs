@@ -1,0 +1,636 @@
+//! The dossier commands run by the test host: the journey (a draft, what is missing, fixed,
+//! exported to a PDF that poppler reads and whose SHA-256 is recorded, the submission with
+//! its events and statuses), a bad-input table per command, and the exports that fail
+//! without leaving a file.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use carnet_core::Field;
+use carnet_core::dossier::{
+    AskInput, DeclarationsInput, DossierInput, DossierProgress, MissingCode, SubmissionInput,
+};
+use carnet_core::journal::company::CompanyInput;
+use carnet_core::journal::event::EventInput;
+use carnet_core::journal::incident::{IncidentInput, Status};
+use carnet_core::journal::platform::PlatformInput;
+
+use crate::error::{ErrorCode, IpcError};
+use crate::flows::dossiers::{Progress, dossier_code, io_code};
+use crate::flows::evidence::Content;
+use crate::flows::tests::hostile;
+use crate::state::AppState;
+use crate::state::tests::state;
+
+const PASS: &str = "pluie verte sur le quai du port 42";
+/// A 1×1 RGBA PNG.
+const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+async fn opened() -> (tempfile::TempDir, AppState) {
+    let (dir, s) = state();
+    s.vault_create(PASS.into(), PASS.into(), false)
+        .await
+        .unwrap();
+    (dir, s)
+}
+
+/// A platform, an incident with an event and two pieces (text and image): the incident id.
+async fn journal(s: &AppState) -> (i64, i64) {
+    let platform = s
+        .platform_save(PlatformInput {
+            catalogue_id: "amazon".into(),
+            seller_accounts: vec!["A1B2C3".into()],
+            ..PlatformInput::default()
+        })
+        .await
+        .unwrap();
+    let incident = s
+        .incident_save(IncidentInput {
+            platform_id: platform.id,
+            category: "ACC-02".into(),
+            title: "Compte vendeur suspendu".into(),
+            occurred_on: Some("2026-03-01".into()),
+            decision_on: Some("2026-03-02".into()),
+            funds_held: Some("1 234,56".into()),
+            ..IncidentInput::default()
+        })
+        .await
+        .unwrap();
+    let text = s
+        .piece_add_bytes(
+            incident.id,
+            "échange.txt",
+            None,
+            Content::Bytes("Réponse de la plateforme : compte suspendu.".as_bytes()),
+        )
+        .await
+        .unwrap();
+    s.piece_add_bytes(incident.id, "capture.png", None, Content::Base64(PNG))
+        .await
+        .unwrap();
+    s.event_save(EventInput {
+        incident_id: incident.id,
+        happened_on: "2026-03-02".into(),
+        actor: "platform".into(),
+        channel: "email".into(),
+        summary: "Suspension notifiée".into(),
+        piece_ids: vec![text.id],
+        ..EventInput::default()
+    })
+    .await
+    .unwrap();
+    (platform.id, incident.id)
+}
+
+fn draft(incident_id: i64) -> DossierInput {
+    DossierInput {
+        destination: "mediateur".into(),
+        locale: "fr".into(),
+        incident_ids: vec![incident_id],
+        title: "Suspension du compte vendeur".into(),
+        summary: "Compte suspendu sans motif le 2 mars 2026.".into(),
+        asks: vec![AskInput {
+            kind: "mediation".into(),
+            detail: String::new(),
+        }],
+        declarations: DeclarationsInput {
+            accuracy: true,
+            signatory: "Claire Martin, gérante".into(),
+            place: "Lyon".into(),
+            ..DeclarationsInput::default()
+        },
+        ..DossierInput::default()
+    }
+}
+
+fn company() -> CompanyInput {
+    CompanyInput {
+        legal_name: "Atelier du Cuir Lyonnais".into(),
+        siret: "73282932000074".into(),
+        street: "3 rue de la Soie".into(),
+        postcode: "69001".into(),
+        city: "Lyon".into(),
+        contact_name: "Claire Martin".into(),
+        contact_email: "claire@example.org".into(),
+        contact_phone: "06 12 34 56 78".into(),
+        ..CompanyInput::default()
+    }
+}
+
+fn recorder() -> (Progress, Arc<Mutex<Vec<DossierProgress>>>) {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    let progress: Progress = Arc::new(move |p| sink.lock().unwrap().push(p));
+    (progress, seen)
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn refused(e: &IpcError, code: ErrorCode, field: Option<Field>, what: &str) {
+    assert_eq!((e.code, e.field), (code, field), "{what}: {e:?}");
+    assert!(!e.message.is_empty());
+}
+
+#[tokio::test]
+async fn a_dossier_from_draft_to_export_to_submission() {
+    let (dir, s) = opened().await;
+    let (platform_id, incident_id) = journal(&s).await;
+
+    let view = s.dossier_create(draft(incident_id)).await.unwrap();
+    assert_eq!(
+        view.number,
+        format!("{}-0001", chrono::Local::now().format("%Y"))
+    );
+    assert!(!view.complete);
+    let codes: Vec<MissingCode> = view.missing.iter().map(|m| m.code).collect();
+    for code in [
+        MissingCode::CompanyProfile,
+        MissingCode::ConfidentialityUndertaking,
+        MissingCode::PlatformLegalEntity,
+        MissingCode::PlatformSiret,
+    ] {
+        assert!(codes.contains(&code), "{code:?} in {codes:?}");
+    }
+    assert_eq!(view.preview.pieces, 2);
+
+    // Not complete: refused before any dialog, nothing written.
+    let out = tempfile::tempdir().unwrap();
+    assert_eq!(
+        s.dossier_export_name(view.id).await.unwrap_err().code,
+        ErrorCode::DossierIncomplete
+    );
+    let (progress, _) = recorder();
+    let e = s
+        .dossier_export(view.id, &out.path().join("x.pdf"), progress)
+        .await
+        .unwrap_err();
+    refused(&e, ErrorCode::DossierIncomplete, None, "incomplete");
+    assert!(names(out.path()).is_empty());
+
+    // Fixed where the list says.
+    s.company_save(company()).await.unwrap();
+    s.platform_save(PlatformInput {
+        id: Some(platform_id),
+        catalogue_id: "amazon".into(),
+        legal_entity: "Amazon Online France SAS".into(),
+        country: "FR".into(),
+        siret: "73282932000074".into(),
+        seller_accounts: vec!["A1B2C3".into()],
+        ..PlatformInput::default()
+    })
+    .await
+    .unwrap();
+    let mut fixed = draft(incident_id);
+    fixed.declarations.confidentiality = true;
+    fixed.declarations.identity = Some("disclose".into());
+    let view = s.dossier_save(view.id, fixed).await.unwrap();
+    assert!(view.complete, "{:?}", view.missing);
+
+    let name = s.dossier_export_name(view.id).await.unwrap();
+    assert_eq!(
+        name,
+        format!("Carnet-{}-mediateur.pdf", view.number),
+        "the suggested name"
+    );
+    let dest = out.path().join(&name);
+    let (progress, seen) = recorder();
+    let written = s.dossier_export(view.id, &dest, progress).await.unwrap();
+    assert_eq!(
+        names(out.path()),
+        vec![name.clone()],
+        "no temporary file left"
+    );
+    let bytes = std::fs::read(&dest).unwrap();
+    assert_eq!(written.file_name, name);
+    assert_eq!(written.size, bytes.len() as u64);
+    assert_eq!(written.sha256, sha256_hex(&bytes));
+    assert_eq!(written.pieces, 2);
+    assert!(written.pages >= 3, "{}", written.pages);
+    let seen = seen.lock().unwrap().clone();
+    let last = *seen.last().unwrap();
+    assert_eq!(last.done, last.total);
+    assert!(seen.windows(2).all(|w| w[0].done <= w[1].done), "{seen:?}");
+
+    // To look at it: CARNET_KEEP_DOSSIER=/tmp/d.pdf cargo test -p carnet --lib dossier_from
+    if let Some(keep) = std::env::var_os("CARNET_KEEP_DOSSIER") {
+        std::fs::copy(&dest, keep).unwrap();
+    }
+    let check = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&dest)
+        .output()
+        .expect("qpdf is installed");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+
+    // poppler reads it: the title, the company's SIRET, accented words, the euro amount.
+    let text = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&dest)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(text.status.success());
+    let text = String::from_utf8_lossy(&text.stdout).replace(['\u{202F}', '\u{A0}'], " ");
+    for needle in [
+        "Suspension du compte vendeur",
+        "732 829 320 00074",
+        "Compte vendeur suspendu",
+        "Médiateur des entreprises",
+        "1 234,56 €",
+    ] {
+        assert!(
+            text.contains(needle) || text.replace(' ', "").contains(&needle.replace(' ', "")),
+            "{needle} not in the PDF's text"
+        );
+    }
+
+    // The export is recorded with the file's SHA-256.
+    let view = s.dossier_get(view.id).await.unwrap();
+    assert_eq!(view.exports.len(), 1);
+    assert_eq!(view.exports[0].sha256, written.sha256);
+    assert_eq!(view.exports[0].pages, written.pages);
+    let listed = s.dossier_list().await.unwrap();
+    assert_eq!(
+        listed[0].last_export.as_ref().unwrap().sha256,
+        written.sha256
+    );
+
+    // The submission: an event on the incident, its status moved to mediation.
+    let today = chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
+    let view = s
+        .dossier_record_submission(
+            view.id,
+            SubmissionInput {
+                submitted_on: today,
+                reference: "MED-2026-118".into(),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(view.submissions[0].reference, "MED-2026-118");
+    let detail = s.incident_get(incident_id).await.unwrap();
+    assert_eq!(detail.incident.status, Status::Mediation);
+    assert_eq!(
+        detail.status_history.last().unwrap().status,
+        Status::Mediation
+    );
+    let event = detail.events.last().unwrap();
+    assert!(event.data.summary.contains("Médiateur des entreprises"));
+    assert!(event.data.summary.contains("MED-2026-118"));
+    drop(dir);
+}
+
+#[tokio::test]
+async fn exports_that_fail_leave_no_file_and_say_why() {
+    let (dir, s) = opened().await;
+    let (_, incident_id) = journal(&s).await;
+    s.company_save(company()).await.unwrap();
+    let mut d = draft(incident_id);
+    d.destination = "platform_complaint".into();
+    let incident = s.incident_get(incident_id).await.unwrap().incident;
+    s.incident_save(IncidentInput {
+        id: Some(incident_id),
+        platform_id: incident.data.platform_id,
+        category: incident.data.category.clone(),
+        title: incident.data.title.clone(),
+        decision_on: Some("2026-03-02".into()),
+        decision_reference: Some("CASE-1".into()),
+        ..IncidentInput::default()
+    })
+    .await
+    .unwrap();
+    let view = s.dossier_create(d).await.unwrap();
+    assert!(view.complete, "{:?}", view.missing);
+
+    // A folder that does not exist.
+    let out = tempfile::tempdir().unwrap();
+    let (progress, _) = recorder();
+    let e = s
+        .dossier_export(view.id, &out.path().join("nope").join("d.pdf"), progress)
+        .await
+        .unwrap_err();
+    refused(&e, ErrorCode::ExportFailed, None, "missing folder");
+    assert!(names(out.path()).is_empty());
+
+    // A piece altered on the disk: nothing written, nothing recorded.
+    let file_id: String = {
+        let slot = s.vault.lock().await;
+        sqlx::query_scalar(
+            "SELECT c.file_id FROM piece p JOIN evidence_content c ON c.id = p.content_id
+             WHERE p.incident_id = ? ORDER BY p.number LIMIT 1",
+        )
+        .bind(incident_id)
+        .fetch_one(slot.as_ref().unwrap().pool())
+        .await
+        .unwrap()
+    };
+    let path = dir.path().join("evidence").join(file_id);
+    let mut sealed = std::fs::read(&path).unwrap();
+    let n = sealed.len() - 1;
+    sealed[n] ^= 0x55;
+    std::fs::write(&path, &sealed).unwrap();
+    let (progress, _) = recorder();
+    let e = s
+        .dossier_export(view.id, &out.path().join("d.pdf"), progress)
+        .await
+        .unwrap_err();
+    refused(&e, ErrorCode::PieceAltered, None, "altered piece");
+    assert!(names(out.path()).is_empty(), "{:?}", names(out.path()));
+    assert!(s.dossier_get(view.id).await.unwrap().exports.is_empty());
+}
+
+#[test]
+fn a_full_disk_says_so_and_other_failures_are_export_failed() {
+    use std::io::{Error, ErrorKind};
+    assert_eq!(
+        io_code(&Error::from(ErrorKind::StorageFull)),
+        ErrorCode::DiskFull
+    );
+    assert_eq!(
+        io_code(&Error::from(ErrorKind::QuotaExceeded)),
+        ErrorCode::DiskFull
+    );
+    assert_eq!(
+        io_code(&Error::from(ErrorKind::PermissionDenied)),
+        ErrorCode::ExportFailed
+    );
+    assert_eq!(
+        dossier_code(&carnet_dossier::DossierError::Write(
+            Error::from_raw_os_error(28)
+        )),
+        ErrorCode::DiskFull,
+        "ENOSPC"
+    );
+    assert_eq!(
+        dossier_code(&carnet_dossier::DossierError::PieceAltered {
+            piece: "P01".into()
+        }),
+        ErrorCode::PieceAltered
+    );
+}
+
+/// Every refusal leaves the dossiers as they were.
+async fn dossier_rows(s: &AppState) -> String {
+    let slot = s.vault.lock().await;
+    sqlx::query_scalar(
+        "SELECT (SELECT count(*) || '/' || coalesce(max(updated_at), '') FROM dossier)
+             || ' ' || (SELECT count(*) FROM dossier_export)
+             || ' ' || (SELECT count(*) FROM dossier_submission)
+             || ' ' || (SELECT count(*) FROM event)
+             || ' ' || (SELECT count(*) FROM history)",
+    )
+    .fetch_one(slot.as_ref().unwrap().pool())
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn dossier_create_and_save_bad_inputs() {
+    let (_dir, s) = opened().await;
+    let (_, incident_id) = journal(&s).await;
+    let id = s.dossier_create(draft(incident_id)).await.unwrap().id;
+    type Change = Box<dyn Fn(&mut DossierInput)>;
+    let mut table: Vec<(Change, Field)> = vec![
+        (
+            Box::new(|i| i.destination = "dgccrf".into()),
+            Field::DossierDestination,
+        ),
+        (Box::new(|i| i.locale = "FR".into()), Field::DossierLocale),
+        (
+            Box::new(|i| i.incident_ids = vec![-1]),
+            Field::DossierIncidents,
+        ),
+        (Box::new(|i| i.title = "x".repeat(201)), Field::DossierTitle),
+        (
+            Box::new(|i| i.summary = "é".repeat(401)),
+            Field::DossierSummary,
+        ),
+        (
+            Box::new(|i| i.asks[0].kind = "<script>".into()),
+            Field::DossierAsks,
+        ),
+        (
+            Box::new(|i| {
+                i.ip_rights = vec![carnet_core::dossier::IpRightInput {
+                    kind: "brand".into(),
+                    ..Default::default()
+                }]
+            }),
+            Field::DossierIpRights,
+        ),
+        (
+            Box::new(|i| i.listings = vec!["javascript:alert(1)".into()]),
+            Field::DossierListings,
+        ),
+        (
+            Box::new(|i| i.declarations.identity = Some("peut-être".into())),
+            Field::DossierIdentity,
+        ),
+        (
+            Box::new(|i| i.declarations.signatory = "x".repeat(201)),
+            Field::DossierSignatory,
+        ),
+        (
+            Box::new(|i| i.declarations.place = "x".repeat(101)),
+            Field::DossierPlace,
+        ),
+    ];
+    for bad in hostile() {
+        let f = Field::DossierDestination;
+        let b = bad.clone();
+        table.push((Box::new(move |i| i.destination = b.clone()), f));
+        if bad.chars().count() > 400 || bad.contains('\0') || bad.contains('\u{202E}') {
+            let b = bad.clone();
+            table.push((
+                Box::new(move |i| i.summary = b.clone()),
+                Field::DossierSummary,
+            ));
+        }
+        if !bad.trim().is_empty() {
+            let b = bad.clone();
+            table.push((
+                Box::new(move |i| i.listings = vec![b.clone()]),
+                Field::DossierListings,
+            ));
+        }
+    }
+    let before = dossier_rows(&s).await;
+    for (n, (change, field)) in table.iter().enumerate() {
+        let mut input = draft(incident_id);
+        change(&mut input);
+        let e = s.dossier_create(input.clone()).await.unwrap_err();
+        refused(
+            &e,
+            ErrorCode::InvalidInput,
+            Some(*field),
+            &format!("create row {n}"),
+        );
+        let e = s.dossier_save(id, input).await.unwrap_err();
+        refused(
+            &e,
+            ErrorCode::InvalidInput,
+            Some(*field),
+            &format!("save row {n}"),
+        );
+    }
+    for bad_id in [0, -1, id + 1, i64::MAX] {
+        let e = s
+            .dossier_save(bad_id, draft(incident_id))
+            .await
+            .unwrap_err();
+        refused(&e, ErrorCode::NotFound, None, "save unknown id");
+    }
+    assert_eq!(dossier_rows(&s).await, before);
+}
+
+#[tokio::test]
+async fn dossier_get_delete_export_and_submission_bad_inputs() {
+    let (_dir, s) = opened().await;
+    let (_, incident_id) = journal(&s).await;
+    let id = s.dossier_create(draft(incident_id)).await.unwrap().id;
+    let deleted = s.dossier_create(draft(incident_id)).await.unwrap().id;
+    s.dossier_delete(deleted).await.unwrap();
+    let before = dossier_rows(&s).await;
+    let out = tempfile::tempdir().unwrap();
+    for bad_id in [0, -1, deleted, id + 100, i64::MIN] {
+        refused(
+            &s.dossier_get(bad_id).await.unwrap_err(),
+            ErrorCode::NotFound,
+            None,
+            "get",
+        );
+        refused(
+            &s.dossier_delete(bad_id).await.unwrap_err(),
+            ErrorCode::NotFound,
+            None,
+            "delete",
+        );
+        refused(
+            &s.dossier_export_name(bad_id).await.unwrap_err(),
+            ErrorCode::NotFound,
+            None,
+            "export name",
+        );
+        let (progress, _) = recorder();
+        refused(
+            &s.dossier_export(bad_id, &out.path().join("d.pdf"), progress)
+                .await
+                .unwrap_err(),
+            ErrorCode::NotFound,
+            None,
+            "export",
+        );
+        let ok = SubmissionInput {
+            submitted_on: "2026-01-05".into(),
+            reference: String::new(),
+        };
+        refused(
+            &s.dossier_record_submission(bad_id, ok).await.unwrap_err(),
+            ErrorCode::NotFound,
+            None,
+            "submission",
+        );
+    }
+    let tomorrow = (chrono::Local::now().date_naive() + chrono::Days::new(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    let mut table: Vec<(String, String, Field)> = vec![
+        (tomorrow, String::new(), Field::DossierSubmittedOn),
+        (
+            "2026-02-30".into(),
+            String::new(),
+            Field::DossierSubmittedOn,
+        ),
+        (
+            "05/01/2026".into(),
+            String::new(),
+            Field::DossierSubmittedOn,
+        ),
+        (
+            "2026-01-05".into(),
+            "x".repeat(101),
+            Field::DossierReference,
+        ),
+        (
+            "2026-01-05".into(),
+            "a\u{202E}b".into(),
+            Field::DossierReference,
+        ),
+    ];
+    for bad in hostile() {
+        if !bad.trim().is_empty() {
+            table.push((bad, String::new(), Field::DossierSubmittedOn));
+        }
+    }
+    table.push((String::new(), String::new(), Field::DossierSubmittedOn));
+    for (on, reference, field) in table {
+        let e = s
+            .dossier_record_submission(
+                id,
+                SubmissionInput {
+                    submitted_on: on.clone(),
+                    reference,
+                },
+            )
+            .await
+            .unwrap_err();
+        refused(&e, ErrorCode::InvalidInput, Some(field), &on);
+    }
+    assert_eq!(dossier_rows(&s).await, before);
+    assert!(names(out.path()).is_empty());
+}
+
+#[tokio::test]
+async fn every_dossier_command_says_when_the_vault_is_locked() {
+    let (_dir, s) = opened().await;
+    s.vault_lock().await;
+    let out = tempfile::tempdir().unwrap();
+    let (progress, _) = recorder();
+    let errors = [
+        s.dossier_create(draft(1)).await.map(|_| ()).unwrap_err(),
+        s.dossier_list().await.map(|_| ()).unwrap_err(),
+        s.dossier_get(1).await.map(|_| ()).unwrap_err(),
+        s.dossier_save(1, draft(1)).await.map(|_| ()).unwrap_err(),
+        s.dossier_delete(1).await.unwrap_err(),
+        s.dossier_export_name(1).await.map(|_| ()).unwrap_err(),
+        s.dossier_export(1, &out.path().join("d.pdf"), progress)
+            .await
+            .map(|_| ())
+            .unwrap_err(),
+        s.dossier_record_submission(
+            1,
+            SubmissionInput {
+                submitted_on: "2026-01-05".into(),
+                reference: String::new(),
+            },
+        )
+        .await
+        .map(|_| ())
+        .unwrap_err(),
+    ];
+    for e in errors {
+        assert_eq!(e.code, ErrorCode::VaultLocked, "{e:?}");
+    }
+}
