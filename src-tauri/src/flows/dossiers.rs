@@ -7,8 +7,7 @@
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 
 use carnet_core::dossier::{
     DossierExported, DossierInput, DossierItem, DossierProgress, DossierView, ExportRecord,
@@ -176,9 +175,11 @@ impl AppState {
 }
 
 /// The pieces' source, counting what the renderer fetched for the progress event.
+/// Pieces may be fetched from several threads (images are decoded in parallel): the count
+/// and its event go together under a lock, so `done` never goes back.
 struct Counting<'a> {
     inner: &'a dyn PieceSource,
-    done: AtomicU32,
+    done: Mutex<u32>,
     total: u32,
     progress: Progress,
 }
@@ -186,10 +187,11 @@ struct Counting<'a> {
 impl PieceSource for Counting<'_> {
     fn bytes(&self, piece: &ReportPiece) -> Result<Vec<u8>, PieceUnavailable> {
         let bytes = self.inner.bytes(piece);
+        let mut done = self.done.lock().unwrap_or_else(|p| p.into_inner());
         // The last step (writing the file) is reported once the file is in place.
-        let done = (self.done.fetch_add(1, Ordering::Relaxed) + 1).min(self.total - 1);
+        *done = (*done + 1).min(self.total - 1);
         (self.progress)(DossierProgress {
-            done,
+            done: *done,
             total: self.total,
         });
         bytes
@@ -213,7 +215,7 @@ fn write_pdf(
     progress(DossierProgress { done: 0, total });
     let counting = Counting {
         inner: &source,
-        done: AtomicU32::new(0),
+        done: Mutex::new(0),
         total,
         progress: progress.clone(),
     };

@@ -38,7 +38,7 @@ use crate::journal::text;
 use crate::locale::Locale;
 use crate::report::{
     Ask, AskKind, Declarations, Destination, IdentityChoice, IpRight, IpRightKind, Report,
-    ReportIncident, ReportPiece, ReportPlatform, SUMMARY_MAX, steps_from_incident,
+    ReportIncident, ReportPiece, ReportPlatform, SUMMARY_MAX, Step, StepKind, steps_from_incident,
 };
 
 pub const TITLE_MAX: usize = 200;
@@ -340,6 +340,21 @@ impl DossierDraft {
             declarations: self.declarations.clone(),
         }
     }
+}
+
+/// Adds the steps of earlier submissions to a report's, each once (a complaint whose date the
+/// incident already records is not listed twice), in the order of their dates.
+pub fn add_steps(report: &mut Report, earlier: impl IntoIterator<Item = Step>) {
+    for step in earlier {
+        let known = report
+            .steps
+            .iter()
+            .any(|s| s.kind == step.kind && s.date == step.date);
+        if !known {
+            report.steps.push(step);
+        }
+    }
+    report.steps.sort_by_key(|s| s.date);
 }
 
 /// What is missing, by a code the UI switches on (its own words, FR/EN, for each).
@@ -734,6 +749,24 @@ pub mod submission {
         let target = status(destination);
         let rank = |s: Status| Status::ALL.iter().position(|x| *x == s).unwrap_or(0);
         (!current.is_closed() && rank(current) < rank(target)).then_some(target)
+    }
+
+    /// The step a submission to `destination` is, as a later dossier on the same incidents
+    /// lists it among the steps already taken (domain notes §6.8).
+    pub fn step(destination: Destination, submitted_on: NaiveDate, reference: &str) -> Step {
+        let kind = match destination {
+            Destination::DgeForm => StepKind::AuthorityReport,
+            Destination::Mediateur => StepKind::Mediation,
+            Destination::PlatformComplaint => StepKind::InternalComplaint,
+            Destination::OutOfCourtBody => StepKind::OutOfCourtBody,
+            Destination::CounterfeitNotice => StepKind::Notice,
+        };
+        Step {
+            kind,
+            date: Some(submitted_on),
+            reference: reference.to_owned(),
+            outcome: String::new(),
+        }
     }
 
     /// The channel of the chronology event.

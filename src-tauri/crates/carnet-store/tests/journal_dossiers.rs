@@ -335,6 +335,22 @@ async fn a_submission_adds_an_event_to_each_incident_and_moves_statuses_forward(
     assert_eq!(s.submissions[0].reference, "R-778");
     assert_eq!(s.submissions[0].destination, Destination::PlatformComplaint);
 
+    // A later dossier on the same incident lists that submission among the steps taken.
+    save_company(&vault).await;
+    let later = dossiers::create(&vault, &draft("dge_form", vec![open]), 2026, LATER)
+        .await
+        .unwrap();
+    let at = DateTime::parse_from_rfc3339(LATER).unwrap();
+    let report = dossiers::report(&vault, later, at).await.unwrap().unwrap();
+    let step = report
+        .steps
+        .iter()
+        .find(|s| s.date == Some(sent.submitted_on))
+        .expect("the submission as a step");
+    assert_eq!(step.kind, carnet_core::report::StepKind::InternalComplaint);
+    assert_eq!(step.reference, "R-778");
+    dossiers::delete(&vault, later, LATER).await.unwrap();
+
     // A submission of a deleted dossier writes nothing at all.
     dossiers::delete(&vault, id, LATER).await.unwrap();
     let events_before = count(&vault, "SELECT count(*) FROM event").await;

@@ -651,3 +651,38 @@ proptest! {
         prop_assert!(checked.is_ok());
     }
 }
+
+#[test]
+fn earlier_submissions_become_steps_once() {
+    let draft = input("mediateur").check().unwrap();
+    let at = DateTime::parse_from_rfc3339("2026-11-26T10:00:00+01:00").unwrap();
+    let mut r = draft.report(
+        "2026-0003",
+        at,
+        company(),
+        vec![platform()],
+        vec![incident()],
+        vec![],
+    );
+    // The incident records its complaint of 5 March; a complaint dossier sent that day is it.
+    add_steps(
+        &mut r,
+        [
+            submission::step(Destination::PlatformComplaint, d(2026, 3, 5), "R-1"),
+            submission::step(Destination::DgeForm, d(2026, 2, 1), ""),
+            submission::step(Destination::CounterfeitNotice, d(2026, 4, 1), "N-9"),
+        ],
+    );
+    let steps: Vec<(crate::report::StepKind, Option<NaiveDate>)> =
+        r.steps.iter().map(|s| (s.kind, s.date)).collect();
+    use crate::report::StepKind as K;
+    assert_eq!(
+        steps,
+        vec![
+            (K::AuthorityReport, Some(d(2026, 2, 1))),
+            (K::InternalComplaint, Some(d(2026, 3, 5))),
+            (K::PlatformAnswer, Some(d(2026, 3, 20))),
+            (K::Notice, Some(d(2026, 4, 1))),
+        ]
+    );
+}

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use carnet_core::Locale;
 use carnet_core::dossier::{
     DossierDraft, DossierItem, DossierPreview, DossierView, ExportRecord, Missing, Parties,
-    Submission, SubmissionRecord, complete, missing, number, submission,
+    Submission, SubmissionRecord, add_steps, complete, missing, number, submission,
 };
 use carnet_core::journal::company::CompanyProfile;
 use carnet_core::journal::event::{Actor, EventData};
@@ -362,14 +362,45 @@ pub async fn report(
         Some(c) if complete(&missing) => c,
         _ => return Ok(Err(missing)),
     };
-    Ok(Ok(stored.draft.report(
+    let mut report = stored.draft.report(
         &stored.number,
         generated_at,
         company,
         gathered.platforms,
         gathered.incidents,
         gathered.pieces,
-    )))
+    );
+    let earlier = earlier_steps(vault, id, &stored.draft.incident_ids).await?;
+    add_steps(&mut report, earlier);
+    Ok(Ok(report))
+}
+
+/// The submissions of the other dossiers (out of the trash) on any of these incidents, as
+/// steps already taken.
+async fn earlier_steps(
+    vault: &Vault,
+    id: i64,
+    incident_ids: &[i64],
+) -> Result<Vec<carnet_core::report::Step>, StoreError> {
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT s.destination, s.submitted_on, s.reference, d.draft
+         FROM dossier_submission s JOIN dossier d ON d.id = s.dossier_id
+         WHERE d.id != ? AND d.deleted_at IS NULL ORDER BY s.submitted_on, s.id",
+    )
+    .bind(id)
+    .fetch_all(vault.pool())
+    .await?;
+    let mut out = Vec::new();
+    for (dest, on, reference, draft) in rows {
+        let other = from_json(&draft)?;
+        if !other.incident_ids.iter().any(|i| incident_ids.contains(i)) {
+            continue;
+        }
+        let on =
+            NaiveDate::parse_from_str(&on, "%Y-%m-%d").map_err(|_| StoreError::VaultCorrupted)?;
+        out.push(submission::step(destination(&dest)?, on, &reference));
+    }
+    Ok(out)
 }
 
 /// The pieces' bytes for the renderer (and the evidence bundle), read from the vault's
