@@ -148,7 +148,7 @@ fn refused(e: &IpcError, code: ErrorCode, field: Option<Field>, what: &str) {
 
 #[tokio::test]
 async fn a_dossier_from_draft_to_export_to_submission() {
-    let (dir, s) = opened().await;
+    let (_dir, s) = opened().await;
     let (platform_id, incident_id) = journal(&s).await;
 
     let view = s.dossier_create(draft(incident_id)).await.unwrap();
@@ -274,6 +274,29 @@ async fn a_dossier_from_draft_to_export_to_submission() {
         written.sha256
     );
 
+    // The same dossier in English, beside it: both exports recorded, newest first.
+    let mut english = s.dossier_get(view.id).await.unwrap().draft;
+    english.locale = carnet_core::Locale::En;
+    let english: DossierInput =
+        serde_json::from_value(serde_json::to_value(&english).unwrap()).unwrap();
+    let view = s.dossier_save(view.id, english).await.unwrap();
+    assert!(view.complete);
+    let dest_en = out.path().join("en.pdf");
+    let (progress, _) = recorder();
+    let written_en = s.dossier_export(view.id, &dest_en, progress).await.unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .arg(&dest_en)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Request for mediation"), "English headings");
+    let view = s.dossier_get(view.id).await.unwrap();
+    assert_eq!(view.exports.len(), 2);
+    assert_eq!(view.exports[0].sha256, written_en.sha256);
+    assert_eq!(view.exports[0].locale, carnet_core::Locale::En);
+    assert_ne!(written_en.sha256, written.sha256);
+
     // The submission: an event on the incident, its status moved to mediation.
     let today = chrono::Local::now()
         .date_naive()
@@ -299,7 +322,9 @@ async fn a_dossier_from_draft_to_export_to_submission() {
     let event = detail.events.last().unwrap();
     assert!(event.data.summary.contains("Médiateur des entreprises"));
     assert!(event.data.summary.contains("MED-2026-118"));
-    drop(dir);
+    // Closed before the test ends: a pool dropped while the process exits can crash
+    // SQLCipher in its worker thread (seen in the other journal tests).
+    s.vault_lock().await;
 }
 
 #[tokio::test]
@@ -359,6 +384,9 @@ async fn exports_that_fail_leave_no_file_and_say_why() {
     refused(&e, ErrorCode::PieceAltered, None, "altered piece");
     assert!(names(out.path()).is_empty(), "{:?}", names(out.path()));
     assert!(s.dossier_get(view.id).await.unwrap().exports.is_empty());
+    // Closed before the test ends: a pool dropped while the process exits can crash
+    // SQLCipher in its worker thread (seen in the other journal tests).
+    s.vault_lock().await;
 }
 
 #[test]
@@ -503,6 +531,9 @@ async fn dossier_create_and_save_bad_inputs() {
         refused(&e, ErrorCode::NotFound, None, "save unknown id");
     }
     assert_eq!(dossier_rows(&s).await, before);
+    // Closed before the test ends: a pool dropped while the process exits can crash
+    // SQLCipher in its worker thread (seen in the other journal tests).
+    s.vault_lock().await;
 }
 
 #[tokio::test]
@@ -600,6 +631,9 @@ async fn dossier_get_delete_export_and_submission_bad_inputs() {
     }
     assert_eq!(dossier_rows(&s).await, before);
     assert!(names(out.path()).is_empty());
+    // Closed before the test ends: a pool dropped while the process exits can crash
+    // SQLCipher in its worker thread (seen in the other journal tests).
+    s.vault_lock().await;
 }
 
 #[tokio::test]

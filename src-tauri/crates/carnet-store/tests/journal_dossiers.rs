@@ -151,6 +151,7 @@ async fn drafts_are_numbered_per_year_and_numbers_never_come_back() {
         dossiers::delete(&vault, b, LATER).await,
         Err(StoreError::NotFound)
     ));
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -241,6 +242,7 @@ async fn what_is_missing_comes_from_the_journal_and_the_report_numbers_pieces_ac
     let view = dossiers::view(&vault, id, today()).await.unwrap();
     assert_eq!(view.missing[0].code, MissingCode::IncidentUnavailable);
     assert_eq!(view.preview.pieces, 2);
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -268,6 +270,7 @@ async fn exports_are_recorded_newest_first() {
     assert_eq!(s.exports[0].locale, Locale::En);
     let item = &dossiers::list(&vault).await.unwrap()[0];
     assert_eq!(item.last_export.as_ref().unwrap().size, 1002);
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -362,4 +365,5 @@ async fn a_submission_adds_an_event_to_each_incident_and_moves_statuses_forward(
         count(&vault, "SELECT count(*) FROM event").await,
         events_before
     );
+    vault.lock().await;
 }
