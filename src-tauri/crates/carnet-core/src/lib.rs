@@ -7,6 +7,7 @@ pub mod amount;
 pub mod catalogue;
 pub mod categories;
 pub mod deadlines;
+pub mod delivery;
 pub mod dossier;
 pub mod error;
 pub mod format;

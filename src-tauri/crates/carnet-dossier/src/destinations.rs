@@ -84,6 +84,108 @@ pub struct Plan {
     pub sections: Vec<Section>,
     #[serde(default)]
     pub titles: BTreeMap<Section, Text>,
+    /// The online form, when the domain notes give its address; empty otherwise.
+    #[serde(default)]
+    pub url: String,
+    /// The upload form's limits, when it has known ones.
+    #[serde(default)]
+    pub limits: Option<Limits>,
+    /// The fields of its form or letter, in order.
+    #[serde(default)]
+    pub fields: Vec<FieldSpec>,
+}
+
+/// An upload form's limits, as the data file gives them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// In megabytes of 1,000,000 bytes (the smaller reading of "200 Mo").
+    pub max_file_mb: u64,
+    pub max_files_per_field: u32,
+    /// Extensions, lower case, without the dot.
+    pub accepted: Vec<String>,
+}
+
+impl Limits {
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_mb.saturating_mul(1_000_000)
+    }
+
+    pub fn accepts(&self, extension: &str) -> bool {
+        self.accepted
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(extension))
+    }
+}
+
+/// What a form field holds: each kind has its text computed from the report
+/// (`crate::submission`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    Siret,
+    Company,
+    Contact,
+    Notifier,
+    Platform,
+    Account,
+    Category,
+    Subject,
+    Description,
+    Facts,
+    Dates,
+    Decision,
+    Contested,
+    Amounts,
+    Steps,
+    Asks,
+    IpRights,
+    Listings,
+    Identity,
+    Confidentiality,
+    GoodFaith,
+    Pieces,
+}
+
+impl FieldKind {
+    /// The key the UI and the tests know it by.
+    pub fn key(self) -> &'static str {
+        match self {
+            FieldKind::Siret => "siret",
+            FieldKind::Company => "company",
+            FieldKind::Contact => "contact",
+            FieldKind::Notifier => "notifier",
+            FieldKind::Platform => "platform",
+            FieldKind::Account => "account",
+            FieldKind::Category => "category",
+            FieldKind::Subject => "subject",
+            FieldKind::Description => "description",
+            FieldKind::Facts => "facts",
+            FieldKind::Dates => "dates",
+            FieldKind::Decision => "decision",
+            FieldKind::Contested => "contested",
+            FieldKind::Amounts => "amounts",
+            FieldKind::Steps => "steps",
+            FieldKind::Asks => "asks",
+            FieldKind::IpRights => "ip_rights",
+            FieldKind::Listings => "listings",
+            FieldKind::Identity => "identity",
+            FieldKind::Confidentiality => "confidentiality",
+            FieldKind::GoodFaith => "good_faith",
+            FieldKind::Pieces => "pieces",
+        }
+    }
+}
+
+/// One field of a destination's form or letter.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    pub key: FieldKind,
+    pub label: Text,
+    /// The most characters it takes, when known.
+    #[serde(default)]
+    pub max_chars: Option<u32>,
 }
 
 impl Plan {
@@ -112,7 +214,8 @@ pub fn parse(toml_text: &str) -> Result<BTreeMap<Destination, Plan>, String> {
         let d = Destination::parse(&code).ok_or(format!("unknown destination {code:?}"))?;
         let texts = [&plan.recipient, &plan.kind]
             .into_iter()
-            .chain(plan.titles.values());
+            .chain(plan.titles.values())
+            .chain(plan.fields.iter().map(|f| &f.label));
         for t in texts {
             if t.fr.trim().is_empty() || t.en.trim().is_empty() {
                 return Err(format!("{code}: a text is missing a language"));
@@ -129,6 +232,23 @@ pub fn parse(toml_text: &str) -> Result<BTreeMap<Destination, Plan>, String> {
         }
         if let Some(s) = plan.titles.keys().find(|s| !plan.sections.contains(s)) {
             return Err(format!("{code}: a title for {s:?}, which it does not have"));
+        }
+        if !plan.url.is_empty() && !plan.url.starts_with("https://") {
+            return Err(format!("{code}: the form's address is not https"));
+        }
+        if let Some(l) = &plan.limits
+            && (l.max_file_mb == 0 || l.max_files_per_field == 0 || l.accepted.is_empty())
+        {
+            return Err(format!("{code}: limits of zero"));
+        }
+        let mut keys: Vec<FieldKind> = plan.fields.iter().map(|f| f.key).collect();
+        keys.sort();
+        keys.dedup();
+        if keys.len() != plan.fields.len() {
+            return Err(format!("{code}: a field is listed twice"));
+        }
+        if plan.fields.iter().any(|f| f.max_chars == Some(0)) {
+            return Err(format!("{code}: a field of zero characters"));
         }
         if out.insert(d, plan).is_some() {
             return Err(format!("{code}: defined twice"));

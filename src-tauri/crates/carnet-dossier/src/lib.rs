@@ -5,13 +5,21 @@
 //! ([`destinations`]), in its language ([`texts`]), laid out by the crate's own layout layer
 //! ([`layout`]) in an embedded, subset font ([`fonts`]), the evidence images embedded at full
 //! resolution and never re-encoded lossily ([`images`]).
+//!
+//! [`bundle()`] writes the evidence bundle beside it (the original pieces, their manifests and
+//! how to verify them), [`check_limits`] says whether the pieces fit the destination's upload
+//! form, and [`submission_fields`] gives the text for each field of its form.
 
+pub mod bundle;
 pub mod destinations;
 pub mod fonts;
 pub mod images;
 pub mod layout;
+pub mod limits;
+pub mod names;
 pub mod pdf;
 mod sections;
+pub mod submission;
 pub mod texts;
 pub mod typography;
 
@@ -19,7 +27,10 @@ use std::io::Write;
 
 use carnet_core::report::{PieceSource, Report, ReportProblem};
 
+pub use bundle::{BundleOptions, BundleWritten, bundle};
+pub use limits::check_limits;
 pub use pdf::Written;
+pub use submission::{form_url, submission_fields, submission_help};
 
 /// Why no dossier was written.
 #[derive(Debug, thiserror::Error)]

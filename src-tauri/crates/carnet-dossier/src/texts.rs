@@ -284,6 +284,41 @@ texts! {
     TextCut => "[…] La suite ({n} caractères) figure dans le fichier original.", "[…] The rest ({n} characters) is in the original file.";
     CutMarker => "[…] (texte complet en annexe)", "[…] (full text in the annexes)";
     SupportsEvents => "Établit : {events}", "Supports: {events}";
+
+    // The evidence bundle: its manifest's columns and its "how to verify" file.
+    ManifestNumber => "numero", "number";
+    ManifestFile => "fichier", "file";
+    ManifestTitle => "titre", "title";
+    ManifestOriginal => "nom_d_origine", "original_name";
+    ManifestType => "type", "media_type";
+    ManifestSize => "taille_octets", "size_bytes";
+    ManifestSha => "sha256", "sha256";
+    ManifestEvents => "evenements_etablis", "events_supported";
+    VerifyTitle => "Comment vérifier les pièces du dossier n° {number}", "How to verify the pieces of dossier no. {number}";
+    VerifyIntro => "Ce fichier ZIP contient les pièces originales du dossier « {title} » de {company}, telles qu'elles ont été enregistrées dans Carnet, sans aucune modification (établi le {date}). L'empreinte SHA-256 de chaque fichier figure dans SHA256SUMS, dans manifest.csv et manifest.json, et dans l'inventaire des pièces du dossier PDF. Si un seul octet d'un fichier change, son empreinte change.", "This ZIP file holds the original pieces of the dossier “{title}” of {company}, as they were recorded in Carnet, without any change (prepared on {date}). Each file's SHA-256 fingerprint is in SHA256SUMS, in manifest.csv and manifest.json, and in the inventory of the pieces of the PDF dossier. If a single byte of a file changes, its fingerprint changes.";
+    VerifyExtract => "Extrayez tout le contenu du ZIP dans un dossier, puis ouvrez un terminal dans ce dossier et tapez la commande de votre système :", "Extract the whole ZIP into a folder, then open a terminal in that folder and type your system's command:";
+    VerifyLinux => "Linux :", "Linux:";
+    VerifyMac => "macOS (application Terminal) :", "macOS (the Terminal application):";
+    VerifyWindows => "Windows (PowerShell, en une seule ligne) :", "Windows (PowerShell, on one line):";
+    VerifyExpected => "Chaque fichier doit être suivi de « OK » (Linux, macOS, Windows). Un fichier signalé en échec n'est pas celui qui a été enregistré.", "Each file must be followed by “OK” (Linux, macOS, Windows). A file reported as failed is not the one that was recorded.";
+    VerifyOneFile => "Pour un seul fichier sous Windows, comparez l'empreinte affichée par cette commande avec la liste ci-dessous (majuscules et minuscules sont équivalentes) :", "For one file on Windows, compare the fingerprint this command shows with the list below (upper and lower case are the same):";
+    VerifyGroups => "Le dossier {folder} contient les mêmes pièces regroupées en fichiers ZIP de 10 fichiers au plus, à joindre au formulaire en ligne, qui limite le nombre de fichiers par champ. Chacun contient son propre SHA256SUMS.", "The {folder} folder holds the same pieces grouped in ZIP files of at most 10 files, to attach to the online form, which limits the number of files per field. Each holds its own SHA256SUMS.";
+    VerifyList => "Les empreintes SHA-256 :", "The SHA-256 fingerprints:";
+
+    // The submission helper: the texts for each field of the destination's form.
+    SubSiretLine => "SIRET {siret}", "SIRET {siret}";
+    SubNafLine => "NAF {naf}", "NACE (NAF) {naf}";
+    SubAccounts => "comptes vendeur", "seller accounts";
+    SubSince => "depuis le {date}", "since {date}";
+    SubTurnover => "{pct} % du chiffre d'affaires", "{pct}% of turnover";
+    SubReasonsNo => "aucun exposé des motifs reçu", "no statement of reasons received";
+    SubReasonsYes => "un exposé des motifs a été reçu", "a statement of reasons was received";
+    SubAmountsNote => "Calcul", "How computed";
+    SubPdf => "Le dossier complet : {file} (PDF).", "The full dossier: {file} (PDF).";
+    SubGroups => "Les pièces, regroupées pour le formulaire : {files}.", "The pieces, grouped for the form: {files}.";
+    SubConfidentialityMissing => "L'engagement de confidentialité n'a pas encore été pris.", "The confidentiality undertaking has not been given yet.";
+    SubGoodFaithMissing => "La déclaration de bonne foi n'a pas encore été faite.", "The good-faith statement has not been made yet.";
+    SubFullAccount => "(suite dans le dossier PDF joint)", "(continued in the attached PDF dossier)";
 }
 
 #[cfg(test)]
