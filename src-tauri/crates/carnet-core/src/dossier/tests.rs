@@ -686,3 +686,147 @@ fn earlier_submissions_become_steps_once() {
         ]
     );
 }
+
+/// The facts a dossier can lack, each removable on its own (bit `n` of a mask).
+fn with_holes(
+    mask: u32,
+) -> (
+    DossierDraft,
+    Option<CompanyProfile>,
+    Vec<ReportPlatform>,
+    Vec<ReportIncident>,
+) {
+    let hole = |n: u32| mask & (1 << n) != 0;
+    let mut i = input("mediateur");
+    if hole(0) {
+        i.title.clear();
+    }
+    if hole(1) {
+        i.summary.clear();
+    }
+    if hole(2) {
+        i.asks.clear();
+    }
+    if hole(3) {
+        i.listings.clear();
+    }
+    if hole(4) {
+        i.ip_rights[0].number.clear();
+    }
+    if hole(5) {
+        i.declarations.accuracy = false;
+    }
+    if hole(6) {
+        i.declarations.confidentiality = false;
+    }
+    if hole(7) {
+        i.declarations.good_faith = false;
+    }
+    if hole(8) {
+        i.declarations.identity = None;
+    }
+    if hole(9) {
+        i.declarations.signatory.clear();
+    }
+    let draft = i.check().unwrap();
+    let mut c = company();
+    if hole(10) {
+        c.siret = None;
+    }
+    if hole(11) {
+        c.contact_email.clear();
+    }
+    if hole(12) {
+        c.contact_phone.clear();
+    }
+    if hole(13) {
+        c.city.clear();
+    }
+    if hole(14) {
+        c.insolvency = true;
+    }
+    if hole(15) {
+        c.naf = None;
+    }
+    let mut p = platform();
+    if hole(16) {
+        p.details.legal_entity.clear();
+    }
+    if hole(17) {
+        p.details.siret = None;
+    }
+    if hole(18) {
+        p.details.seller_accounts.clear();
+    }
+    let mut inc = incident();
+    if hole(19) {
+        inc.data.decision_reference.clear();
+    }
+    if hole(20) {
+        inc.data.dates.decision_on = None;
+    }
+    if hole(21) {
+        inc.data.dates.answer_received_on = None;
+    }
+    if hole(22) {
+        inc.data.dates.complaint_sent_on = None;
+    }
+    let company = (!hole(23)).then_some(c);
+    let incidents = if hole(24) { vec![] } else { vec![inc] };
+    (draft, company, vec![p], incidents)
+}
+
+fn missing_with(dest: Destination, mask: u32) -> Vec<Missing> {
+    let (mut draft, company, platforms, incidents) = with_holes(mask);
+    draft.destination = dest;
+    let parties = Parties {
+        company: company.as_ref(),
+        platforms: &platforms,
+        incidents: &incidents,
+    };
+    missing(&draft, &parties, today())
+}
+
+proptest! {
+    /// Taking more away never makes less missing: each element stays listed, or a larger one
+    /// stands for it (no company profile, the incident gone, no complaint sent).
+    #[test]
+    fn more_holes_never_miss_less(a in 0u32..(1 << 25), b in 0u32..(1 << 25)) {
+        for dest in Destination::ALL {
+            let fewer = missing_with(dest, a);
+            let more = missing_with(dest, a | b);
+            let has = |c: MissingCode| more.iter().any(|m| m.code == c);
+            for m in &fewer {
+                // What may stand for it once a larger hole opens: no company profile at all,
+                // the incident gone from the journal, no complaint sent at all.
+                let instead = match (&m.at, m.code) {
+                    (FixAt::Company { .. }, _) => has(MissingCode::CompanyProfile),
+                    (_, MissingCode::ComplaintOutcome) => {
+                        has(MissingCode::InternalComplaint)
+                            || has(MissingCode::IncidentUnavailable)
+                    }
+                    (FixAt::Platform { .. } | FixAt::Incident { .. }, _) => {
+                        has(MissingCode::IncidentUnavailable)
+                    }
+                    _ => false,
+                };
+                prop_assert!(
+                    more.contains(m) || instead,
+                    "{dest:?}: {m:?} gone with more holes"
+                );
+            }
+            // Blocking first.
+            prop_assert!(more.windows(2).all(|w| w[0].blocking >= w[1].blocking));
+        }
+    }
+
+    /// No hole, nothing missing; any hole among those every destination needs is blocking.
+    #[test]
+    fn shared_requirements_block_every_destination(n in prop::sample::select(vec![0u32, 5, 9, 23, 24])) {
+        for dest in Destination::ALL {
+            prop_assert!(missing_with(dest, 0).is_empty());
+            let m = missing_with(dest, 1 << n);
+            prop_assert!(!complete(&m), "{dest:?} hole {n}: {m:?}");
+        }
+    }
+}
