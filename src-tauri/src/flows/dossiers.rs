@@ -198,8 +198,10 @@ impl PieceSource for Counting<'_> {
     }
 }
 
-/// Writes the PDF to `dest`: a temporary file beside it, flushed and renamed, the folder
-/// flushed. On failure nothing is left; the error is the code to answer.
+/// Writes the PDF to `dest` and the evidence bundle beside it: each into a temporary file in
+/// the same folder, flushed; then the bundle renamed into place, then the PDF (the bundle is
+/// removed again if the PDF cannot be), the folder flushed. On failure nothing is left; the
+/// error is the code to answer.
 fn write_pdf(
     dest: &Path,
     report: &Report,
@@ -211,7 +213,9 @@ fn write_pdf(
         .iter()
         .filter(|p| p.preview() != PreviewKind::None)
         .count();
-    let total = u32::try_from(shown).unwrap_or(u32::MAX - 1) + 1;
+    // The pieces the PDF shows, every piece again for the bundle, and writing the files.
+    let steps = shown.saturating_add(report.pieces.len()).saturating_add(1);
+    let total = u32::try_from(steps).unwrap_or(u32::MAX);
     progress(DossierProgress { done: 0, total });
     let counting = Counting {
         inner: &source,
@@ -220,11 +224,7 @@ fn write_pdf(
         progress: progress.clone(),
     };
     let dir = dest.parent().ok_or(ErrorCode::ExportFailed)?;
-    let tmp = tempfile::Builder::new()
-        .prefix(".carnet-")
-        .suffix(".part")
-        .tempfile_in(dir)
-        .map_err(|e| io_code(&e))?;
+    let tmp = temporary(dir)?;
     let (written, hasher, size) = {
         let mut out = Hashing {
             inner: BufWriter::new(tmp.as_file()),
@@ -245,31 +245,75 @@ fn write_pdf(
             .map_err(|e| io_code(&e))?;
         (written, hasher, size)
     };
-    // The bundle goes beside the PDF before the PDF appears: see `write_bundle`.
-    write_bundle(dest, report, &source)?;
-    tmp.persist(dest).map_err(|e| io_code(&e.error))?;
+    let (bundle_tmp, bundle_size) = write_bundle(dir, report, &counting)?;
+    let bundle_dest = dir.join(bundle_name(dest, report.locale));
+    bundle_tmp
+        .persist(&bundle_dest)
+        .map_err(|e| io_code(&e.error))?;
+    if let Err(e) = tmp.persist(dest) {
+        let _ = std::fs::remove_file(&bundle_dest);
+        return Err(io_code(&e.error));
+    }
     sync_dir(dir);
     progress(DossierProgress { done: total, total });
-    Ok(DossierExported {
-        file_name: dest
-            .file_name()
+    let name = |p: &Path| {
+        p.file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+            .unwrap_or_default()
+    };
+    Ok(DossierExported {
+        file_name: name(dest),
         size,
         pages: u32::try_from(written.pages).unwrap_or(u32::MAX),
         sha256: hex(&hasher.finalize()),
         pieces: u32::try_from(report.pieces.len()).unwrap_or(u32::MAX),
+        bundle_file_name: name(&bundle_dest),
+        bundle_size,
     })
 }
 
-/// THE EVIDENCE BUNDLE'S CALL SITE (issue 5, item 4) — to be filled by the bundle's author
-/// with `carnet_dossier::bundle` once it exists: write the pieces' folder or ZIP, its
-/// manifests and "how to verify" beside `pdf` (same temporary-then-rename way), reading each
-/// piece through `pieces` (already verified against its SHA-256), and answer the code of a
-/// failure (`disk_full`, `piece_altered`, `export_failed`). Called after the PDF is rendered
-/// and flushed, before it is renamed into place; today it writes nothing.
-fn write_bundle(_pdf: &Path, _report: &Report, _pieces: &dyn PieceSource) -> Result<(), ErrorCode> {
-    Ok(())
+fn temporary(dir: &Path) -> Result<tempfile::NamedTempFile, ErrorCode> {
+    tempfile::Builder::new()
+        .prefix(".carnet-")
+        .suffix(".part")
+        .tempfile_in(dir)
+        .map_err(|e| io_code(&e))
+}
+
+/// The bundle's name beside `Carnet-2026-0001-mediateur.pdf`:
+/// `Carnet-2026-0001-mediateur-pieces.zip` (`-evidence.zip` in English).
+pub(crate) fn bundle_name(pdf: &Path, locale: carnet_core::Locale) -> String {
+    let stem = pdf
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "Carnet".into());
+    let suffix = match locale {
+        carnet_core::Locale::Fr => "pieces",
+        carnet_core::Locale::En => "evidence",
+    };
+    format!("{stem}-{suffix}.zip")
+}
+
+/// The evidence bundle (`carnet_dossier::bundle`: the original pieces, their manifests,
+/// how to verify them, and the ZIPs the destination's form needs) into a temporary file in
+/// `dir`, flushed; answers it, not yet renamed, with its size.
+fn write_bundle(
+    dir: &Path,
+    report: &Report,
+    pieces: &dyn PieceSource,
+) -> Result<(tempfile::NamedTempFile, u64), ErrorCode> {
+    let tmp = temporary(dir)?;
+    let options = carnet_dossier::BundleOptions { groups: true };
+    {
+        let mut out = BufWriter::new(tmp.as_file());
+        carnet_dossier::bundle(report, pieces, &options, &mut out).map_err(|e| dossier_code(&e))?;
+        out.into_inner()
+            .map_err(|e| io_code(e.error()))?
+            .sync_all()
+            .map_err(|e| io_code(&e))?;
+    }
+    let size = tmp.as_file().metadata().map_err(|e| io_code(&e))?.len();
+    Ok((tmp, size))
 }
 
 /// A writer that hashes and counts what it passes on.

@@ -210,11 +210,35 @@ async fn a_dossier_from_draft_to_export_to_submission() {
     let dest = out.path().join(&name);
     let (progress, seen) = recorder();
     let written = s.dossier_export(view.id, &dest, progress).await.unwrap();
+    let zip = format!("Carnet-{}-mediateur-pieces.zip", view.number);
     assert_eq!(
         names(out.path()),
-        vec![name.clone()],
-        "no temporary file left"
+        vec![zip.clone(), name.clone()],
+        "the PDF and its bundle, no temporary file left"
     );
+    assert_eq!(written.bundle_file_name, zip);
+    let zip_path = out.path().join(&zip);
+    assert_eq!(
+        written.bundle_size,
+        std::fs::metadata(&zip_path).unwrap().len()
+    );
+    let listing = std::process::Command::new("zipinfo")
+        .arg("-1")
+        .arg(&zip_path)
+        .output()
+        .expect("zipinfo (unzip) is installed");
+    assert!(listing.status.success());
+    let entries = String::from_utf8_lossy(&listing.stdout).into_owned();
+    for entry in [
+        "P01-",
+        "P02-",
+        "manifest.csv",
+        "manifest.json",
+        "SHA256SUMS",
+        "VERIFIER.txt",
+    ] {
+        assert!(entries.contains(entry), "{entry} in {entries}");
+    }
     let bytes = std::fs::read(&dest).unwrap();
     assert_eq!(written.file_name, name);
     assert_eq!(written.size, bytes.len() as u64);
@@ -284,6 +308,7 @@ async fn a_dossier_from_draft_to_export_to_submission() {
     let dest_en = out.path().join("en.pdf");
     let (progress, _) = recorder();
     let written_en = s.dossier_export(view.id, &dest_en, progress).await.unwrap();
+    assert_eq!(written_en.bundle_file_name, "en-evidence.zip");
     let text = std::process::Command::new("pdftotext")
         .arg(&dest_en)
         .arg("-")
@@ -384,6 +409,33 @@ async fn exports_that_fail_leave_no_file_and_say_why() {
     refused(&e, ErrorCode::PieceAltered, None, "altered piece");
     assert!(names(out.path()).is_empty(), "{:?}", names(out.path()));
     assert!(s.dossier_get(view.id).await.unwrap().exports.is_empty());
+    std::fs::write(&path, {
+        sealed[n] ^= 0x55;
+        &sealed
+    })
+    .unwrap();
+
+    // The PDF cannot take its place (a folder has its name): the bundle, renamed just
+    // before it, goes again.
+    std::fs::create_dir(out.path().join("d.pdf")).unwrap();
+    let (progress, _) = recorder();
+    let e = s
+        .dossier_export(view.id, &out.path().join("d.pdf"), progress)
+        .await
+        .unwrap_err();
+    refused(&e, ErrorCode::ExportFailed, None, "a folder in the way");
+    assert_eq!(names(out.path()), vec!["d.pdf"]);
+    assert!(s.dossier_get(view.id).await.unwrap().exports.is_empty());
+
+    // Restored, it exports.
+    std::fs::remove_dir(out.path().join("d.pdf")).unwrap();
+    let (progress, _) = recorder();
+    let w = s
+        .dossier_export(view.id, &out.path().join("d.pdf"), progress)
+        .await
+        .unwrap();
+    assert_eq!(names(out.path()), vec!["d-pieces.zip", "d.pdf"]);
+    assert_eq!(w.bundle_file_name, "d-pieces.zip");
     // Closed before the test ends: a pool dropped while the process exits can crash
     // SQLCipher in its worker thread (seen in the other journal tests).
     s.vault_lock().await;

@@ -939,6 +939,11 @@ pub struct DossierExported {
     pub pages: u32,
     pub sha256: String,
     pub pieces: u32,
+    /// The evidence bundle written beside the PDF (a ZIP: the original pieces, their
+    /// manifests and how to verify them), its file name and size.
+    pub bundle_file_name: String,
+    #[ts(type = "number")]
+    pub bundle_size: u64,
 }
 
 /// The progress of an export, sent as the `dossier-progress` event.

@@ -7,4 +7,9 @@ export type DossierExported = {
 /**
  * The PDF's file name (never its folder).
  */
-fileName: string, size: number, pages: number, sha256: string, pieces: number, };
+fileName: string, size: number, pages: number, sha256: string, pieces: number, 
+/**
+ * The evidence bundle written beside the PDF (a ZIP: the original pieces, their
+ * manifests and how to verify them), its file name and size.
+ */
+bundleFileName: string, bundleSize: number, };
