@@ -56,6 +56,8 @@ const COMMANDS: &[&str] = &[
     "dossier_delete",
     "dossier_export",
     "dossier_record_submission",
+    "dossier_submission_help",
+    "dossier_open_form",
 ];
 
 fn main() {

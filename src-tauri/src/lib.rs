@@ -129,6 +129,8 @@ pub fn run() {
             commands::dossiers::dossier_delete,
             commands::dossiers::dossier_export,
             commands::dossiers::dossier_record_submission,
+            commands::dossiers::dossier_submission_help,
+            commands::dossiers::dossier_open_form,
         ])
         .build(tauri::generate_context!())
         .expect("Carnet could not start")

@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use carnet_core::dossier::{
-    DossierExported, DossierInput, DossierItem, DossierProgress, DossierView, SubmissionInput,
+    DossierDelivery, DossierExported, DossierInput, DossierItem, DossierProgress, DossierView,
+    SubmissionInput,
 };
 use tauri::{AppHandle, Emitter, State, WebviewWindow};
 
@@ -77,4 +78,26 @@ pub async fn dossier_record_submission(
 ) -> Result<DossierView, IpcError> {
     state.touch();
     state.dossier_record_submission(id, input).await
+}
+
+/// Each field of the destination's form with the text to paste, its address, the upload
+/// limits checked.
+#[tauri::command]
+pub async fn dossier_submission_help(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<DossierDelivery, IpcError> {
+    state.touch();
+    state.dossier_submission_help(id).await
+}
+
+/// Opens the destination's online form in the browser; `false` when it has none known.
+#[tauri::command]
+pub async fn dossier_open_form(state: State<'_, AppState>, id: i64) -> Result<bool, IpcError> {
+    state.touch();
+    let Some(url) = state.dossier_form_url(id).await? else {
+        return Ok(false);
+    };
+    let opened = tauri_plugin_opener::open_url(url, None::<&str>);
+    Ok(opened.is_ok())
 }

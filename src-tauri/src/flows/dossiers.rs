@@ -10,8 +10,8 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use carnet_core::dossier::{
-    DossierExported, DossierInput, DossierItem, DossierProgress, DossierView, ExportRecord,
-    SubmissionInput, file_name,
+    DossierDelivery, DossierExported, DossierInput, DossierItem, DossierProgress, DossierView,
+    ExportRecord, SubmissionInput, file_name,
 };
 use carnet_core::journal::piece::PreviewKind;
 use carnet_core::report::{PieceSource, PieceUnavailable, Report, ReportPiece};
@@ -165,6 +165,35 @@ impl AppState {
         dossiers::view(vault, id, today)
             .await
             .map_err(|e| self.err(e))
+    }
+
+    /// The texts to paste into the destination's form, field by field, its address, and
+    /// whether the pieces fit its upload limits. Needs a complete dossier
+    /// (`dossier_incomplete` otherwise), as the export does.
+    pub async fn dossier_submission_help(&self, id: i64) -> Result<DossierDelivery, IpcError> {
+        let report = self.complete_report(id).await?;
+        Ok(DossierDelivery {
+            help: carnet_dossier::submission_help(&report),
+            limits: carnet_dossier::check_limits(&report),
+        })
+    }
+
+    /// The destination's online form, when its address is known (from Carnet's data file,
+    /// never from the page): the command opens it in the browser.
+    pub async fn dossier_form_url(&self, id: i64) -> Result<Option<String>, IpcError> {
+        let report = self.complete_report(id).await?;
+        Ok(carnet_dossier::form_url(&report).map(str::to_owned))
+    }
+
+    async fn complete_report(&self, id: i64) -> Result<Report, IpcError> {
+        let generated_at = chrono::Local::now().fixed_offset();
+        let slot = self.open_vault_or_locked().await?;
+        let vault = slot.as_ref().expect("checked open");
+        match dossiers::report(vault, id, generated_at).await {
+            Ok(Ok(report)) => Ok(report),
+            Ok(Err(_missing)) => Err(self.refuse(ErrorCode::DossierIncomplete)),
+            Err(e) => Err(self.err(e)),
+        }
     }
 
     /// A coded refusal of this module, logged like the others.

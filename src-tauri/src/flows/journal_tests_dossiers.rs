@@ -180,6 +180,20 @@ async fn a_dossier_from_draft_to_export_to_submission() {
         .await
         .unwrap_err();
     refused(&e, ErrorCode::DossierIncomplete, None, "incomplete");
+    for e in [
+        s.dossier_submission_help(view.id)
+            .await
+            .map(|_| ())
+            .unwrap_err(),
+        s.dossier_form_url(view.id).await.map(|_| ()).unwrap_err(),
+    ] {
+        refused(
+            &e,
+            ErrorCode::DossierIncomplete,
+            None,
+            "help of an incomplete dossier",
+        );
+    }
     assert!(names(out.path()).is_empty());
 
     // Fixed where the list says.
@@ -200,6 +214,20 @@ async fn a_dossier_from_draft_to_export_to_submission() {
     fixed.declarations.identity = Some("disclose".into());
     let view = s.dossier_save(view.id, fixed).await.unwrap();
     assert!(view.complete, "{:?}", view.missing);
+
+    // The submission screen: each field with its text, the form's limits checked.
+    let delivery = s.dossier_submission_help(view.id).await.unwrap();
+    assert_eq!(
+        delivery.help.destination,
+        carnet_core::report::Destination::Mediateur
+    );
+    assert!(!delivery.help.fields.is_empty());
+    assert!(delivery.help.fields.iter().all(|f| !f.text.is_empty()));
+    assert_eq!(delivery.limits.pieces.len(), 2);
+    assert_eq!(
+        s.dossier_form_url(view.id).await.unwrap(),
+        delivery.help.url
+    );
 
     let name = s.dossier_export_name(view.id).await.unwrap();
     assert_eq!(
@@ -616,6 +644,21 @@ async fn dossier_get_delete_export_and_submission_bad_inputs() {
             None,
             "export name",
         );
+        refused(
+            &s.dossier_submission_help(bad_id)
+                .await
+                .map(|_| ())
+                .unwrap_err(),
+            ErrorCode::NotFound,
+            None,
+            "submission help",
+        );
+        refused(
+            &s.dossier_form_url(bad_id).await.map(|_| ()).unwrap_err(),
+            ErrorCode::NotFound,
+            None,
+            "form url",
+        );
         let (progress, _) = recorder();
         refused(
             &s.dossier_export(bad_id, &out.path().join("d.pdf"), progress)
@@ -701,6 +744,8 @@ async fn every_dossier_command_says_when_the_vault_is_locked() {
         s.dossier_save(1, draft(1)).await.map(|_| ()).unwrap_err(),
         s.dossier_delete(1).await.unwrap_err(),
         s.dossier_export_name(1).await.map(|_| ()).unwrap_err(),
+        s.dossier_submission_help(1).await.map(|_| ()).unwrap_err(),
+        s.dossier_form_url(1).await.map(|_| ()).unwrap_err(),
         s.dossier_export(1, &out.path().join("d.pdf"), progress)
             .await
             .map(|_| ())

@@ -946,6 +946,16 @@ pub struct DossierExported {
     pub bundle_size: u64,
 }
 
+/// What the submission screen shows: each field of the destination's form with its text
+/// (and its form's address), and whether the pieces fit the form's upload limits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DossierDelivery {
+    pub help: crate::delivery::SubmissionHelp,
+    pub limits: crate::delivery::LimitsReport,
+}
+
 /// The progress of an export, sent as the `dossier-progress` event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
