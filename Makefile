@@ -10,7 +10,7 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 LIB_CRATES := -p carnet-core -p carnet-store -p carnet-dossier
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: deps run demo test lint ui-check ui-test unit keyring-test bindings bindings-check e2e bench bench-app bundle screenshot app clean
+.PHONY: deps run demo test lint ui-check ui-test unit keyring-test bindings bindings-check e2e bench bench-app bench-baseline sample-dossier bundle screenshot app clean
 
 ## deps: installs what is missing (Debian packages, Rust, tauri-driver, the UI's npm packages).
 deps:
@@ -92,6 +92,16 @@ e2e: app
 ## of 10,000 incidents, 100,000 events and 1,000 pieces (list, search with its p95, dashboard).
 bench: deps
 	cargo bench $(LIB_CRATES)
+
+## bench-baseline: the dossier benchmark's baseline, the same content (the reference dossier's text and
+## images as HTML) printed to PDF by headless Chromium, timed against carnet-dossier's renderer.
+bench-baseline:
+	scripts/bench-baseline.sh
+
+## sample-dossier: writes sample dossiers (the Médiateur's and the DGE form's, French and English) into
+## target/sample/: each PDF, its evidence bundle (ZIP) and the texts of the form's fields.
+sample-dossier:
+	cargo run -q -p carnet-dossier --example sample -- --all $(TARGET_DIR)/sample
 
 ## bench-app: whole-app figures on the release build (tests/src/bin/app-bench.rs): launch to the
 ## first screen (an empty folder as the baseline), then to the journal of a generated vault of

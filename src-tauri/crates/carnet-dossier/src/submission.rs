@@ -99,6 +99,27 @@ fn t(l: Locale, t: T) -> &'static str {
     t.get(l)
 }
 
+/// Between items of one line: ` ; ` in French, `; ` in English.
+fn semicolon(l: Locale) -> &'static str {
+    match l {
+        Locale::Fr => " ; ",
+        Locale::En => "; ",
+    }
+}
+
+/// Items of one line: the first capitalised, the others as they are.
+fn items(l: Locale, parts: &[String]) -> String {
+    capitalise(&join_nonempty(parts, semicolon(l)))
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 fn colon(l: Locale) -> &'static str {
     match l {
         Locale::Fr => " : ",
@@ -289,11 +310,11 @@ fn text(r: &Report, kind: FieldKind) -> String {
                     date.map(|date| format!("{} {}", t(l, label), long_date(date, l)))
                 })
                 .collect();
-                let items = items.join(" ; ");
-                if r.incidents.len() > 1 {
-                    format!("{}{}{items}", i.data.title, colon(l))
+                let line = self::items(l, &items);
+                if r.incidents.len() > 1 && !line.is_empty() {
+                    format!("{}{}{line}", i.data.title, colon(l))
                 } else {
-                    items
+                    line
                 }
             })
             .filter(|s| !s.trim().is_empty())
@@ -360,15 +381,20 @@ fn text(r: &Report, kind: FieldKind) -> String {
             ]
             .into_iter()
             .filter_map(|(label, cents)| {
-                cents.map(|c| format!("{}{}{}", t(l, label), colon(l), euros(c, l)))
+                cents.map(|c| format!("{}{}{}", lower_first(t(l, label)), colon(l), euros(c, l)))
             })
             .collect();
             if parts.len() > 1
                 && let Some(total) = totals.total_cents()
             {
-                parts.push(format!("{}{}{}", t(l, T::Total), colon(l), euros(total, l)));
+                parts.push(format!(
+                    "{}{}{}",
+                    lower_first(t(l, T::Total)),
+                    colon(l),
+                    euros(total, l)
+                ));
             }
-            let mut out = parts.join(" ; ");
+            let mut out = items(l, &parts);
             let notes: Vec<&str> = r
                 .incidents
                 .iter()
@@ -496,14 +522,8 @@ fn text(r: &Report, kind: FieldKind) -> String {
                 let files: Vec<&str> = limits.groups.iter().map(|g| g.file_name.as_str()).collect();
                 lines.push(T::SubGroups.fill(l, &[("files", &files.join(", "))]));
             }
-            for p in &r.pieces {
-                lines.push(format!(
-                    "{} — {} ({})",
-                    p.label(),
-                    p.title.trim(),
-                    piece_file_name(p)
-                ));
-            }
+            // The names in the bundle say the number and the title, in few characters.
+            lines.extend(r.pieces.iter().map(piece_file_name));
             lines.join("\n")
         }
     }
