@@ -765,3 +765,60 @@ async fn every_dossier_command_says_when_the_vault_is_locked() {
         assert_eq!(e.code, ErrorCode::VaultLocked, "{e:?}");
     }
 }
+
+/// The demo journal (a year of a Lyon workshop's incidents, screenshots and e-mails) as one
+/// DGE dossier: complete as the demo company stands, every piece in the PDF's inventory and
+/// the bundle. Prints the figures (`cargo test -p carnet --lib demo_journal -- --nocapture`).
+#[tokio::test]
+async fn the_demo_journal_exports_as_one_dossier() {
+    let (_dir, s) = opened().await;
+    let today = chrono::Local::now().date_naive();
+    let summary = {
+        let slot = s.vault.lock().await;
+        carnet_store::journal::generate::demo(slot.as_ref().unwrap(), today)
+            .await
+            .unwrap()
+    };
+    let page = s
+        .incidents_list(Some(carnet_core::journal::incident::IncidentFilters {
+            limit: Some(200),
+            ..Default::default()
+        }))
+        .await
+        .unwrap();
+    let ids: Vec<i64> = page.items.iter().map(|i| i.id).collect();
+    assert_eq!(ids.len(), summary.incidents as usize);
+    let mut input = draft(ids[0]);
+    input.destination = "dge_form".into();
+    input.incident_ids = ids;
+    input.declarations.identity = Some("withhold".into());
+    let view = s.dossier_create(input).await.unwrap();
+    assert!(view.complete, "{:?}", view.missing);
+    assert_eq!(view.preview.pieces, summary.pieces);
+
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("demo.pdf");
+    let (progress, seen) = recorder();
+    let started = std::time::Instant::now();
+    let written = s.dossier_export(view.id, &dest, progress).await.unwrap();
+    let took = started.elapsed();
+    assert_eq!(written.pieces, summary.pieces);
+    let zip = out.path().join(&written.bundle_file_name);
+    if let Some(keep) = std::env::var_os("CARNET_KEEP_DEMO_DOSSIER") {
+        std::fs::copy(&dest, keep).unwrap();
+    }
+    println!(
+        "demo dossier: {} incidents, {} events, {} pieces ({} bytes) -> {} pages, PDF {} bytes, \
+         bundle {} bytes, {} progress events, in {:.2} s (debug build)",
+        summary.incidents,
+        view.preview.events,
+        summary.pieces,
+        view.preview.piece_bytes,
+        written.pages,
+        written.size,
+        std::fs::metadata(zip).unwrap().len(),
+        seen.lock().unwrap().len(),
+        took.as_secs_f64()
+    );
+    s.vault_lock().await;
+}

@@ -342,19 +342,23 @@ impl DossierDraft {
     }
 }
 
-/// Adds the steps of earlier submissions to a report's, each once (a complaint whose date the
-/// incident already records is not listed twice), in the order of their dates.
+/// Adds the steps of earlier submissions after a report's own (which stay grouped incident
+/// by incident, a complaint beside its answer), in the order of their dates, each once: a
+/// complaint whose date an incident already records is not listed twice.
 pub fn add_steps(report: &mut Report, earlier: impl IntoIterator<Item = Step>) {
+    let mut added: Vec<Step> = Vec::new();
     for step in earlier {
         let known = report
             .steps
             .iter()
+            .chain(&added)
             .any(|s| s.kind == step.kind && s.date == step.date);
         if !known {
-            report.steps.push(step);
+            added.push(step);
         }
     }
-    report.steps.sort_by_key(|s| s.date);
+    added.sort_by_key(|s| s.date);
+    report.steps.extend(added);
 }
 
 /// What is missing, by a code the UI switches on (its own words, FR/EN, for each).

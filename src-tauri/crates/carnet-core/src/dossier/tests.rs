@@ -679,9 +679,9 @@ fn earlier_submissions_become_steps_once() {
     assert_eq!(
         steps,
         vec![
-            (K::AuthorityReport, Some(d(2026, 2, 1))),
             (K::InternalComplaint, Some(d(2026, 3, 5))),
             (K::PlatformAnswer, Some(d(2026, 3, 20))),
+            (K::AuthorityReport, Some(d(2026, 2, 1))),
             (K::Notice, Some(d(2026, 4, 1))),
         ]
     );
