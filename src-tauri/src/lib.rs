@@ -14,6 +14,7 @@ pub mod messages;
 pub mod sleep;
 pub mod state;
 mod surface;
+pub mod webview;
 
 use std::time::Duration;
 
@@ -68,11 +69,12 @@ pub fn run() {
                 }
             });
             // The window opens once the state exists, so the first command finds it.
-            WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
+            let window = WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
                 .title("Carnet")
                 .inner_size(1100.0, 760.0)
                 .min_inner_size(720.0, 520.0)
                 .build()?;
+            webview::tune(&window);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

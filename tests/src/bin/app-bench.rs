@@ -207,10 +207,38 @@ fn memory(pid: u32) -> (f64, f64, Vec<String>) {
         .sum();
     let names = pids
         .iter()
-        .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/comm")).ok())
-        .map(|s| s.trim().to_owned())
+        .filter_map(|p| {
+            let name = std::fs::read_to_string(format!("/proc/{p}/comm")).ok()?;
+            let pss = kib(format!("/proc/{p}/smaps_rollup"), "Pss:");
+            let rss = kib(format!("/proc/{p}/status"), "VmRSS:");
+            Some(format!(
+                "{} (RSS {} MiB, PSS {} MiB)",
+                name.trim(),
+                rss / 1024,
+                pss / 1024
+            ))
+        })
         .collect();
     (rss as f64 / 1024.0, pss as f64 / 1024.0, names)
+}
+
+/// Quits the app and waits until its process is gone (the next run opens the same folder,
+/// which one Carnet at a time may hold); after 10 s it is killed, and said so.
+async fn quit(app: App, pid: u32) {
+    app.quit().await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::path::Path::new(&format!("/proc/{pid}")).exists()
+        && stat_fields(pid).is_some_and(|f| f[0] != "Z")
+    {
+        if Instant::now() > deadline {
+            eprintln!("the app (pid {pid}) still runs 10 s after its window closed: killed");
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 /// Polls the page every 10 ms until `script` is true; the epoch milliseconds it became so.
@@ -261,8 +289,9 @@ async fn main() {
         let empty = tempfile::tempdir().expect("a temporary folder");
         let app = App::start(empty.path()).await;
         let shown = until(&app, &shows("Créer mon coffre")).await;
-        baseline.push(shown - started_ms(app_pid()));
-        app.quit().await;
+        let pid = app_pid();
+        baseline.push(shown - started_ms(pid));
+        quit(app, pid).await;
 
         let app = App::start(vault.path()).await;
         let shown = until(&app, &shows("Déverrouiller le coffre")).await;
@@ -278,7 +307,7 @@ async fn main() {
         rss.push(r);
         pss.push(p);
         processes = names;
-        app.quit().await;
+        quit(app, pid).await;
         eprintln!("run {} of {} done", run + 1, args.runs);
     }
     let [incidents, events, pieces] = args.scale;
