@@ -561,3 +561,23 @@ fn hostile_names_extract_and_verify_with_the_system_tools() {
         .collect();
     assert_eq!(listed.len(), 9, "{listed:?}");
 }
+
+#[test]
+fn the_pdf_names_each_piece_as_the_bundle_does() {
+    let s = common::sample(Destination::Mediateur, Locale::Fr);
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("d.pdf");
+    let mut out = Vec::new();
+    carnet_dossier::render(&s.report, &s.bytes, &mut out).unwrap();
+    std::fs::write(&pdf, out).unwrap();
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for p in &s.report.pieces {
+        let name = carnet_dossier::names::piece_file_name(p);
+        assert!(text.contains(&name), "{name} not in the PDF");
+    }
+}

@@ -195,6 +195,14 @@ pub fn annexes(ctx: &mut Ctx, out: &mut Vec<Block>) -> Result<(), DossierError> 
             .after(2.0),
         ));
         out.push(Block::Para(
+            Para::new(vec![Span::plain(ctx.fill(
+                T::AnnexInBundle,
+                &[("name", &crate::names::piece_file_name(p))],
+            ))])
+            .size(9.0)
+            .after(2.0),
+        ));
+        out.push(Block::Para(
             Para::new(vec![
                 Span::plain(ctx.fill(T::AnnexSha, &[("sha", &p.sha256)])).ink(Ink::Muted),
             ])
