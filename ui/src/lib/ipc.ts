@@ -5,6 +5,12 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { Barometer } from './bindings/Barometer';
 import type { Company } from './bindings/Company';
+import type { DossierDelivery } from './bindings/DossierDelivery';
+import type { DossierExported } from './bindings/DossierExported';
+import type { DossierInput } from './bindings/DossierInput';
+import type { DossierItem } from './bindings/DossierItem';
+import type { DossierProgress } from './bindings/DossierProgress';
+import type { DossierView } from './bindings/DossierView';
 import type { EmailImported } from './bindings/EmailImported';
 import type { Event } from './bindings/Event';
 import type { EventInput } from './bindings/EventInput';
@@ -76,6 +82,9 @@ export function chosenSecret(kind: SecretKind, passphrase: string, recoveryKey: 
 
 /** The event Rust emits when the vault locks itself after the idle delay. */
 export const EVENT_VAULT_LOCKED = 'vault-locked';
+
+/** The event Rust emits while a dossier is being exported (`{done, total}`). */
+export const EVENT_DOSSIER_PROGRESS = 'dossier-progress';
 
 export const api = {
   settingsGet: (): Promise<Settings> => call('settings_get'),
@@ -177,6 +186,26 @@ export const api = {
     call('incidents_search', { query, filters, sort, page }),
   /** The dashboard's figures over the last `months` months, and the deadlines to watch. */
   barometer: (months: number): Promise<Barometer> => call('barometer', { months }),
+
+  /** The dossiers out of the trash, the most recently changed first. */
+  dossierList: (): Promise<DossierItem[]> => call('dossier_list'),
+  dossierGet: (id: number): Promise<DossierView> => call('dossier_get', { id }),
+  /** A draft may be saved incomplete: only shapes and lengths are checked. */
+  dossierCreate: (input: DossierInput): Promise<DossierView> => call('dossier_create', { input }),
+  dossierSave: (id: number, input: DossierInput): Promise<DossierView> => call('dossier_save', { id, input }),
+  dossierDelete: (id: number): Promise<null> => call('dossier_delete', { id }),
+  /** The PDF and its evidence bundle, through the native save dialog; `null` when cancelled. */
+  dossierExport: (id: number): Promise<DossierExported | null> => call('dossier_export', { id }),
+  /** Each field of the destination's form with its text, and the pieces against its limits. */
+  dossierSubmissionHelp: (id: number): Promise<DossierDelivery> => call('dossier_submission_help', { id }),
+  /** Opens the destination's known online form in the browser; `false` when there is none. */
+  dossierOpenForm: (id: number): Promise<boolean> => call('dossier_open_form', { id }),
+  /** `submittedOn` as `YYYY-MM-DD`. */
+  dossierRecordSubmission: (id: number, submittedOn: string, reference: string): Promise<DossierView> =>
+    call('dossier_record_submission', { id, input: { submittedOn, reference } }),
+  /** Calls `onProgress` with each export step; resolves to the way to stop. */
+  onDossierProgress: (onProgress: (progress: DossierProgress) => void): Promise<UnlistenFn> =>
+    listen<DossierProgress>(EVENT_DOSSIER_PROGRESS, (event) => onProgress(event.payload)),
 
   /** Calls `onLocked` each time the vault locks itself; resolves to the way to stop. */
   onVaultLocked: (onLocked: () => void): Promise<UnlistenFn> =>
