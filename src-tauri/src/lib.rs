@@ -137,11 +137,12 @@ pub fn run() {
         .build(tauri::generate_context!())
         .expect("Carnet could not start")
         .run(|app, event| {
-            // Pieces decrypted for another program do not outlive the app.
+            // The vault is locked as the app ends: the database closed cleanly (its log folded
+            // back), the keys wiped, the pieces decrypted for another program removed.
             if let tauri::RunEvent::Exit = event
                 && let Some(state) = app.try_state::<state::AppState>()
             {
-                state.opened.clear();
+                tauri::async_runtime::block_on(state.vault_lock());
             }
         });
 }
