@@ -464,13 +464,27 @@ fn png_decoded(bytes: &[u8], width: u32, height: u32) -> Result<PdfImage, ImageE
         let px = (colors + 1) * bytes_per;
         let cb = colors * bytes_per;
         let mut color = Vec::with_capacity(buf.len() / px * cb);
-        let mut mask = Vec::with_capacity(buf.len() / px * bytes_per);
-        for p in buf.chunks_exact(px) {
-            color.extend_from_slice(&p[..cb]);
-            mask.extend_from_slice(&p[cb..]);
+        // The common case, 8-bit RGBA, pixel by pixel without a copy call per pixel (a
+        // third of the time of a screenshot's conversion went to those calls).
+        if px == 4 && cb == 3 {
+            color.extend(buf.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]));
+        } else {
+            for p in buf.chunks_exact(px) {
+                color.extend_from_slice(&p[..cb]);
+            }
         }
-        let opaque = mask.iter().all(|&b| b == 0xFF);
-        (color, (!opaque).then_some(mask))
+        // Screenshots are opaque: the mask is kept only when some pixel is not.
+        let opaque = buf
+            .chunks_exact(px)
+            .all(|p| p[cb..].iter().all(|&b| b == 0xFF));
+        let mask = (!opaque).then(|| {
+            let mut mask = Vec::with_capacity(buf.len() / px * bytes_per);
+            for p in buf.chunks_exact(px) {
+                mask.extend_from_slice(&p[cb..]);
+            }
+            mask
+        });
+        (color, mask)
     } else {
         (buf, None)
     };
