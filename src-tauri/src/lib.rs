@@ -12,6 +12,7 @@ pub mod ipc;
 pub mod logging;
 pub mod messages;
 pub mod sleep;
+pub mod startup;
 pub mod state;
 mod surface;
 pub mod webview;
@@ -27,6 +28,7 @@ pub const EXIT_ALREADY_OPEN: i32 = 3;
 pub const EVENT_LOCKED: &str = "vault-locked";
 
 pub fn run() {
+    startup::mark();
     let mut builder = tauri::Builder::default();
     if std::env::var_os(data_dir::ENV_DATA_DIR).is_none() {
         // First, so a second launch hands over to the running window before doing anything.

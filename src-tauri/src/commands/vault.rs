@@ -8,6 +8,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn vault_status(state: State<'_, AppState>) -> Result<VaultStatus, IpcError> {
+    crate::startup::interface_asked();
     Ok(state.vault_status().await)
 }
 

@@ -15,8 +15,11 @@
 //!   opening the vault and showing the journal, not of Argon2, which is calibrated to about half
 //!   a second on purpose; unlocking through the OS keyring costs about as little).
 //!
-//! Launch times run from the process's start (read in `/proc`, to the clock tick) to the moment
-//! the page shows the screen (polled every 10 ms in the page). Memory is the sum over the app's
+//! Launch times are taken two ways. **App alone**: the binary started directly (no WebDriver),
+//! timed by itself from the start of `run` to its page's first question to the shell (which
+//! screen to show), as it logs it (`src-tauri/src/startup.rs`). **Through WebDriver**: from the
+//! process's start (read in `/proc`, to the clock tick) to the moment the page shows the screen
+//! (polled every 10 ms in the page), which adds the automation session's own start. Memory is the sum over the app's
 //! process tree of the resident set (RSS, shared pages counted in each process) and of the
 //! proportional set (PSS, shared pages divided among their users), read once the journal shows.
 //! Medians are printed, with every run's figure.
@@ -241,6 +244,53 @@ async fn quit(app: App, pid: u32) {
     }
 }
 
+/// Starts the app binary itself (no WebDriver) on `data_dir` and returns the figure it logs
+/// when its page first asks for the vault's state (`interface ready after N ms`, see
+/// `src-tauri/src/startup.rs`), then ends it.
+async fn direct_launch_ms(data_dir: &Path) -> f64 {
+    let log = data_dir.join("logs/carnet.log");
+    let seen = std::fs::read_to_string(&log).map_or(0, |t| t.matches("interface ready").count());
+    let mut child = Command::new(app_binary())
+        .env("CARNET_DATA_DIR", data_dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the app starts");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let ms = loop {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        if let Some(line) = text
+            .lines()
+            .filter(|l| l.contains("interface ready"))
+            .nth(seen)
+        {
+            break line
+                .rsplit("after ")
+                .next()
+                .and_then(|v| v.trim_end_matches(" ms").trim().parse::<f64>().ok())
+                .expect("interface ready after N ms");
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the app never logged its interface ready"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while child.try_wait().ok().flatten().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let _ = child.wait();
+    ms
+}
+
 /// Polls the page every 10 ms until `script` is true; the epoch milliseconds it became so.
 async fn until(app: &App, script: &str) -> f64 {
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -284,6 +334,12 @@ async fn main() {
     generate(vault.path(), args.scale);
     let (mut baseline, mut launch, mut unlock, mut rss, mut pss) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut direct_empty, mut direct_vault) = (Vec::new(), Vec::new());
+    for _ in 0..args.runs {
+        let empty = tempfile::tempdir().expect("a temporary folder");
+        direct_empty.push(direct_launch_ms(empty.path()).await);
+        direct_vault.push(direct_launch_ms(vault.path()).await);
+    }
     let mut processes = Vec::new();
     for run in 0..args.runs {
         let empty = tempfile::tempdir().expect("a temporary folder");
@@ -315,6 +371,21 @@ async fn main() {
         "Carnet, {} ({incidents} incidents, {events} events, {pieces} pieces), {} runs",
         app_binary().display(),
         args.runs
+    );
+    let own_base = line(
+        "app alone: empty folder → page asks",
+        "ms",
+        &mut direct_empty,
+    );
+    let own = line(
+        "app alone: large vault → page asks",
+        "ms",
+        &mut direct_vault,
+    );
+    println!(
+        "{:<44} ratio {:.2}",
+        "app alone: large vault ÷ empty folder",
+        own / own_base
     );
     let base = line(
         "baseline: empty folder → first-run screen",
