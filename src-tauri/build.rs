@@ -58,6 +58,8 @@ const COMMANDS: &[&str] = &[
     "dossier_record_submission",
     "dossier_submission_help",
     "dossier_open_form",
+    "app_about",
+    "diagnostics_copy",
 ];
 
 fn main() {

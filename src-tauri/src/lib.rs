@@ -10,6 +10,7 @@ pub mod flows;
 pub mod idle;
 pub mod ipc;
 pub mod logging;
+pub mod menu;
 pub mod messages;
 pub mod sleep;
 pub mod startup;
@@ -49,6 +50,7 @@ pub fn run() {
     builder
         .plugin(logging::plugin())
         .plugin(tauri_plugin_dialog::init())
+        .on_menu_event(menu::on_event)
         .setup(|app| {
             let dir = data_dir::resolve(|| app.path().app_data_dir().ok())?;
             let Ok(held) = data_dir::lock(&dir) else {
@@ -77,6 +79,7 @@ pub fn run() {
                 .min_inner_size(720.0, 520.0)
                 .build()?;
             webview::tune(&window);
+            menu::install(app.handle(), app.state::<state::AppState>().locale());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -135,6 +138,8 @@ pub fn run() {
             commands::dossiers::dossier_record_submission,
             commands::dossiers::dossier_submission_help,
             commands::dossiers::dossier_open_form,
+            commands::about::app_about,
+            commands::about::diagnostics_copy,
         ])
         .build(tauri::generate_context!())
         .expect("Carnet could not start")

@@ -1,6 +1,7 @@
 //! The Tauri commands, one file per domain. Each is a few lines: take the state, call the
 //! body in `flows/` (or `state.rs`), return its typed result.
 
+pub mod about;
 pub mod backups;
 pub mod barometer;
 pub mod company;

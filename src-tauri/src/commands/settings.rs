@@ -2,7 +2,7 @@
 
 use carnet_core::Settings;
 use carnet_core::passphrase::{self, Strength};
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use crate::error::IpcError;
 use crate::state::AppState;
@@ -14,10 +14,14 @@ pub fn settings_get(state: State<'_, AppState>) -> Settings {
 
 #[tauri::command]
 pub fn settings_set_locale(
+    app: AppHandle,
     state: State<'_, AppState>,
     locale: String,
 ) -> Result<Settings, IpcError> {
-    state.set_locale(&locale)
+    let settings = state.set_locale(&locale)?;
+    // The menu speaks the new language too.
+    crate::menu::install(&app, settings.locale);
+    Ok(settings)
 }
 
 #[tauri::command]
