@@ -320,5 +320,34 @@ mod tests {
         assert!(parse(&unknown).is_err());
         let cover_late = BUILTIN.replacen("[\"cover\", \"toc\"", "[\"toc\", \"cover\"", 1);
         assert!(parse(&cover_late).unwrap_err().contains("cover"));
+        let http = BUILTIN.replacen("url = \"https://", "url = \"http://", 1);
+        assert!(parse(&http).unwrap_err().contains("https"));
+        let zero = BUILTIN.replacen("max_files_per_field = 10", "max_files_per_field = 0", 1);
+        assert!(parse(&zero).unwrap_err().contains("zero"));
+        let twice = BUILTIN.replacen("key = \"contact\"", "key = \"siret\"", 1);
+        assert!(parse(&twice).unwrap_err().contains("twice"));
+        let unknown_field = BUILTIN.replacen("key = \"contact\"", "key = \"horoscope\"", 1);
+        assert!(parse(&unknown_field).is_err());
+    }
+
+    #[test]
+    fn the_dge_form_has_its_limits_address_and_fields() {
+        let dge = plan(Destination::DgeForm);
+        let limits = dge.limits.as_ref().unwrap();
+        assert_eq!(limits.max_file_bytes(), 200_000_000);
+        assert_eq!(limits.max_files_per_field, 10);
+        for ext in ["pdf", "jpg", "png", "docx", "eml", "zip"] {
+            assert!(limits.accepts(ext), "{ext}");
+        }
+        assert!(!limits.accepts("exe"));
+        assert!(dge.url.starts_with("https://"));
+        assert_eq!(dge.fields[0].key, FieldKind::Siret);
+        assert!(dge.fields.iter().all(|f| f.max_chars.is_some()));
+        for d in Destination::ALL {
+            assert!(plan(d).fields.len() >= 5, "{d:?}");
+            if d != Destination::DgeForm {
+                assert!(plan(d).url.is_empty() && plan(d).limits.is_none(), "{d:?}");
+            }
+        }
     }
 }
