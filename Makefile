@@ -10,7 +10,7 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 LIB_CRATES := -p carnet-core -p carnet-store -p carnet-dossier
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: deps run demo test lint ui-check ui-test unit keyring-test bindings bindings-check e2e bench bench-app bench-baseline sample-dossier bundle screenshot app clean
+.PHONY: deps run demo test lint ui-check ui-test unit keyring-test bindings bindings-check licences licences-check e2e bench bench-app bench-baseline sample-dossier bundle screenshot app clean
 
 ## deps: installs what is missing (Debian packages, Rust, tauri-driver, the UI's npm packages).
 deps:
@@ -45,7 +45,7 @@ app: ui/dist/index.html
 ## test: everything CI checks, in the order that fails fastest.
 test: deps ui/dist/index.html
 	cargo fmt --all -- --check
-	$(MAKE) --no-print-directory lint ui-check ui-test unit keyring-test bindings-check e2e
+	$(MAKE) --no-print-directory lint ui-check ui-test unit keyring-test bindings-check licences-check e2e
 
 lint: ui/dist/index.html
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -76,6 +76,15 @@ keyring-test:
 bindings:
 	rm -rf ui/src/lib/bindings
 	cargo test -q $(LIB_CRATES) -p carnet export_bindings
+
+## licences: writes the third-party licences the About box lists (crates from cargo metadata,
+## the npm packages the page ships, the font) into ui/src/lib/about/licences.json.
+licences:
+	python3 scripts/licences.py
+
+## licences-check: fails when that file no longer matches Cargo.lock and ui/package-lock.json.
+licences-check:
+	python3 scripts/licences.py --check
 
 ## bindings-check: fails when the committed TypeScript bindings differ from the Rust types.
 bindings-check:

@@ -2,6 +2,7 @@
 // bindings; a failure always arrives as an `IpcError` with a code the screens switch on.
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { About } from './bindings/About';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { Barometer } from './bindings/Barometer';
 import type { Company } from './bindings/Company';
@@ -19,6 +20,7 @@ import type { IncidentDetail } from './bindings/IncidentDetail';
 import type { IncidentFilters } from './bindings/IncidentFilters';
 import type { IncidentInput } from './bindings/IncidentInput';
 import type { IncidentPage } from './bindings/IncidentPage';
+import type { MenuAction } from './bindings/MenuAction';
 import type { Piece } from './bindings/Piece';
 import type { PieceInput } from './bindings/PieceInput';
 import type { Preview } from './bindings/Preview';
@@ -82,6 +84,9 @@ export function chosenSecret(kind: SecretKind, passphrase: string, recoveryKey: 
 
 /** The event Rust emits when the vault locks itself after the idle delay. */
 export const EVENT_VAULT_LOCKED = 'vault-locked';
+
+/** The event Rust emits when an entry of the application menu (or its shortcut) is chosen. */
+export const EVENT_MENU = 'menu';
 
 /** The event Rust emits while a dossier is being exported (`{done, total}`). */
 export const EVENT_DOSSIER_PROGRESS = 'dossier-progress';
@@ -210,4 +215,12 @@ export const api = {
   /** Calls `onLocked` each time the vault locks itself; resolves to the way to stop. */
   onVaultLocked: (onLocked: () => void): Promise<UnlistenFn> =>
     listen(EVENT_VAULT_LOCKED, () => onLocked()),
+
+  /** The version and licence the About box shows. */
+  appAbout: (): Promise<About> => call('app_about'),
+  /** Puts the diagnostic information (versions, system, language) on the clipboard; returns it. */
+  diagnosticsCopy: (): Promise<string> => call('diagnostics_copy'),
+  /** Calls `onAction` with each menu entry chosen; resolves to the way to stop. */
+  onMenu: (onAction: (action: MenuAction) => void): Promise<UnlistenFn> =>
+    listen<MenuAction>(EVENT_MENU, (event) => onAction(event.payload)),
 };

@@ -874,6 +874,16 @@ export const fr = {
   'error.title': 'Erreur',
   'error.unexpected': 'Une erreur inattendue est survenue. Vos données n’ont pas été modifiées.',
   'error.dismiss': 'Fermer',
+  'about.title': 'À propos de Carnet',
+  'about.version': 'Version {version} de Carnet',
+  'about.licence': 'Logiciel libre sous licence {licence}.',
+  'about.unknown': 'La version n’a pas pu être lue.',
+  'about.licences': 'Licences des composants tiers',
+  'about.fonts': 'Police',
+  'about.npm': 'Paquets de l’interface (npm)',
+  'about.crates': 'Bibliothèques Rust',
+  'about.close': 'Fermer',
+  'diagnostics.copied': 'Informations de diagnostic copiées dans le presse-papiers (aucune donnée de votre carnet) :',
 } as const;
 
 export type MessageKey = keyof typeof fr;
