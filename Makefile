@@ -45,7 +45,7 @@ app: ui/dist/index.html
 ## test: everything CI checks, in the order that fails fastest.
 test: deps ui/dist/index.html
 	cargo fmt --all -- --check
-	$(MAKE) --no-print-directory lint ui-check ui-test unit keyring-test bindings-check licences-check e2e
+	$(MAKE) --no-print-directory lint ui-check ui-test unit keyring-test bindings-check e2e
 
 lint: ui/dist/index.html
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -82,7 +82,8 @@ bindings:
 licences:
 	python3 scripts/licences.py
 
-## licences-check: fails when that file no longer matches Cargo.lock and ui/package-lock.json.
+## licences-check: fails when that file no longer matches Cargo.lock and ui/package-lock.json
+## (not in `make test` yet: run it after adding a dependency).
 licences-check:
 	python3 scripts/licences.py --check
 
