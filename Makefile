@@ -10,7 +10,7 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 LIB_CRATES := -p carnet-core -p carnet-store -p carnet-dossier
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: deps run demo test lint ui-check ui-test unit keyring-test bindings bindings-check licences licences-check e2e bench bench-app bench-baseline sample-dossier bundle screenshot app clean
+.PHONY: deps run demo test lint ui-check ui-test unit keyring-test bindings bindings-check licences licences-check e2e bench bench-app bench-baseline sample-dossier bundle deb-test screenshot app clean
 
 ## deps: installs what is missing (Debian packages, Rust, tauri-driver, the UI's npm packages).
 deps:
@@ -122,10 +122,16 @@ bench-app: deps ui/dist/index.html
 	cargo build -p carnet-e2e --bin app-bench
 	CARNET_APP_BIN=$(TARGET_DIR)/release/carnet $(XVFB) $(TARGET_DIR)/debug/app-bench --runs 5
 
-## bundle: the .deb installer, through the Tauri CLI.
+## bundle: the .deb and .rpm installers, through the Tauri CLI (Windows msi/nsis and macOS dmg are
+## configured in tauri.conf.json and build on those systems).
 bundle: deps
-	$(TAURI) build --bundles deb
-	@ls -l $(TARGET_DIR)/release/bundle/deb/*.deb
+	$(TAURI) build --bundles deb,rpm
+	@ls -l $(TARGET_DIR)/release/bundle/deb/*.deb $(TARGET_DIR)/release/bundle/rpm/*.rpm
+
+## deb-test: builds the .deb (release, ~8 min on 2 cores: not in `make test`), installs it, starts
+## the installed app under Xvfb, checks its window, quits it with Ctrl+Q, removes the package.
+deb-test: bundle
+	scripts/deb-install-test.sh
 
 ## screenshot: starts the app under Xvfb and writes docs/screenshot.png for the README.
 screenshot: deps app
