@@ -10,7 +10,7 @@ PACKAGES=(
   libwebkit2gtk-4.1-dev libssl-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   libdbus-1-dev
   xvfb webkit2gtk-driver xauth imagemagick xdotool
-  poppler-utils qpdf
+  poppler-utils qpdf unzip
   gnome-keyring dbus-x11 libsecret-tools
   fonts-noto-core
 )
