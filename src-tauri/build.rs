@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "settings_get",
     "settings_set_locale",
     "settings_set_auto_lock",
+    "settings_set_notifications",
     "passphrase_strength",
     "vault_status",
     "vault_create",

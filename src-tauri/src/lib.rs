@@ -12,6 +12,7 @@ pub mod ipc;
 pub mod logging;
 pub mod menu;
 pub mod messages;
+pub mod notify;
 pub mod sleep;
 pub mod startup;
 pub mod state;
@@ -50,6 +51,7 @@ pub fn run() {
     builder
         .plugin(logging::plugin())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .on_menu_event(menu::on_event)
         .setup(|app| {
             let dir = data_dir::resolve(|| app.path().app_data_dir().ok())?;
@@ -64,6 +66,7 @@ pub fn run() {
             log::info!("Carnet {} started", env!("CARGO_PKG_VERSION"));
             flows::evidence::sweep_stale_opened();
             tauri::async_runtime::spawn(auto_lock(app.handle().clone()));
+            tauri::async_runtime::spawn(notify::watch(app.handle().clone()));
             let handle = app.handle().clone();
             sleep::watch(move || {
                 let state = handle.state::<state::AppState>();
@@ -86,6 +89,7 @@ pub fn run() {
             commands::settings::settings_get,
             commands::settings::settings_set_locale,
             commands::settings::settings_set_auto_lock,
+            commands::settings::settings_set_notifications,
             commands::settings::passphrase_strength,
             commands::vault::vault_status,
             commands::vault::vault_create,

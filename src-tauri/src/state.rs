@@ -98,6 +98,10 @@ impl AppState {
         self.update_settings(|s| s.locale = locale)
     }
 
+    pub fn set_notifications(&self, on: bool) -> Result<Settings, IpcError> {
+        self.update_settings(|s| s.notifications = on)
+    }
+
     pub fn set_auto_lock(&self, minutes: i64) -> Result<Settings, IpcError> {
         let minutes = carnet_core::settings::auto_lock_minutes(minutes).map_err(|e| self.err(e))?;
         self.update_settings(|s| s.auto_lock_minutes = minutes)

@@ -33,6 +33,16 @@ pub fn settings_set_auto_lock(
     state.set_auto_lock(minutes)
 }
 
+/// Deadline notifications on or off.
+#[tauri::command]
+pub fn settings_set_notifications(
+    state: State<'_, AppState>,
+    enabled: bool,
+) -> Result<Settings, IpcError> {
+    state.touch();
+    state.set_notifications(enabled)
+}
+
 /// How strong a passphrase being typed is (for the meter of the creation screen).
 #[tauri::command]
 pub fn passphrase_strength(passphrase: String) -> Strength {

@@ -97,6 +97,8 @@ export const api = {
     call('settings_set_locale', { locale }),
   settingsSetAutoLock: (minutes: number): Promise<Settings> =>
     call('settings_set_auto_lock', { minutes }),
+  settingsSetNotifications: (enabled: boolean): Promise<Settings> =>
+    call('settings_set_notifications', { enabled }),
   passphraseStrength: (passphrase: string): Promise<Strength> =>
     call('passphrase_strength', { passphrase }),
 

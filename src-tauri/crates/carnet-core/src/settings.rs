@@ -14,6 +14,9 @@ pub struct Settings {
     pub locale: Locale,
     /// Lock the vault after this many minutes without activity.
     pub auto_lock_minutes: u32,
+    /// A system notification when a deadline of an open incident becomes urgent (on unless
+    /// turned off; a settings file from before this choice keeps it on).
+    pub notifications: bool,
 }
 
 impl Default for Settings {
@@ -21,6 +24,7 @@ impl Default for Settings {
         Settings {
             locale: Locale::default(),
             auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
+            notifications: true,
         }
     }
 }
@@ -45,6 +49,9 @@ mod tests {
         let s: Settings = serde_json::from_str("{}").unwrap();
         assert_eq!(s, Settings::default());
         assert_eq!(s.locale, Locale::Fr);
+        assert!(s.notifications);
+        let off: Settings = serde_json::from_str(r#"{"notifications":false}"#).unwrap();
+        assert!(!off.notifications);
     }
 
     #[test]

@@ -5,4 +5,9 @@ export type Settings = { locale: Locale,
 /**
  * Lock the vault after this many minutes without activity.
  */
-autoLockMinutes: number, };
+autoLockMinutes: number, 
+/**
+ * A system notification when a deadline of an open incident becomes urgent (on unless
+ * turned off; a settings file from before this choice keeps it on).
+ */
+notifications: boolean, };

@@ -868,4 +868,8 @@ export const en: Catalogue = {
   'about.crates': 'Rust libraries',
   'about.close': 'Close',
   'diagnostics.copied': 'Diagnostic information copied to the clipboard (nothing from your logbook):',
+  'notifications.title': 'Deadline notifications',
+  'notifications.help':
+    'Carnet tells you once, with a system notification, when a deadline becomes urgent (a complaint window closing, an out-of-court decision due), while the vault is open. The notification names neither the incident nor the platform.',
+  'notifications.label': 'Tell me about urgent deadlines',
 };

@@ -884,6 +884,10 @@ export const fr = {
   'about.crates': 'Bibliothèques Rust',
   'about.close': 'Fermer',
   'diagnostics.copied': 'Informations de diagnostic copiées dans le presse-papiers (aucune donnée de votre carnet) :',
+  'notifications.title': 'Notifications des délais',
+  'notifications.help':
+    'Carnet prévient une fois, par une notification du système, quand un délai devient urgent (fenêtre de réclamation qui se ferme, décision extrajudiciaire attendue), pendant que le coffre est ouvert. La notification ne nomme ni l’incident ni la plateforme.',
+  'notifications.label': 'Me prévenir des délais urgents',
 } as const;
 
 export type MessageKey = keyof typeof fr;

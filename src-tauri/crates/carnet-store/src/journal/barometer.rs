@@ -331,6 +331,56 @@ async fn alerts(
     Ok((alerts, total))
 }
 
+/// A deadline that became urgent and was not yet announced: its incident, its check's kind
+/// (`complaintWindow`, `outOfCourtDecision`) and the day it falls. Nothing else: the system
+/// notification names no incident, platform or person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadlineToNotify {
+    pub incident_id: i64,
+    pub kind: String,
+    pub due_on: NaiveDate,
+}
+
+/// The deadlines among today's alerts (those with a day: a complaint window closing, an
+/// out-of-court decision due or overdue) not announced yet, recorded as announced in the same
+/// transaction: each one is returned once over the vault's life, whatever the calls.
+pub async fn deadlines_to_notify(
+    vault: &Vault,
+    today: NaiveDate,
+    at: &str,
+) -> Result<Vec<DeadlineToNotify>, StoreError> {
+    let mut tx = vault.pool().begin().await?;
+    let (alerts, _) = alerts(&mut tx, today).await?;
+    let mut out = Vec::new();
+    for a in alerts {
+        let Some(due_on) = a.due_on else { continue };
+        let kind = serde_json::to_value(a.check)
+            .ok()
+            .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
+            .ok_or(StoreError::Database)?;
+        let inserted = sqlx::query(
+            "INSERT INTO notified (incident_id, kind, due_on, notified_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(a.incident_id)
+        .bind(&kind)
+        .bind(due_on.format("%Y-%m-%d").to_string())
+        .bind(at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if inserted == 1 {
+            out.push(DeadlineToNotify {
+                incident_id: a.incident_id,
+                kind,
+                due_on,
+            });
+        }
+    }
+    tx.commit().await?;
+    Ok(out)
+}
+
 fn date(s: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
     s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| StoreError::VaultCorrupted))
         .transpose()
