@@ -5,7 +5,8 @@
 //! malformed input gives `None` or a partial result, never a panic.
 
 use chrono::NaiveDate;
-use mail_parser::{Address, MessageParser, MimeHeaders};
+use mail_parser::decoders::html::html_to_text;
+use mail_parser::{Address, MessageParser, MimeHeaders, PartType};
 
 use super::{Actor, Channel, EventData, FULL_TEXT_MAX, SUMMARY_MAX};
 use crate::journal::incident::rules;
@@ -51,10 +52,13 @@ pub fn parse(bytes: &[u8]) -> Option<Email> {
         NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
     });
     let date_header = clean_line(message.header_raw("Date").unwrap_or(""));
-    let body = message
-        .body_text(0)
-        .map(|b| clean_text(&b))
-        .unwrap_or_default();
+    let body = match message.text_part(0).map(|p| &p.body) {
+        Some(PartType::Html(html)) => clean_text(&html_to_text(&without_raw_text(html))),
+        _ => message
+            .body_text(0)
+            .map(|b| clean_text(&b))
+            .unwrap_or_default(),
+    };
     let mut attachments = Vec::new();
     for (n, part) in message.attachments().enumerate() {
         if attachments.len() >= ATTACHMENTS_MAX {
@@ -108,6 +112,51 @@ fn address(a: &Address<'_>) -> String {
         .filter(|s| !s.is_empty())
         .collect();
     clean_line(&list.join(", "))
+}
+
+/// The HTML without what is never text: `<script>`, `<style>`, `<template>`, `<noscript>`
+/// elements with their content (which may hold `<` and `>` that would end a tag early for the
+/// converter) and comments. An element left open runs to the end.
+fn without_raw_text(html: &str) -> String {
+    const RAW: [&str; 4] = ["script", "style", "template", "noscript"];
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    while let Some(rel) = lower[at..].find('<') {
+        let start = at + rel;
+        let rest = &lower[start + 1..];
+        let (skip_to, keep) = if let Some(comment) = rest.strip_prefix("!--") {
+            let end = comment.find("-->").map(|e| start + 1 + 3 + e + 3);
+            (end.unwrap_or(html.len()), false)
+        } else if let Some(name) = RAW.iter().find(|n| {
+            rest.starts_with(*n)
+                && rest[n.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == '>' || c == '/' || c.is_ascii_whitespace())
+        }) {
+            let close = format!("</{name}");
+            let end = lower[start + 1..]
+                .find(&close)
+                .map(|e| {
+                    let after = start + 1 + e + close.len();
+                    lower[after..]
+                        .find('>')
+                        .map_or(html.len(), |g| after + g + 1)
+                })
+                .unwrap_or(html.len());
+            (end, false)
+        } else {
+            (start + 1, true)
+        };
+        out.push_str(&html[at..start]);
+        if keep {
+            out.push('<');
+        }
+        at = skip_to;
+    }
+    out.push_str(&html[at..]);
+    out
 }
 
 /// One line: control characters become spaces, runs of spaces one, trimmed.
