@@ -110,8 +110,11 @@ bench-baseline:
 
 ## sample-dossier: writes sample dossiers (the Médiateur's and the DGE form's, French and English) into
 ## target/sample/: each PDF, its evidence bundle (ZIP) and the texts of the form's fields.
+## And the demo journal (make demo's workshop) exported as one DGE dossier through the app's own
+## export, into target/sample/demo/.
 sample-dossier:
 	cargo run -q -p carnet-dossier --example sample -- --all $(TARGET_DIR)/sample
+	CARNET_SAMPLE_DIR=$(TARGET_DIR)/sample/demo cargo test -q -p carnet --lib the_demo_journal_exports_as_one_dossier -- --nocapture
 
 ## bench-app: whole-app figures on the release build (tests/src/bin/app-bench.rs): launch to the
 ## first screen (an empty folder as the baseline), then to the journal of a generated vault of

@@ -768,7 +768,8 @@ async fn every_dossier_command_says_when_the_vault_is_locked() {
 
 /// The demo journal (a year of a Lyon workshop's incidents, screenshots and e-mails) as one
 /// DGE dossier: complete as the demo company stands, every piece in the PDF's inventory and
-/// the bundle. Prints the figures (`cargo test -p carnet --lib demo_journal -- --nocapture`).
+/// the bundle. Prints the figures (`cargo test -p carnet --lib demo_journal -- --nocapture`);
+/// `make sample-dossier` keeps the files.
 #[tokio::test]
 async fn the_demo_journal_exports_as_one_dossier() {
     let (_dir, s) = opened().await;
@@ -804,8 +805,11 @@ async fn the_demo_journal_exports_as_one_dossier() {
     let took = started.elapsed();
     assert_eq!(written.pieces, summary.pieces);
     let zip = out.path().join(&written.bundle_file_name);
-    if let Some(keep) = std::env::var_os("CARNET_KEEP_DEMO_DOSSIER") {
-        std::fs::copy(&dest, keep).unwrap();
+    // `make sample-dossier` keeps them (in target/sample/demo/).
+    if let Some(keep) = std::env::var_os("CARNET_SAMPLE_DIR").map(std::path::PathBuf::from) {
+        std::fs::create_dir_all(&keep).unwrap();
+        std::fs::copy(&dest, keep.join("Carnet-demo-dge-form.pdf")).unwrap();
+        std::fs::copy(&zip, keep.join(&written.bundle_file_name)).unwrap();
     }
     println!(
         "demo dossier: {} incidents, {} events, {} pieces ({} bytes) -> {} pages, PDF {} bytes, \

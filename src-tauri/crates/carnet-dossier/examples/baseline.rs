@@ -57,7 +57,7 @@ fn html(report: &Report, bytes: &std::collections::BTreeMap<i64, Vec<u8>>, dir: 
         esc(&c.contact_email),
         esc(&c.contact_phone)
     );
-    h.push_str("<h2>Les faits, dans l'ordre chronologique</h2>");
+    h.push_str("<h2>Les faits, dans l’ordre chronologique</h2>");
     let mut n = 0;
     for i in &report.incidents {
         let _ = write!(

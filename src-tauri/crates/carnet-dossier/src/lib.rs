@@ -74,7 +74,9 @@ pub fn render(
         .map(|p| p.details.name.clone())
         .collect();
     keywords.extend(report.incidents.iter().map(|i| i.data.category.clone()));
-    keywords.dedup();
+    // Each once, in the order first met (categories repeat across incidents).
+    let mut seen = std::collections::BTreeSet::new();
+    keywords.retain(|k| seen.insert(k.clone()));
     let meta = pdf::Meta {
         title: report.title.clone(),
         author: report.company.legal_name.clone(),

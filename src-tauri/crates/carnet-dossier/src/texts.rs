@@ -40,9 +40,9 @@ texts! {
     SecCover => "Page de garde", "Cover";
     SecToc => "Sommaire", "Contents";
     SecSummary => "Résumé et chiffres clés", "Summary and key figures";
-    SecCompany => "L'entreprise", "The company";
+    SecCompany => "L’entreprise", "The company";
     SecPlatform => "La plateforme", "The platform";
-    SecChronology => "Les faits, dans l'ordre chronologique", "The facts, in chronological order";
+    SecChronology => "Les faits, dans l’ordre chronologique", "The facts, in chronological order";
     SecClassification => "Qualification et vérification des délais", "Classification and time-limit checks";
     SecImpact => "Conséquences financières", "Financial impact";
     SecSteps => "Démarches déjà effectuées", "Steps already taken";
@@ -62,7 +62,7 @@ texts! {
     PeriodOne => "le {date}", "on {date}";
     Generated => "Établi le", "Prepared on";
     Confidential => "Confidentiel", "Confidential";
-    ConfidentialNotice => "Ce dossier contient des informations confidentielles sur l'entreprise et sur ses relations commerciales. Il est destiné au seul destinataire indiqué ci-dessus et ne doit pas être communiqué à des tiers sans l'accord de l'entreprise.", "This dossier contains confidential information about the company and its business relationships. It is meant for the recipient named above only and must not be passed on to third parties without the company's consent.";
+    ConfidentialNotice => "Ce dossier contient des informations confidentielles sur l’entreprise et sur ses relations commerciales. Il est destiné au seul destinataire indiqué ci-dessus et ne doit pas être communiqué à des tiers sans l’accord de l’entreprise.", "This dossier contains confidential information about the company and its business relationships. It is meant for the recipient named above only and must not be passed on to third parties without the company’s consent.";
     PageOf => "Page {x} / {y}", "Page {x} / {y}";
     Footer => "Dossier {number} — confidentiel", "Dossier {number} — confidential";
     NotGiven => "non renseigné", "not given";
@@ -106,21 +106,21 @@ texts! {
     CharterDisputed => "incertain (les sources divergent)", "uncertain (sources disagree)";
     SellerAccounts => "Comptes vendeur", "Seller accounts";
     Since => "Vend sur la plateforme depuis", "Selling on the platform since";
-    TurnoverShare => "Part du chiffre d'affaires réalisée sur la plateforme", "Share of turnover made on the platform";
+    TurnoverShare => "Part du chiffre d’affaires réalisée sur la plateforme", "Share of turnover made on the platform";
     TermsVersion => "Version des conditions en vigueur", "Version of the terms in force";
     ComplaintChannel => "Canal de réclamation", "Complaint channel";
     Mediators => "Médiateurs désignés dans les conditions", "Mediators named in the terms";
 
     // The chronology.
-    ChronoIntro => "Chaque événement est numéroté (E1, E2…) ; les pièces qui l'établissent sont cliquables et renvoient à leur reproduction en annexe.", "Each event is numbered (E1, E2…); the pieces that support it are links to their reproduction in the annexes.";
+    ChronoIntro => "Chaque événement est numéroté (E1, E2…) ; les pièces qui l’établissent sont cliquables et renvoient à leur reproduction en annexe.", "Each event is numbered (E1, E2…); the pieces that support it are links to their reproduction in the annexes.";
     ColNo => "N°", "No.";
     ColDate => "Date", "Date";
     ColEvent => "Événement", "Event";
     ColActor => "Acteur", "Actor";
     ColChannel => "Canal", "Channel";
     ColPieces => "Pièces", "Pieces";
-    NoEvents => "Aucun événement n'est enregistré pour cet incident.", "No event is recorded for this incident.";
-    ActorUs => "l'entreprise", "the company";
+    NoEvents => "Aucun événement n’est enregistré pour cet incident.", "No event is recorded for this incident.";
+    ActorUs => "l’entreprise", "the company";
     ActorPlatform => "la plateforme", "the platform";
     ActorThirdParty => "un tiers", "a third party";
     ActorAuthority => "une autorité", "an authority";
@@ -159,24 +159,24 @@ texts! {
     ComplaintSentOn => "réclamation envoyée le", "complaint sent on";
     AnswerReceivedOn => "réponse reçue le", "answer received on";
     ReferralOn => "organisme saisi le", "body seized on";
-    ReferralDecidedOn => "décision de l'organisme le", "body's decision on";
-    ChecksNote => "Ces vérifications sont calculées à partir des dates indiquées par l'entreprise, au jour où le dossier est établi. Elles sont données à titre d'information et ne constituent pas un avis juridique.", "These checks are computed from the dates the company gave, as of the day the dossier is prepared. They are given for information and are not legal advice.";
+    ReferralDecidedOn => "décision de l’organisme le", "body’s decision on";
+    ChecksNote => "Ces vérifications sont calculées à partir des dates indiquées par l’entreprise, au jour où le dossier est établi. Elles sont données à titre d’information et ne constituent pas un avis juridique.", "These checks are computed from the dates the company gave, as of the day the dossier is prepared. They are given for information and are not legal advice.";
     ColCheck => "Vérification", "Check";
     ColFinding => "Constat", "Finding";
     ColState => "État", "State";
-    NoChecks => "Aucune vérification de délai ne s'applique à cet incident.", "No time-limit check applies to this incident.";
+    NoChecks => "Aucune vérification de délai ne s’applique à cet incident.", "No time-limit check applies to this incident.";
     CheckTermsNotice => "Préavis avant une modification des conditions (P2B, art. 3(2))", "Notice before a change of terms (P2B, Art. 3(2))";
     CheckTerminationNotice => "Préavis avant une résiliation (P2B, art. 4(2))", "Notice before a termination (P2B, Art. 4(2))";
     CheckReasons => "Exposé des motifs (P2B, art. 4 ; DSA, art. 17)", "Statement of reasons (P2B, Art. 4; DSA, Art. 17)";
     CheckWindow => "Délai de réclamation interne (DSA, art. 20 : 6 mois)", "Internal complaint window (DSA, Art. 20: 6 months)";
-    CheckOutOfCourt => "Décision de l'organisme extrajudiciaire (DSA, art. 21 : 90 jours)", "Out-of-court body's decision (DSA, Art. 21: 90 days)";
-    CheckAnswer => "Réponse de la plateforme à la réclamation", "The platform's answer to the complaint";
-    FindNotice => "{days} jour(s) entre la notification et l'effet, pour {required} requis", "{days} day(s) between notice and effect, against {required} required";
-    FindNoticeUnknown => "date de notification ou d'effet non renseignée", "notice or effective date not given";
+    CheckOutOfCourt => "Décision de l’organisme extrajudiciaire (DSA, art. 21 : 90 jours)", "Out-of-court body’s decision (DSA, Art. 21: 90 days)";
+    CheckAnswer => "Réponse de la plateforme à la réclamation", "The platform’s answer to the complaint";
+    FindNotice => "{days} jour(s) entre la notification et l’effet, pour {required} requis", "{days} day(s) between notice and effect, against {required} required";
+    FindNoticeUnknown => "date de notification ou d’effet non renseignée", "notice or effective date not given";
     FindReasonsReceived => "un exposé des motifs a été reçu", "a statement of reasons was received";
     FindReasonsNone => "aucun exposé des motifs reçu", "no statement of reasons received";
     FindReasonsUnknown => "non renseigné", "not stated";
-    FindWindowOpen => "ouvert jusqu'au {date} inclus ({days} jour(s) restant(s))", "open until {date} inclusive ({days} day(s) left)";
+    FindWindowOpen => "ouvert jusqu’au {date} inclus ({days} jour(s) restant(s))", "open until {date} inclusive ({days} day(s) left)";
     FindWindowClosed => "clos depuis le {date}", "closed on {date}";
     FindWindowUnknown => "date de la décision non renseignée", "date of the decision not given";
     FindOocPending => "attendue au plus tard le {date} ({days} jour(s) restant(s))", "due by {date} ({days} day(s) left)";
@@ -190,22 +190,22 @@ texts! {
     StateInfo => "pour information", "for information";
 
     // Impact.
-    ImpactIntro => "Montants indiqués par l'entreprise, en euros, pour chaque incident.", "Amounts stated by the company, in euros, for each incident.";
+    ImpactIntro => "Montants indiqués par l’entreprise, en euros, pour chaque incident.", "Amounts stated by the company, in euros, for each incident.";
     ColIncident => "Incident", "Incident";
     FundsHeld => "Fonds retenus", "Funds held";
     SalesLost => "Ventes perdues", "Lost sales";
     Fees => "Frais et commissions", "Fees and commissions";
     Total => "Total", "Total";
     HowComputed => "Mode de calcul", "How it was computed";
-    NoAmounts => "Aucun montant n'a été chiffré.", "No amount was stated.";
+    NoAmounts => "Aucun montant n’a été chiffré.", "No amount was stated.";
 
     // Steps.
     ColStep => "Démarche", "Step";
     ColReference => "Référence", "Reference";
     ColOutcome => "Résultat", "Outcome";
-    NoSteps => "Aucune démarche n'est enregistrée.", "No step is recorded.";
+    NoSteps => "Aucune démarche n’est enregistrée.", "No step is recorded.";
     StepInternalComplaint => "réclamation interne auprès de la plateforme", "internal complaint to the platform";
-    StepPlatformAnswer => "réponse de la plateforme", "the platform's answer";
+    StepPlatformAnswer => "réponse de la plateforme", "the platform’s answer";
     StepMediation => "médiation", "mediation";
     StepOutOfCourt => "organisme de règlement extrajudiciaire", "out-of-court settlement body";
     StepNotice => "notification de contenu illicite", "notice of illegal content";
@@ -213,21 +213,21 @@ texts! {
     StepCourt => "action en justice", "court action";
     StepInsolvency => "procédure collective", "insolvency proceedings";
     StepOther => "autre démarche", "other step";
-    InsolvencyNone => "L'entreprise déclare ne faire l'objet d'aucune procédure collective (sauvegarde, redressement ou liquidation judiciaire).", "The company states that it is not subject to any insolvency proceedings (safeguard, receivership or liquidation).";
-    InsolvencyOngoing => "L'entreprise fait l'objet d'une procédure collective.", "The company is subject to insolvency proceedings.";
-    CourtNone => "Aucune action en justice n'est enregistrée pour ce différend.", "No court action is recorded for this dispute.";
+    InsolvencyNone => "L’entreprise déclare ne faire l’objet d’aucune procédure collective (sauvegarde, redressement ou liquidation judiciaire).", "The company states that it is not subject to any insolvency proceedings (safeguard, receivership or liquidation).";
+    InsolvencyOngoing => "L’entreprise fait l’objet d’une procédure collective.", "The company is subject to insolvency proceedings.";
+    CourtNone => "Aucune action en justice n’est enregistrée pour ce différend.", "No court action is recorded for this dispute.";
 
     // Asks.
     AskReinstatement => "le rétablissement du compte ou des offres", "reinstatement of the account or offers";
     AskReasons => "un exposé précis des motifs de la décision", "a specific statement of the reasons for the decision";
     AskFunds => "le versement des fonds retenus", "release of the funds held";
     AskReview => "le réexamen de la décision par une personne", "review of the decision by a person";
-    AskMediation => "l'ouverture d'une médiation", "the opening of a mediation";
+    AskMediation => "l’ouverture d’une médiation", "the opening of a mediation";
     AskRemoval => "le retrait des annonces contrefaisantes", "removal of the counterfeit listings";
     AskCompensation => "la réparation du préjudice subi", "compensation for the harm suffered";
     AskOther => "autre demande", "other request";
-    WantedBy => "Selon l'entreprise, pour « {title} » :", "In the company's words, for “{title}”:";
-    NoAsks => "Aucune demande n'est formulée.", "No request is made.";
+    WantedBy => "Selon l’entreprise, pour « {title} » :", "In the company’s words, for “{title}”:";
+    NoAsks => "Aucune demande n’est formulée.", "No request is made.";
 
     // IP rights.
     ColRight => "Droit", "Right";
@@ -237,31 +237,31 @@ texts! {
     IpTrademark => "marque", "trade mark";
     IpDesign => "dessin ou modèle", "design";
     IpPatent => "brevet", "patent";
-    IpCopyright => "droit d'auteur", "copyright";
+    IpCopyright => "droit d’auteur", "copyright";
     IpOther => "autre droit", "other right";
     Listings => "Annonces concernées (adresses exactes ou identifiants)", "Listings concerned (exact URLs or identifiers)";
-    NoIpRights => "Aucun droit n'est indiqué.", "No right is given.";
+    NoIpRights => "Aucun droit n’est indiqué.", "No right is given.";
 
     // Inventory.
-    InventoryIntro => "Chaque pièce est identifiée par son empreinte SHA-256, calculée lorsqu'elle a été ajoutée au journal : le fichier original fourni à part doit donner la même empreinte.", "Each piece is identified by its SHA-256 fingerprint, computed when it was added to the logbook: the original file supplied separately must give the same fingerprint.";
+    InventoryIntro => "Chaque pièce est identifiée par son empreinte SHA-256, calculée lorsqu’elle a été ajoutée au journal : le fichier original fourni à part doit donner la même empreinte.", "Each piece is identified by its SHA-256 fingerprint, computed when it was added to the logbook: the original file supplied separately must give the same fingerprint.";
     ColPiece => "Pièce", "Piece";
     ColSha => "SHA-256", "SHA-256";
     ColEvents => "Événements", "Events";
     PieceFile => "Fichier : {name}", "File: {name}";
     PieceDated => "Datée du {date}", "Dated {date}";
-    NoPieces => "Aucune pièce n'est jointe.", "No piece is attached.";
+    NoPieces => "Aucune pièce n’est jointe.", "No piece is attached.";
     Bytes => "{n} octets", "{n} bytes";
     KiloBytes => "{n} Ko", "{n} KB";
     MegaBytes => "{n} Mo", "{n} MB";
 
     // Declarations.
-    DeclIntro => "L'entreprise, par la personne qui signe ci-dessous :", "The company, through the person signing below:";
-    DeclAccuracy => "déclare sur l'honneur que les faits exposés sont exacts et que les pièces jointes sont authentiques et non modifiées ;", "declares on its honour that the facts set out are accurate and that the pieces attached are genuine and unaltered;";
-    DeclConfidentiality => "s'engage à respecter la confidentialité de la médiation : ni les échanges ni les documents produits au cours de celle-ci ne seront divulgués à des tiers ni invoqués dans une autre procédure ;", "undertakes to keep the mediation confidential: neither the exchanges nor the documents produced during it will be disclosed to third parties or relied on in other proceedings;";
+    DeclIntro => "L’entreprise, par la personne qui signe ci-dessous :", "The company, through the person signing below:";
+    DeclAccuracy => "déclare sur l’honneur que les faits exposés sont exacts et que les pièces jointes sont authentiques et non modifiées ;", "declares on its honour that the facts set out are accurate and that the pieces attached are genuine and unaltered;";
+    DeclConfidentiality => "s’engage à respecter la confidentialité de la médiation : ni les échanges ni les documents produits au cours de celle-ci ne seront divulgués à des tiers ni invoqués dans une autre procédure ;", "undertakes to keep the mediation confidential: neither the exchanges nor the documents produced during it will be disclosed to third parties or relied on in other proceedings;";
     DeclGoodFaith => "déclare de bonne foi que les informations et allégations contenues dans la présente notification sont exactes et complètes ;", "states in good faith that the information and allegations in this notice are accurate and complete;";
     DeclDisclose => "accepte que son identité soit communiquée à la plateforme.", "agrees that its identity may be disclosed to the platform.";
     DeclWithhold => "ne souhaite pas que son identité soit communiquée à la plateforme.", "does not wish its identity to be disclosed to the platform.";
-    DeclIdentityOpen => "n'a pas encore indiqué si son identité peut être communiquée à la plateforme.", "has not yet said whether its identity may be disclosed to the platform.";
+    DeclIdentityOpen => "n’a pas encore indiqué si son identité peut être communiquée à la plateforme.", "has not yet said whether its identity may be disclosed to the platform.";
     ColDeclaration => "Déclaration", "Declaration";
     ColMade => "Faite", "Made";
     SignedAt => "Fait à {place}, le {date}.", "Done at {place} on {date}.";
@@ -270,12 +270,12 @@ texts! {
     Signature => "Signature :", "Signature:";
 
     // Annexes.
-    AnnexesIntro => "Les pièces sont reproduites ci-dessous lorsqu'elles peuvent l'être : les images à leur résolution d'origine, sans recompression, les courriels et les textes en texte. Les fichiers originaux sont fournis à part ; leur empreinte SHA-256 permet de vérifier qu'ils n'ont pas été modifiés.", "The pieces are reproduced below where they can be: images at their original resolution, without recompression, e-mails and texts as text. The original files are supplied separately; their SHA-256 fingerprint shows they were not altered.";
-    AnnexMeta => "Fichier d'origine : {name} — {type} — {size}", "Original file: {name} — {type} — {size}";
+    AnnexesIntro => "Les pièces sont reproduites ci-dessous lorsqu’elles peuvent l’être : les images à leur résolution d’origine, sans recompression, les courriels et les textes en texte. Les fichiers originaux sont fournis à part ; leur empreinte SHA-256 permet de vérifier qu’ils n’ont pas été modifiés.", "The pieces are reproduced below where they can be: images at their original resolution, without recompression, e-mails and texts as text. The original files are supplied separately; their SHA-256 fingerprint shows they were not altered.";
+    AnnexMeta => "Fichier d’origine : {name} — {type} — {size}", "Original file: {name} — {type} — {size}";
     AnnexInBundle => "Dans le fichier ZIP des pièces : {name}", "In the ZIP file of the pieces: {name}";
     AnnexSha => "SHA-256 : {sha}", "SHA-256: {sha}";
-    AnnexNotShown => "Ce type de fichier ne peut pas être reproduit dans le dossier : l'original est fourni à part et s'identifie par son empreinte SHA-256.", "This type of file cannot be reproduced in the dossier: the original is supplied separately and is identified by its SHA-256 fingerprint.";
-    AnnexImageUnreadable => "Cette image n'a pas pu être lue ({reason}) : l'original est fourni à part et s'identifie par son empreinte SHA-256.", "This image could not be read ({reason}): the original is supplied separately and is identified by its SHA-256 fingerprint.";
+    AnnexNotShown => "Ce type de fichier ne peut pas être reproduit dans le dossier : l’original est fourni à part et s’identifie par son empreinte SHA-256.", "This type of file cannot be reproduced in the dossier: the original is supplied separately and is identified by its SHA-256 fingerprint.";
+    AnnexImageUnreadable => "Cette image n’a pas pu être lue ({reason}) : l’original est fourni à part et s’identifie par son empreinte SHA-256.", "This image could not be read ({reason}): the original is supplied separately and is identified by its SHA-256 fingerprint.";
     Caption => "{label} — {title} ({w} × {h} pixels, reproduite sans recompression)", "{label} — {title} ({w} × {h} pixels, reproduced without recompression)";
     MailFrom => "De", "From";
     MailTo => "À", "To";
@@ -296,13 +296,13 @@ texts! {
     ManifestSha => "sha256", "sha256";
     ManifestEvents => "evenements_etablis", "events_supported";
     VerifyTitle => "Comment vérifier les pièces du dossier n° {number}", "How to verify the pieces of dossier no. {number}";
-    VerifyIntro => "Ce fichier ZIP contient les pièces originales du dossier « {title} » de {company}, telles qu'elles ont été enregistrées dans Carnet, sans aucune modification (établi le {date}). L'empreinte SHA-256 de chaque fichier figure dans SHA256SUMS, dans manifest.csv et manifest.json, et dans l'inventaire des pièces du dossier PDF. Si un seul octet d'un fichier change, son empreinte change.", "This ZIP file holds the original pieces of the dossier “{title}” of {company}, as they were recorded in Carnet, without any change (prepared on {date}). Each file's SHA-256 fingerprint is in SHA256SUMS, in manifest.csv and manifest.json, and in the inventory of the pieces of the PDF dossier. If a single byte of a file changes, its fingerprint changes.";
-    VerifyExtract => "Extrayez tout le contenu du ZIP dans un dossier, puis ouvrez un terminal dans ce dossier et tapez la commande de votre système :", "Extract the whole ZIP into a folder, then open a terminal in that folder and type your system's command:";
+    VerifyIntro => "Ce fichier ZIP contient les pièces originales du dossier « {title} » de {company}, telles qu’elles ont été enregistrées dans Carnet, sans aucune modification (établi le {date}). L’empreinte SHA-256 de chaque fichier figure dans SHA256SUMS, dans manifest.csv et manifest.json, et dans l’inventaire des pièces du dossier PDF. Si un seul octet d’un fichier change, son empreinte change.", "This ZIP file holds the original pieces of the dossier “{title}” of {company}, as they were recorded in Carnet, without any change (prepared on {date}). Each file’s SHA-256 fingerprint is in SHA256SUMS, in manifest.csv and manifest.json, and in the inventory of the pieces of the PDF dossier. If a single byte of a file changes, its fingerprint changes.";
+    VerifyExtract => "Extrayez tout le contenu du ZIP dans un dossier, puis ouvrez un terminal dans ce dossier et tapez la commande de votre système :", "Extract the whole ZIP into a folder, then open a terminal in that folder and type your system’s command:";
     VerifyLinux => "Linux :", "Linux:";
     VerifyMac => "macOS (application Terminal) :", "macOS (the Terminal application):";
     VerifyWindows => "Windows (PowerShell, en une seule ligne) :", "Windows (PowerShell, on one line):";
-    VerifyExpected => "Chaque fichier doit être suivi de « OK » (Linux, macOS, Windows). Un fichier signalé en échec n'est pas celui qui a été enregistré.", "Each file must be followed by “OK” (Linux, macOS, Windows). A file reported as failed is not the one that was recorded.";
-    VerifyOneFile => "Pour un seul fichier sous Windows, comparez l'empreinte affichée par cette commande avec la liste ci-dessous (majuscules et minuscules sont équivalentes) :", "For one file on Windows, compare the fingerprint this command shows with the list below (upper and lower case are the same):";
+    VerifyExpected => "Chaque fichier doit être suivi de « OK » (Linux, macOS, Windows). Un fichier signalé en échec n’est pas celui qui a été enregistré.", "Each file must be followed by “OK” (Linux, macOS, Windows). A file reported as failed is not the one that was recorded.";
+    VerifyOneFile => "Pour un seul fichier sous Windows, comparez l’empreinte affichée par cette commande avec la liste ci-dessous (majuscules et minuscules sont équivalentes) :", "For one file on Windows, compare the fingerprint this command shows with the list below (upper and lower case are the same):";
     VerifyGroups => "Le dossier {folder} contient les mêmes pièces regroupées en fichiers ZIP de 10 fichiers au plus, à joindre au formulaire en ligne, qui limite le nombre de fichiers par champ. Chacun contient son propre SHA256SUMS.", "The {folder} folder holds the same pieces grouped in ZIP files of at most 10 files, to attach to the online form, which limits the number of files per field. Each holds its own SHA256SUMS.";
     VerifyList => "Les empreintes SHA-256 :", "The SHA-256 fingerprints:";
 
@@ -311,14 +311,14 @@ texts! {
     SubNafLine => "NAF {naf}", "NACE (NAF) {naf}";
     SubAccounts => "comptes vendeur", "seller accounts";
     SubSince => "depuis le {date}", "since {date}";
-    SubTurnover => "{pct} % du chiffre d'affaires", "{pct}% of turnover";
+    SubTurnover => "{pct} % du chiffre d’affaires", "{pct}% of turnover";
     SubReasonsNo => "aucun exposé des motifs reçu", "no statement of reasons received";
     SubReasonsYes => "un exposé des motifs a été reçu", "a statement of reasons was received";
     SubAmountsNote => "Calcul", "How computed";
     SubPdf => "Le dossier complet : {file} (PDF).", "The full dossier: {file} (PDF).";
     SubGroups => "Les pièces, regroupées pour le formulaire : {files}.", "The pieces, grouped for the form: {files}.";
-    SubConfidentialityMissing => "L'engagement de confidentialité n'a pas encore été pris.", "The confidentiality undertaking has not been given yet.";
-    SubGoodFaithMissing => "La déclaration de bonne foi n'a pas encore été faite.", "The good-faith statement has not been made yet.";
+    SubConfidentialityMissing => "L’engagement de confidentialité n’a pas encore été pris.", "The confidentiality undertaking has not been given yet.";
+    SubGoodFaithMissing => "La déclaration de bonne foi n’a pas encore été faite.", "The good-faith statement has not been made yet.";
     SubFullAccount => "(suite dans le dossier PDF joint)", "(continued in the attached PDF dossier)";
 }
 

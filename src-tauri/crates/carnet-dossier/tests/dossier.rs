@@ -69,7 +69,7 @@ fn the_mediator_dossier_passes_qpdf_and_says_what_it_must() {
         "Maroquinerie Bellecour SARL",
         "894 512 375",
         "Médiateur des entreprises",
-        "Les parties : l'entreprise",
+        "Les parties : l’entreprise",
         "Traitement du différend à ce jour",
         "Inventaire des pièces",
         "Déclarations",
