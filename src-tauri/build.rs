@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "backup_restore",
     "archive_export",
     "archive_import",
+    "archive_pending",
     "company_get",
     "company_save",
     "platform_catalogue",

@@ -13,6 +13,7 @@ pub mod logging;
 pub mod menu;
 pub mod messages;
 pub mod notify;
+pub mod opened;
 pub mod sleep;
 pub mod startup;
 pub mod state;
@@ -37,7 +38,9 @@ pub fn run() {
         // Only on the default data folder: a Carnet started on another folder (a USB key, a
         // test) is another vault, guarded by the folder's lock instead.
         builder = builder
-            .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+                // A .carnet archive opened from the file manager while Carnet runs.
+                opened::offer(app, &args, std::path::Path::new(&cwd));
                 if let Some(window) = app.get_webview_window("main") {
                     let _ = window.unminimize();
                     let _ = window.show();
@@ -49,6 +52,7 @@ pub fn run() {
             .plugin(tauri_plugin_window_state::Builder::default().build());
     }
     builder
+        .manage(opened::PendingArchive::default())
         .plugin(logging::plugin())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
@@ -83,6 +87,13 @@ pub fn run() {
                 .build()?;
             webview::tune(&window);
             menu::install(app.handle(), app.state::<state::AppState>().locale());
+            // A .carnet archive Carnet was started on (from the file manager).
+            let args: Vec<String> = std::env::args().collect();
+            opened::offer(
+                app.handle(),
+                &args,
+                &std::env::current_dir().unwrap_or_default(),
+            );
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -104,6 +115,7 @@ pub fn run() {
             commands::backups::backup_restore,
             commands::backups::archive_export,
             commands::backups::archive_import,
+            commands::backups::archive_pending,
             commands::company::company_get,
             commands::company::company_save,
             commands::platforms::platform_catalogue,

@@ -6,6 +6,7 @@ use crate::dialogs;
 use crate::error::IpcError;
 use crate::flows::backups::ArchiveSecret;
 use crate::ipc::{BackupInfo, Exported, VaultStatus};
+use crate::opened::PendingArchive;
 use crate::state::AppState;
 
 const ARCHIVE_FILTER: (&str, &[&str]) = ("Carnet", &[carnet_store::archive::EXTENSION]);
@@ -49,18 +50,37 @@ pub async fn archive_export(
     state.archive_export(&dest).await.map(Some)
 }
 
-/// Asks for the archive, then imports it with the secret given. `null` when cancelled.
+/// Asks for the archive (or, with `pending`, takes the one opened from the file manager), then
+/// imports it with the secret given. `null` when cancelled (or no archive is pending).
 #[tauri::command]
 pub async fn archive_import(
     app: AppHandle,
     state: State<'_, AppState>,
+    opened: State<'_, PendingArchive>,
     passphrase: Option<String>,
     recovery_key: Option<String>,
+    pending: Option<bool>,
 ) -> Result<Option<VaultStatus>, IpcError> {
     let secret =
         secret(passphrase, recovery_key).unwrap_or(ArchiveSecret::Passphrase(String::new()));
-    let Some(source) = dialogs::open(&app, ARCHIVE_FILTER).await else {
+    let pending = pending == Some(true);
+    let source = if pending {
+        opened.path()
+    } else {
+        dialogs::open(&app, ARCHIVE_FILTER).await
+    };
+    let Some(source) = source else {
         return Ok(None);
     };
-    state.archive_import(&source, secret).await.map(Some)
+    let status = state.archive_import(&source, secret).await?;
+    if pending {
+        opened.clear();
+    }
+    Ok(Some(status))
+}
+
+/// The file name of the archive opened from the file manager and not imported yet.
+#[tauri::command]
+pub fn archive_pending(opened: State<'_, PendingArchive>) -> Option<String> {
+    opened.name()
 }

@@ -85,6 +85,9 @@ export function chosenSecret(kind: SecretKind, passphrase: string, recoveryKey: 
 /** The event Rust emits when the vault locks itself after the idle delay. */
 export const EVENT_VAULT_LOCKED = 'vault-locked';
 
+/** The event Rust emits when a .carnet archive is opened from the file manager (its name). */
+export const EVENT_ARCHIVE_OPENED = 'archive-opened';
+
 /** The event Rust emits when an entry of the application menu (or its shortcut) is chosen. */
 export const EVENT_MENU = 'menu';
 
@@ -126,8 +129,14 @@ export const api = {
   /** `null` when the owner cancels the save dialog. */
   archiveExport: (): Promise<Exported | null> => call('archive_export'),
   /** `null` when the owner cancels the open dialog. */
-  archiveImport: (secret: Secret): Promise<VaultStatus | null> =>
-    call('archive_import', secret),
+  /** `pending`: the archive opened from the file manager instead of the open dialog. */
+  archiveImport: (secret: Secret, pending = false): Promise<VaultStatus | null> =>
+    call('archive_import', { ...secret, pending }),
+  /** The file name of the archive opened from the file manager, if one waits. */
+  archivePending: (): Promise<string | null> => call('archive_pending'),
+  /** Calls `onOpened` with the file name of each archive opened from the file manager. */
+  onArchiveOpened: (onOpened: (name: string) => void): Promise<UnlistenFn> =>
+    listen<string>(EVENT_ARCHIVE_OPENED, (event) => onOpened(event.payload)),
 
   /** `null` until the profile is first saved. */
   companyGet: (): Promise<Company | null> => call('company_get'),

@@ -872,4 +872,6 @@ export const en: Catalogue = {
   'notifications.help':
     'Carnet tells you once, with a system notification, when a deadline becomes urgent (a complaint window closing, an out-of-court decision due), while the vault is open. The notification names neither the incident nor the platform.',
   'notifications.label': 'Tell me about urgent deadlines',
+  'archive.opened': 'Archive opened: {name}. Type the secret that opens it to restore it.',
+  'archive.restoreOpened': 'Restore this archive',
 };

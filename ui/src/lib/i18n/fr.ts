@@ -888,6 +888,8 @@ export const fr = {
   'notifications.help':
     'Carnet prévient une fois, par une notification du système, quand un délai devient urgent (fenêtre de réclamation qui se ferme, décision extrajudiciaire attendue), pendant que le coffre est ouvert. La notification ne nomme ni l’incident ni la plateforme.',
   'notifications.label': 'Me prévenir des délais urgents',
+  'archive.opened': 'Archive ouverte : {name}. Saisissez le secret qui l’ouvre pour la restaurer.',
+  'archive.restoreOpened': 'Restaurer cette archive',
 } as const;
 
 export type MessageKey = keyof typeof fr;
