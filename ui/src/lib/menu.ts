@@ -41,9 +41,12 @@ export function listenToMenu(onStep: (action: MenuAction) => void): Promise<Unli
   return api.onMenu(onStep);
 }
 
-/** Moves the focus to the journal's search box once it is on the page. */
-export function focusSearch(tries = 20): void {
+/** Moves the focus to the journal's search box once it is on the page (the journal focuses
+ *  its title as it appears: the box takes the focus after that, retried for about 2 s). */
+export function focusSearch(tries = 40): void {
   const box = document.getElementById('search-query');
-  if (box instanceof HTMLElement) box.focus();
-  else if (tries > 0) requestAnimationFrame(() => focusSearch(tries - 1));
+  if (box instanceof HTMLElement && document.activeElement !== box) box.focus();
+  if (tries > 0 && !(box instanceof HTMLElement && document.activeElement === box && tries < 38)) {
+    setTimeout(() => focusSearch(tries - 1), 50);
+  }
 }
