@@ -7,7 +7,8 @@
 
 use std::process::Command;
 
-use carnet_e2e::App;
+use carnet_e2e::{App, xpath_literal};
+use fantoccini::Locator;
 
 const PASSPHRASE: &str = "pluie verte sur le quai du port 42";
 
@@ -55,7 +56,42 @@ async fn the_menus_shortcuts_lead_where_they_say() {
     shortcut('f');
     app.heading("Journal des incidents").await;
 
+    // The deadline notifications' switch, on by default, turned off and kept so.
+    go(&app, "Paramètres").await;
+    app.heading("Notifications des délais").await;
+    assert!(notifications_on(&app).await);
+    app.tick("Me prévenir des délais urgents").await;
+    app.eval_until(
+        "return document.getElementById('notifications-enabled')?.checked === false && \
+         !document.getElementById('notifications-enabled').disabled || null",
+    )
+    .await;
+    app.screenshot("settings-notifications-off").await;
+    let settings: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(app.data_dir().join("settings.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(settings["notifications"], false);
+
     shortcut('l');
     app.heading("Déverrouiller le coffre").await;
     app.quit().await;
+}
+
+/// Opens a page from the main navigation.
+async fn go(app: &App, item: &str) {
+    let q = xpath_literal(item);
+    app.find(Locator::XPath(&format!(
+        "//nav//button[normalize-space(.)={q}]"
+    )))
+    .await
+    .click()
+    .await
+    .expect("click the navigation item");
+}
+
+async fn notifications_on(app: &App) -> bool {
+    app.eval_until("return document.getElementById('notifications-enabled')?.checked ?? null")
+        .await
+        == serde_json::json!(true)
 }
