@@ -69,9 +69,11 @@ pub enum StoreError {
 impl From<std::io::Error> for StoreError {
     fn from(e: std::io::Error) -> Self {
         match e.kind() {
-            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
-                StoreError::DiskFull
-            }
+            // EFBIG: a file past the size the system allows this process (a quota of its
+            // own): for the owner, the same as a full disk.
+            std::io::ErrorKind::StorageFull
+            | std::io::ErrorKind::QuotaExceeded
+            | std::io::ErrorKind::FileTooLarge => StoreError::DiskFull,
             kind => StoreError::Io(kind),
         }
     }
@@ -81,9 +83,9 @@ impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
         match &e {
             sqlx::Error::Io(io) => match io.kind() {
-                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
-                    StoreError::DiskFull
-                }
+                std::io::ErrorKind::StorageFull
+                | std::io::ErrorKind::QuotaExceeded
+                | std::io::ErrorKind::FileTooLarge => StoreError::DiskFull,
                 kind => StoreError::Io(kind),
             },
             sqlx::Error::Database(db) => match db.code().as_deref() {

@@ -124,6 +124,9 @@ async fn survives_kills() {
         "only {mid_write_kills} rounds wrote before the kill"
     );
     assert!(acked.len() > KILLS, "{} writes acknowledged", acked.len());
+    println!("ROBUSTNESS kills_survived={KILLS}");
+    println!("ROBUSTNESS writes_acknowledged={}", acked.len());
+    println!("ROBUSTNESS writes_lost=0");
     eprintln!(
         "crash: {KILLS} kills survived, {} acknowledged writes, 0 lost (seed {seed})",
         acked.len()
