@@ -372,7 +372,10 @@ fn hex(bytes: &[u8]) -> String {
 /// A full disk (or quota) says so; any other failure to write is `export_failed`.
 pub(crate) fn io_code(e: &std::io::Error) -> ErrorCode {
     match e.kind() {
-        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => ErrorCode::DiskFull,
+        // EFBIG (a file-size limit on the process) is a full disk for the owner too.
+        std::io::ErrorKind::StorageFull
+        | std::io::ErrorKind::QuotaExceeded
+        | std::io::ErrorKind::FileTooLarge => ErrorCode::DiskFull,
         _ => ErrorCode::ExportFailed,
     }
 }

@@ -17,6 +17,8 @@ mod journal_tests_company;
 #[cfg(test)]
 mod journal_tests_dossiers;
 #[cfg(test)]
+mod journal_tests_full_disk;
+#[cfg(test)]
 mod journal_tests_incidents;
 #[cfg(test)]
 mod journal_tests_search;
