@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the freshly built .deb, starts the installed /usr/bin/carnet under Xvfb on a
+# Installs the freshly built .deb, checks its file association (.carnet), starts the installed /usr/bin/carnet under Xvfb on a
 # throwaway data folder, checks its window shows (screenshot into target/deb-test/), quits it
 # with its own shortcut (Ctrl+Q through the menu), removes the package and checks it is gone.
 # Needs root (apt-get). Usage: scripts/deb-install-test.sh [path/to/carnet.deb]
@@ -13,7 +13,16 @@ echo "installing $(basename "$deb") ($(du -h "$deb" | cut -f1))"
 apt-get install -y -q "$(realpath "$deb")" >/dev/null
 trap 'apt-get remove -y -q carnet >/dev/null 2>&1 || true' EXIT
 test -x /usr/bin/carnet
-test -f /usr/share/applications/Carnet.desktop || ls /usr/share/applications | grep -i carnet
+# The file association: the desktop entry takes a file and names the archive's type, which
+# the shared MIME database maps from *.carnet.
+desktop=/usr/share/applications/Carnet.desktop
+grep -qx 'Exec=carnet %f' "$desktop"
+grep -qx 'MimeType=application/x-carnet-archive' "$desktop"
+grep -q 'pattern="\*.carnet"' /usr/share/mime/packages/carnet.xml
+if command -v update-mime-database >/dev/null; then
+  update-mime-database /usr/share/mime
+  grep -q '^application/x-carnet-archive:\*\.carnet$' /usr/share/mime/globs
+fi
 
 cat > "$out/run.sh" <<'INNER'
 #!/usr/bin/env bash
