@@ -6,6 +6,7 @@
 use carnet_core::Catalogue;
 use carnet_core::journal::event::email;
 use carnet_core::journal::event::{Actor, FULL_TEXT_MAX, SUMMARY_MAX};
+use carnet_core::journal::text::is_bidi_control;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -42,6 +43,14 @@ fn check_email(e: &email::Email) -> Result<(), TestCaseError> {
         prop_assert!(!line.chars().any(char::is_control), "{line:?}");
     }
     prop_assert!(e.attachments.len() <= email::ATTACHMENTS_MAX);
+    // No bidirectional override survives (it would turn the text around on screen).
+    let texts = [&e.from, &e.to, &e.subject, &e.date_header, &e.body];
+    for text in texts
+        .into_iter()
+        .chain(e.attachments.iter().map(|a| &a.name))
+    {
+        prop_assert!(!text.chars().any(is_bidi_control), "{text:?}");
+    }
     let ev = e.event(1, Actor::Platform, today());
     prop_assert!((1..=SUMMARY_MAX).contains(&ev.summary.chars().count()));
     prop_assert!(ev.full_text.chars().count() <= FULL_TEXT_MAX);
@@ -239,6 +248,7 @@ impl Eml {
         let mut m = String::new();
         m.push_str("From: =?utf-8?q?Service_<script>?= <no-reply@marketplace.example>\r\n");
         m.push_str("To: boutique@example.fr\r\n");
+        m.push_str("X-Note: \u{202E}fdp.exe\r\n");
         m.push_str(&format!(
             "Subject: =?{}?B?{}?=\r\n",
             self.subject_charset,

@@ -10,6 +10,7 @@ use mail_parser::{Address, MessageParser, MimeHeaders, PartType};
 
 use super::{Actor, Channel, EventData, FULL_TEXT_MAX, SUMMARY_MAX};
 use crate::journal::incident::rules;
+use crate::journal::text::is_bidi_control;
 
 /// The most attachments taken from one e-mail.
 pub const ATTACHMENTS_MAX: usize = 100;
@@ -159,20 +160,25 @@ fn without_raw_text(html: &str) -> String {
     out
 }
 
-/// One line: control characters become spaces, runs of spaces one, trimmed.
+/// One line: control characters become spaces, bidirectional overrides and isolates are
+/// dropped (the sender's, which would turn the line — and what follows it on screen — around,
+/// `\u{202E}fdp.exe` shown as `exe.pdf`), runs of spaces one, trimmed.
 fn clean_line(s: &str) -> String {
     let spaced: String = s
         .chars()
+        .filter(|c| !is_bidi_control(*c))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Multi-line text: `\n` line ends, control characters dropped but tabs, trimmed.
+/// Multi-line text: `\n` line ends, control characters dropped but tabs, bidirectional
+/// overrides and isolates dropped, trimmed.
 fn clean_text(s: &str) -> String {
     s.replace("\r\n", "\n")
         .replace('\r', "\n")
         .chars()
+        .filter(|c| !is_bidi_control(*c))
         .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
         .collect::<String>()
         .trim()
