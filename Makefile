@@ -10,7 +10,7 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 LIB_CRATES := -p carnet-core -p carnet-store -p carnet-dossier
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: deps run demo test lint ui-check ui-test unit keyring-test bindings bindings-check licences licences-check e2e bench bench-app bench-baseline sample-dossier bundle deb-test screenshot app clean
+.PHONY: deps run demo test lint ui-check ui-test unit keyring-test bindings bindings-check licences licences-check e2e robustness fuzz bench bench-app bench-baseline sample-dossier bundle deb-test screenshot app clean
 
 ## deps: installs what is missing (Debian packages, Rust, tauri-driver, the UI's npm packages).
 deps:
@@ -97,6 +97,29 @@ bindings-check:
 ## e2e: drives the real app window under Xvfb (screenshots in target/e2e-screenshots/).
 e2e: app
 	$(XVFB) cargo test -p carnet-e2e -- --test-threads=1
+
+## robustness: the adversarial suite with its figures in one table (scripts/robustness.sh): payloads
+## tried in the UI, hostile files fed to the parsers, writes under a full disk, kills survived by
+## the two crash loops, writes lost (0), plaintext hits (0), fuzz cases per target. Log in
+## target/robustness.log. All of these tests also run in `make test`.
+ROBUSTNESS_LOG := $(TARGET_DIR)/robustness.log
+robustness: app
+	@mkdir -p $(TARGET_DIR) && rm -f $(ROBUSTNESS_LOG)
+	cargo test -p carnet-core --test fuzz_parsers -- --nocapture 2>&1 | tee -a $(ROBUSTNESS_LOG)
+	cargo test -p carnet-store --test fuzz_files --test crash --test crash_journal --test full_disk \
+	  --test plaintext -- --nocapture 2>&1 | tee -a $(ROBUSTNESS_LOG)
+	cargo test -p carnet --lib journal_tests_full_disk -- --nocapture 2>&1 | tee -a $(ROBUSTNESS_LOG)
+	$(XVFB) cargo test -p carnet-e2e --test hostile -- --nocapture 2>&1 | tee -a $(ROBUSTNESS_LOG)
+	@scripts/robustness.sh $(ROBUSTNESS_LOG)
+
+## fuzz: the long run of the property-based fuzzing (the fuzz_* tests: e-mail import, key file,
+## archive, category data) with PROPTEST_CASES=$(FUZZ_CASES) instead of the bounded default of
+## `make test` (FUZZ_CASES=100000 make fuzz for longer).
+FUZZ_CASES ?= 20000
+fuzz:
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test -p carnet-core -p carnet-store fuzz_ -- --nocapture 2>&1 \
+	  | tee $(TARGET_DIR)/fuzz.log
+	@grep -o 'ROBUSTNESS fuzz_[a-z_]*=[0-9]*' $(TARGET_DIR)/fuzz.log | sed 's/^ROBUSTNESS /  /'
 
 ## bench: criterion benchmarks of the library crates, among them the journal's on a generated vault
 ## of 10,000 incidents, 100,000 events and 1,000 pieces (list, search with its p95, dashboard).

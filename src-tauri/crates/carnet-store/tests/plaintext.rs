@@ -69,4 +69,5 @@ async fn no_marker_anywhere_under_the_data_folder() {
     vault.lock().await;
     let locked = hits(f.dir.path());
     assert!(locked.is_empty(), "once locked: {locked:?}");
+    println!("ROBUSTNESS plaintext_hits={}", open.len() + locked.len());
 }
