@@ -1,4 +1,4 @@
-//! Preferences: the language of the interface, the auto-lock delay.
+//! Preferences: the language of the interface, the auto-lock delay, deadline notifications.
 
 use carnet_core::Settings;
 use carnet_core::passphrase::{self, Strength};
@@ -20,7 +20,7 @@ pub fn settings_set_locale(
 ) -> Result<Settings, IpcError> {
     let settings = state.set_locale(&locale)?;
     // The menu speaks the new language too.
-    crate::menu::install(&app, settings.locale);
+    crate::menu::relabel(&app, settings.locale);
     Ok(settings)
 }
 
