@@ -204,42 +204,6 @@ pub fn install<R: Runtime>(app: &AppHandle<R>, locale: Locale) {
     }
 }
 
-/// Puts the menu's texts in this language, in place (replacing the whole menu bar while the
-/// page is being clicked can leave the click's events pending in WebKit); builds it when
-/// there is none yet.
-pub fn relabel<R: Runtime>(app: &AppHandle<R>, locale: Locale) {
-    let Some(menu) = app.menu() else {
-        return install(app, locale);
-    };
-    let t = titles(locale);
-    let relabelled = (|| -> tauri::Result<()> {
-        for (n, top) in menu.items()?.iter().enumerate() {
-            let Some(submenu) = top.as_submenu() else {
-                continue;
-            };
-            submenu.set_text([t.file, t.edit, t.help].get(n).copied().unwrap_or_default())?;
-            // The Edit menu opens with the clipboard's four predefined entries.
-            let mut clipboard = [t.cut, t.copy, t.paste, t.select_all].into_iter();
-            for item in submenu.items()? {
-                if let Some(item) = item.as_menuitem() {
-                    if let Some(action) = Action::from_id(item.id().as_ref()) {
-                        item.set_text(action.label(locale))?;
-                    }
-                } else if let Some(predefined) = item.as_predefined_menuitem()
-                    && n == 1
-                    && let Some(text) = clipboard.next()
-                {
-                    predefined.set_text(text)?;
-                }
-            }
-        }
-        Ok(())
-    })();
-    if let Err(e) = relabelled {
-        log::warn!("the menu could not be translated: {e}");
-    }
-}
-
 /// A menu entry was chosen: Quit ends the app here (the vault is locked as it ends), the
 /// others go to the page.
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {

@@ -20,7 +20,7 @@ pub fn settings_set_locale(
 ) -> Result<Settings, IpcError> {
     let settings = state.set_locale(&locale)?;
     // The menu speaks the new language too.
-    crate::menu::relabel(&app, settings.locale);
+    crate::menu::install(&app, settings.locale);
     Ok(settings)
 }
 
