@@ -1,12 +1,11 @@
 //! How the window's WebKitGTK view is set up on Linux, for an app of forms and documents
-//! rather than a browser (measured with `make bench-app`, a 10,000-incident vault open):
+//! rather than a browser: the **document-viewer cache model** (no back/forward page cache,
+//! small resource caches), since the app has one page and its assets come from the binary.
 //!
-//! - **no GPU compositing** (`HardwareAccelerationPolicy::Never`): WebKit otherwise sets up
-//!   OpenGL in its web process, which on a machine without a GPU driver (Xvfb, many VMs) means
-//!   Mesa's software rasteriser loaded into it — about 110 MiB more resident memory for nothing
-//!   this interface needs (it has no animation or canvas worth a GPU);
-//! - **the document-viewer cache model**: no back/forward page cache and small resource caches,
-//!   since the app has one page and its assets come from the binary.
+//! Tried and left out: turning GPU compositing off (`HardwareAccelerationPolicy::Never`) saves
+//! about 110 MiB in WebKit's web process under Xvfb (Mesa's software rasteriser is not loaded),
+//! but then the view stops producing frames until something outside it changes: a WebDriver
+//! screenshot waited ten minutes, for the auto-lock to repaint the page.
 
 use tauri::WebviewWindow;
 
@@ -16,14 +15,8 @@ pub fn tune(window: &WebviewWindow) {
     #[cfg(target_os = "linux")]
     {
         let tuned = window.with_webview(|view| {
-            use webkit2gtk::{
-                CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
-            };
-            let view = view.inner();
-            if let Some(settings) = WebViewExt::settings(&view) {
-                settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
-            }
-            if let Some(context) = view.context() {
+            use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
+            if let Some(context) = view.inner().context() {
                 context.set_cache_model(CacheModel::DocumentViewer);
             }
         });

@@ -192,7 +192,11 @@ impl AppState {
             if let Some(vault) = shared.lock().await.as_ref() {
                 let _ = vault.sweep().await;
             }
-            if matches!(source.integrity_ok().await, Ok(false)) {
+            let verdict = source.integrity_ok().await;
+            if let Err(e) = &verdict {
+                log::warn!("integrity check could not run: {e:?}");
+            }
+            if matches!(verdict, Ok(false)) {
                 log::error!("integrity check failed: the vault is locked");
                 damaged.store(true, Ordering::SeqCst);
                 if let Some(vault) = shared.lock().await.take() {

@@ -156,14 +156,6 @@ pub async fn copy_into(pool: &SqlitePool, dest: &Path) -> Result<(), StoreError>
     Ok(())
 }
 
-/// `PRAGMA quick_check` is `ok` (every page read, and authenticated by SQLCipher).
-pub async fn quick_check_ok(pool: &SqlitePool) -> bool {
-    matches!(
-        sqlx::query_scalar::<_, String>("PRAGMA quick_check").fetch_one(pool).await,
-        Ok(verdict) if verdict == "ok"
-    )
-}
-
 /// Whether the file holds every page its header counts (a cut file does not). Pages still in
 /// the write-ahead log (after a crash) are counted by the header but not yet in the file, so
 /// the check is only made when there is no log to replay.

@@ -42,12 +42,22 @@ pub struct SnapshotSource {
 }
 
 impl SnapshotSource {
-    /// `PRAGMA quick_check` over every page (SQLCipher checks each page's HMAC as it reads).
+    /// `PRAGMA quick_check` over every page (SQLCipher checks each page's HMAC as it reads):
+    /// `Ok(false)` when it finds damage, `Err` when it could not run (busy, I/O…) — which says
+    /// nothing of the vault's state.
     pub async fn integrity_ok(&self) -> Result<bool, StoreError> {
         let pool = db::open_read_only(&self.layout.db(), &self.key).await?;
-        let ok = db::quick_check_ok(&pool).await;
+        let verdict = sqlx::query_scalar::<_, String>("PRAGMA quick_check")
+            .fetch_one(&pool)
+            .await;
         pool.close().await;
-        Ok(ok)
+        match verdict {
+            Ok(v) => Ok(v == "ok"),
+            Err(e) => match StoreError::from(e) {
+                StoreError::VaultCorrupted => Ok(false),
+                other => Err(other),
+            },
+        }
     }
 }
 
