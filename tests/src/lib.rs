@@ -339,6 +339,31 @@ impl App {
             .expect("script runs")
     }
 
+    /// Creates a vault from the first-run screen (French) with `passphrase`, confirms the
+    /// recovery key was kept and continues to the open vault's journal.
+    pub async fn create_vault_and_open(&self, passphrase: &str) {
+        self.heading("Créer mon coffre").await;
+        self.fill("Phrase de passe", passphrase).await;
+        self.fill("Confirmez la phrase de passe", passphrase).await;
+        self.click("Créer mon coffre").await;
+        self.heading("Votre clé de secours").await;
+        self.tick("J’ai conservé ma clé de secours").await;
+        self.click("Continuer").await;
+        self.heading("Journal des incidents").await;
+    }
+
+    /// Opens a page from the main navigation by its visible name.
+    pub async fn go(&self, item: &str) {
+        let q = xpath_literal(item);
+        self.find(Locator::XPath(&format!(
+            "//nav//button[normalize-space(.)={q}]"
+        )))
+        .await
+        .click()
+        .await
+        .expect("click the navigation item");
+    }
+
     /// Runs `script` until it returns something other than `null`, `false` or `0` (an image
     /// decoded, a list grown) and returns that; fails with the last value if it never does.
     pub async fn eval_until(&self, script: &str) -> serde_json::Value {

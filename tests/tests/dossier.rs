@@ -20,30 +20,6 @@ fn data_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary data folder")
 }
 
-/// Creates the vault from the first-run screen and continues to the open vault.
-async fn open_new_vault(app: &App) {
-    app.heading("Créer mon coffre").await;
-    app.fill("Phrase de passe", PASSPHRASE).await;
-    app.fill("Confirmez la phrase de passe", PASSPHRASE).await;
-    app.click("Créer mon coffre").await;
-    app.heading("Votre clé de secours").await;
-    app.tick("J’ai conservé ma clé de secours").await;
-    app.click("Continuer").await;
-    app.heading("Journal des incidents").await;
-}
-
-/// Opens a page from the main navigation.
-async fn go(app: &App, item: &str) {
-    let q = xpath_literal(item);
-    app.find(Locator::XPath(&format!(
-        "//nav//button[normalize-space(.)={q}]"
-    )))
-    .await
-    .click()
-    .await
-    .expect("click the navigation item");
-}
-
 /// Clicks the button `name` of the missing element whose sentence is `sentence`.
 async fn fix(app: &App, sentence: &str, name: &str) {
     let (s, n) = (xpath_literal(sentence), xpath_literal(name));
@@ -115,7 +91,7 @@ fn pdf_text(pdf: &Path) -> String {
 
 /// The company without its SIRET, a named platform without its legal entity, one incident.
 async fn record_journal_fr(app: &App) {
-    go(app, "Entreprise").await;
+    app.go("Entreprise").await;
     app.heading("Votre entreprise").await;
     app.fill("Raison sociale", "Atelier Dupont").await;
     app.fill("Numéro et rue", "3 rue des Lilas").await;
@@ -128,7 +104,7 @@ async fn record_journal_fr(app: &App) {
     app.click("Enregistrer le profil").await;
     app.wait_for_text("Profil enregistré.").await;
 
-    go(app, "Plateformes").await;
+    app.go("Plateformes").await;
     app.heading("Vos plateformes").await;
     app.wait_for_text("Aucune plateforme pour l’instant").await;
     app.click("Ajouter une plateforme").await;
@@ -140,7 +116,7 @@ async fn record_journal_fr(app: &App) {
     app.wait_for_text("Plateforme enregistrée : Marché des Créateurs.")
         .await;
 
-    go(app, "Journal").await;
+    app.go("Journal").await;
     app.click("Noter un incident").await;
     app.heading("Nouvel incident").await;
     app.choose("Catégorie", "Versements retenus ou bloqués")
@@ -158,11 +134,11 @@ async fn a_mediateur_dossier_fixed_in_place_exported_and_sent() {
     let dialogs = tempfile::tempdir().expect("a folder for the dialogs");
     let dialogs_path = dialogs.path().display().to_string();
     let app = App::start_with_env(dir.path(), &[(ENV_TEST_DIALOGS, &dialogs_path)]).await;
-    open_new_vault(&app).await;
+    app.create_vault_and_open(PASSPHRASE).await;
     record_journal_fr(&app).await;
 
     // No dossier yet: the list says what one is.
-    go(&app, "Dossiers").await;
+    app.go("Dossiers").await;
     app.heading("Dossiers").await;
     app.wait_for_text("Aucun dossier pour l’instant").await;
     app.screenshot("dossier-list-empty-fr").await;
@@ -353,7 +329,7 @@ async fn a_mediateur_dossier_fixed_in_place_exported_and_sent() {
     let text = app.wait_for_text("Historique").await;
     assert!(text.contains("Envoyé le"), "{text}");
     assert!(text.contains(&sha), "{text}");
-    go(&app, "Dossiers").await;
+    app.go("Dossiers").await;
     app.heading("Dossiers").await;
     let text = app.wait_for_text("Fonds bloqués depuis mars").await;
     assert!(text.contains("Médiateur des entreprises"), "{text}");
@@ -361,7 +337,7 @@ async fn a_mediateur_dossier_fixed_in_place_exported_and_sent() {
     app.screenshot("dossier-list-fr").await;
 
     // The incident's own page says so too.
-    go(&app, "Journal").await;
+    app.go("Journal").await;
     app.click(INCIDENT).await;
     app.heading(INCIDENT).await;
     let text = app.wait_for_text("En médiation").await;
@@ -383,7 +359,7 @@ async fn a_dge_dossier_in_english_and_in_the_dark_theme() {
     )
     .await;
     assert!(app.prefers_dark().await);
-    open_new_vault(&app).await;
+    app.create_vault_and_open(PASSPHRASE).await;
     app.button_in_group("Langue", "English")
         .await
         .click()
@@ -391,13 +367,13 @@ async fn a_dge_dossier_in_english_and_in_the_dark_theme() {
         .unwrap();
     app.heading("Incident log").await;
 
-    go(&app, "Company").await;
+    app.go("Company").await;
     app.heading("Your company").await;
     app.fill("Legal name", "Atelier Dupont").await;
     app.fill("SIRET number", SIRET).await;
     app.click("Save the profile").await;
     app.wait_for_text("Profile saved.").await;
-    go(&app, "Platforms").await;
+    app.go("Platforms").await;
     app.heading("Your platforms").await;
     app.wait_for_text("No platform yet").await;
     app.click("Add a platform").await;
@@ -405,7 +381,7 @@ async fn a_dge_dossier_in_english_and_in_the_dark_theme() {
     app.fill("Platform name", "Cdiscount").await;
     app.click("Save the platform").await;
     app.wait_for_text("Platform saved: Cdiscount.").await;
-    go(&app, "Incident log").await;
+    app.go("Incident log").await;
     app.click("Record an incident").await;
     app.heading("New incident").await;
     app.choose("Category", "Account suspended or terminated")
@@ -414,7 +390,7 @@ async fn a_dge_dossier_in_english_and_in_the_dark_theme() {
     app.click("Save the incident").await;
     app.heading("Account closed without notice").await;
 
-    go(&app, "Your dossiers").await;
+    app.go("Your dossiers").await;
     app.heading("Your dossiers").await;
     app.wait_for_text("No dossier yet").await;
     app.screenshot("dossier-list-empty-en-dark").await;
@@ -491,7 +467,7 @@ async fn a_dge_dossier_in_english_and_in_the_dark_theme() {
         "{text}"
     );
     app.screenshot("dossier-submitted-en-dark").await;
-    go(&app, "Your dossiers").await;
+    app.go("Your dossiers").await;
     app.wait_for_text("DGE-77").await;
     app.screenshot("dossier-list-en-dark").await;
     app.quit().await;

@@ -97,17 +97,6 @@ async fn no_sideways_scroll(app: &App, page: &str) {
     );
 }
 
-async fn go(app: &App, item: &str) {
-    let q = xpath_literal(item);
-    app.find(Locator::XPath(&format!(
-        "//nav//button[normalize-space(.)={q}]"
-    )))
-    .await
-    .click()
-    .await
-    .expect("click the navigation item");
-}
-
 fn eml() -> String {
     format!(
         "From: \"{IMG}\" <evil@example.com>\r
@@ -132,17 +121,10 @@ async fn hostile_content_is_shown_as_text_and_never_runs() {
     let dialogs = tempfile::tempdir().unwrap();
     let dialogs_path = dialogs.path().display().to_string();
     let app = App::start_with_env(dir.path(), &[(ENV_TEST_DIALOGS, &dialogs_path)]).await;
-    app.heading("Créer mon coffre").await;
-    app.fill("Phrase de passe", PASSPHRASE).await;
-    app.fill("Confirmez la phrase de passe", PASSPHRASE).await;
-    app.click("Créer mon coffre").await;
-    app.heading("Votre clé de secours").await;
-    app.tick("J’ai conservé ma clé de secours").await;
-    app.click("Continuer").await;
-    app.heading("Journal des incidents").await;
+    app.create_vault_and_open(PASSPHRASE).await;
 
     // The company profile: a payload in every free-text field.
-    go(&app, "Entreprise").await;
+    app.go("Entreprise").await;
     app.heading("Votre entreprise").await;
     put(&app, "Raison sociale", IMG).await;
     put(&app, "Forme juridique", SCRIPT).await;
@@ -176,7 +158,7 @@ async fn hostile_content_is_shown_as_text_and_never_runs() {
     app.wait_for_text("Profil enregistré.").await;
 
     // A platform named freely, every text field a payload.
-    go(&app, "Plateformes").await;
+    app.go("Plateformes").await;
     app.click("Ajouter une plateforme").await;
     app.heading("Nouvelle plateforme").await;
     put(&app, "Nom de la plateforme", SVG).await;
@@ -199,7 +181,7 @@ async fn hostile_content_is_shown_as_text_and_never_runs() {
     app.screenshot("hostile-platforms-fr").await;
 
     // An incident: payloads in its title, description, ask, amounts note, reference, tags.
-    go(&app, "Journal").await;
+    app.go("Journal").await;
     app.click("Noter un incident").await;
     app.heading("Nouvel incident").await;
     app.choose("Catégorie", "Versements retenus ou bloqués")
@@ -288,7 +270,7 @@ async fn hostile_content_is_shown_as_text_and_never_runs() {
     app.screenshot("hostile-incident-all-fr").await;
 
     // The journal's list, the dashboard.
-    go(&app, "Journal").await;
+    app.go("Journal").await;
     app.heading("Journal des incidents").await;
     shown_as_text(&app, TITLE).await;
     assert_inert(&app, "journal list").await;
@@ -296,7 +278,7 @@ async fn hostile_content_is_shown_as_text_and_never_runs() {
     // The list's picture is the search's below: a screenshot here, right after leaving the
     // incident page, waited for a frame until the vault locked itself (10 minutes) in each of
     // the runs that took one; not understood yet.
-    go(&app, "Tableau de bord").await;
+    app.go("Tableau de bord").await;
     app.heading("Tableau de bord").await;
     app.wait_for_text("Délais à surveiller").await;
     assert_inert(&app, "dashboard").await;
@@ -304,7 +286,7 @@ async fn hostile_content_is_shown_as_text_and_never_runs() {
     app.screenshot("hostile-dashboard-fr").await;
 
     // The search, a payload typed key by key.
-    go(&app, "Journal").await;
+    app.go("Journal").await;
     app.heading("Journal des incidents").await;
     let search = app.find(Locator::XPath(&field_xpath("Rechercher"))).await;
     search.send_keys(IMG).await.expect("type in the search");

@@ -6,7 +6,7 @@
 //! dark theme land in target/e2e-screenshots/journal-*.png.
 
 use carnet_e2e::fantoccini::Locator;
-use carnet_e2e::{App, ENV_TEST_DIALOGS, xpath_literal};
+use carnet_e2e::{App, ENV_TEST_DIALOGS};
 
 const PASSPHRASE: &str = "trois pommes vertes sous le vieux tilleul";
 const SIRET_REFUSED: &str =
@@ -14,30 +14,6 @@ const SIRET_REFUSED: &str =
 
 fn data_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary data folder")
-}
-
-/// Creates the vault from the first-run screen and continues to the open vault.
-async fn open_new_vault(app: &App) {
-    app.heading("Créer mon coffre").await;
-    app.fill("Phrase de passe", PASSPHRASE).await;
-    app.fill("Confirmez la phrase de passe", PASSPHRASE).await;
-    app.click("Créer mon coffre").await;
-    app.heading("Votre clé de secours").await;
-    app.tick("J’ai conservé ma clé de secours").await;
-    app.click("Continuer").await;
-    app.heading("Journal des incidents").await;
-}
-
-/// Opens a page from the main navigation.
-async fn go(app: &App, item: &str) {
-    let q = xpath_literal(item);
-    app.find(Locator::XPath(&format!(
-        "//nav//button[normalize-space(.)={q}]"
-    )))
-    .await
-    .click()
-    .await
-    .expect("click the navigation item");
 }
 
 /// The page's `aria-invalid`, `aria-describedby` and focus for the input `id`.
@@ -73,9 +49,9 @@ async fn fill_company(app: &App) {
 async fn the_company_profile_refuses_a_wrong_siret_then_keeps_the_normalised_values() {
     let dir = data_dir();
     let app = App::start(dir.path()).await;
-    open_new_vault(&app).await;
+    app.create_vault_and_open(PASSPHRASE).await;
 
-    go(&app, "Entreprise").await;
+    app.go("Entreprise").await;
     app.heading("Votre entreprise").await;
     let text = app.wait_for_text("Un profil pour tous vos dossiers").await;
     assert!(text.contains("reprend partout"), "{text}");
@@ -125,9 +101,9 @@ async fn the_company_profile_refuses_a_wrong_siret_then_keeps_the_normalised_val
         .await;
     app.click("Enregistrer le profil").await;
     app.wait_for_text("Profil enregistré.").await;
-    go(&app, "Paramètres").await;
+    app.go("Paramètres").await;
     app.heading("Paramètres").await;
-    go(&app, "Entreprise").await;
+    app.go("Entreprise").await;
     app.heading("Votre entreprise").await;
     app.wait_for_text("Ce profil est repris dans chaque dossier.")
         .await;
@@ -147,13 +123,13 @@ async fn the_company_profile_refuses_a_wrong_siret_then_keeps_the_normalised_val
 async fn company_and_platforms_in_english_and_in_the_dark_theme() {
     let dir = data_dir();
     let app = App::start_dark(dir.path()).await;
-    open_new_vault(&app).await;
+    app.create_vault_and_open(PASSPHRASE).await;
     app.button_in_group("Langue", "English")
         .await
         .click()
         .await
         .unwrap();
-    go(&app, "Company").await;
+    app.go("Company").await;
     app.heading("Your company").await;
     app.wait_for_text("One profile for all your dossiers").await;
     app.screenshot("journal-company-empty-en-dark").await;
@@ -174,7 +150,7 @@ async fn company_and_platforms_in_english_and_in_the_dark_theme() {
     assert_eq!(app.value("Mobile phone").await, "+442079460958");
     app.screenshot("journal-company-saved-en-dark").await;
 
-    go(&app, "Platforms").await;
+    app.go("Platforms").await;
     app.heading("Your platforms").await;
     app.click("Add a platform").await;
     app.heading("New platform").await;
@@ -229,9 +205,9 @@ async fn fill_amazon(app: &App) {
 async fn platforms_from_the_catalogue_or_named_edited_trashed_and_restored() {
     let dir = data_dir();
     let app = App::start(dir.path()).await;
-    open_new_vault(&app).await;
+    app.create_vault_and_open(PASSPHRASE).await;
 
-    go(&app, "Plateformes").await;
+    app.go("Plateformes").await;
     app.heading("Vos plateformes").await;
     app.wait_for_text("Aucune plateforme pour l’instant").await;
     app.screenshot("journal-platforms-empty-fr").await;
@@ -389,7 +365,7 @@ async fn scroll_to(app: &App, id: &str) {
 
 /// Adds a platform from the catalogue with just its name.
 async fn add_platform(app: &App, name: &str) {
-    go(app, "Plateformes").await;
+    app.go("Plateformes").await;
     app.click("Ajouter une plateforme").await;
     app.fill("Nom de la plateforme", name).await;
     app.click("Enregistrer la plateforme").await;
@@ -471,7 +447,7 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
     let dialogs = tempfile::tempdir().expect("a folder for the dialogs");
     let dialogs_path = dialogs.path().display().to_string();
     let app = App::start_with_env(dir.path(), &[(ENV_TEST_DIALOGS, &dialogs_path)]).await;
-    open_new_vault(&app).await;
+    app.create_vault_and_open(PASSPHRASE).await;
 
     // The journal is the open vault's first page; empty, it says why and what comes first.
     let text = app
@@ -480,7 +456,7 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
     assert!(text.contains("Pour bien démarrer"), "{text}");
     app.screenshot("journal-empty-fr").await;
     add_platform(&app, "Amazon").await;
-    go(&app, "Journal").await;
+    app.go("Journal").await;
     app.heading("Journal des incidents").await;
 
     // A new incident: an amount typed the English way is refused in French, under its field.
@@ -686,13 +662,13 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
     app.screenshot("journal-search-fr").await;
 
     // The platform cannot go while the incident concerns it.
-    go(&app, "Plateformes").await;
+    app.go("Plateformes").await;
     app.click("Mettre Amazon à la corbeille").await;
     app.wait_for_text("Des incidents concernent encore cette plateforme")
         .await;
 
     // To the trash and back, from the Trash page.
-    go(&app, "Journal").await;
+    app.go("Journal").await;
     app.click("Versements bloqués depuis mars").await;
     app.click("Mettre l’incident à la corbeille").await;
     app.wait_for_text("L’incident « Versements bloqués depuis mars » est dans la corbeille.")
@@ -701,7 +677,7 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
         !app.exists("//h2//button[normalize-space(.)='Versements bloqués depuis mars']")
             .await
     );
-    go(&app, "Corbeille").await;
+    app.go("Corbeille").await;
     app.heading("Corbeille").await;
     let text = app.wait_for_text("Incident entier").await;
     assert!(text.contains("Versements bloqués depuis mars"), "{text}");
@@ -710,14 +686,14 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
     app.wait_for_text("Restauré : Versements bloqués depuis mars.")
         .await;
     app.wait_for_text("La corbeille est vide.").await;
-    go(&app, "Journal").await;
+    app.go("Journal").await;
     app.click("Versements bloqués depuis mars").await;
     app.heading("Versements bloqués depuis mars").await;
     app.wait_for_text("P5").await;
 
     // After the trash and back, still found without the accents, with its passage; a word it
     // does not hold finds nothing.
-    go(&app, "Journal").await;
+    app.go("Journal").await;
     let text = app.wait_for_text("1 incident dans le journal").await;
     assert!(text.contains("En jeu : 2 085,06 €"), "{text}");
     app.fill("Rechercher", "reclamation").await;
@@ -745,7 +721,7 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
     app.wait_for_text("1 incident trouvé").await;
 
     // The dashboard: the totals, the deadlines to watch, the bars; a bar lists its incidents.
-    go(&app, "Tableau de bord").await;
+    app.go("Tableau de bord").await;
     app.heading("Tableau de bord").await;
     let text = app.wait_for_text("Délais à surveiller").await;
     for shown in [
@@ -773,7 +749,7 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
     app.heading("Journal des incidents").await;
     app.wait_for_text("1 incident trouvé").await;
     assert_ne!(app.value("Plateforme").await, "");
-    go(&app, "Tableau de bord").await;
+    app.go("Tableau de bord").await;
     app.click("Versements bloqués depuis mars").await;
     app.heading("Versements bloqués depuis mars").await;
     app.quit().await;
@@ -783,7 +759,7 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
 async fn an_incident_in_english_and_in_the_dark_theme() {
     let dir = data_dir();
     let app = App::start_dark(dir.path()).await;
-    open_new_vault(&app).await;
+    app.create_vault_and_open(PASSPHRASE).await;
     app.button_in_group("Langue", "English")
         .await
         .click()
@@ -793,13 +769,13 @@ async fn an_incident_in_english_and_in_the_dark_theme() {
     app.wait_for_text("No incident recorded yet").await;
     app.screenshot("journal-empty-en-dark").await;
 
-    go(&app, "Platforms").await;
+    app.go("Platforms").await;
     app.click("Add a platform").await;
     app.fill("Platform name", "Cdiscount").await;
     app.click("Save the platform").await;
     app.wait_for_text("Platform saved: Cdiscount.").await;
 
-    go(&app, "Incident log").await;
+    app.go("Incident log").await;
     app.click("Record an incident").await;
     app.heading("New incident").await;
     app.choose("Category", "Account suspended or terminated")
@@ -843,7 +819,7 @@ async fn an_incident_in_english_and_in_the_dark_theme() {
     scroll_to(&app, "status-title").await;
     app.screenshot("journal-timeline-en-dark").await;
 
-    go(&app, "Dashboard").await;
+    app.go("Dashboard").await;
     let text = app.wait_for_text("Deadlines to watch").await;
     assert!(text.contains("Short termination notice: 9 days"), "{text}");
     assert!(text.contains("€12,500.00"), "{text}");
@@ -851,7 +827,7 @@ async fn an_incident_in_english_and_in_the_dark_theme() {
     scroll_to(&app, "dashboard-platforms").await;
     app.screenshot("journal-dashboard-bars-en-dark").await;
 
-    go(&app, "Incident log").await;
+    app.go("Incident log").await;
     app.wait_for_text("Account closed without notice").await;
     app.fill("Search", "CLOSED").await;
     app.wait_for_text("1 incident found").await;
@@ -867,7 +843,7 @@ async fn an_incident_in_english_and_in_the_dark_theme() {
     app.click("Move the incident to the trash").await;
     app.wait_for_text("The incident “Account closed without notice” is in the trash.")
         .await;
-    go(&app, "Trash").await;
+    app.go("Trash").await;
     app.wait_for_text("Whole incident").await;
     app.screenshot("journal-trash-en-dark").await;
     app.click("Delete Account closed without notice for good")

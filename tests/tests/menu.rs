@@ -7,8 +7,7 @@
 
 use std::process::Command;
 
-use carnet_e2e::{App, xpath_literal};
-use fantoccini::Locator;
+use carnet_e2e::App;
 
 const PASSPHRASE: &str = "pluie verte sur le quai du port 42";
 
@@ -35,14 +34,7 @@ fn shortcut(letter: char) {
 async fn the_menus_shortcuts_lead_where_they_say() {
     let dir = tempfile::tempdir().unwrap();
     let app = App::start(dir.path()).await;
-    app.heading("Créer mon coffre").await;
-    app.fill("Phrase de passe", PASSPHRASE).await;
-    app.fill("Confirmez la phrase de passe", PASSPHRASE).await;
-    app.click("Créer mon coffre").await;
-    app.heading("Votre clé de secours").await;
-    app.tick("J’ai conservé ma clé de secours").await;
-    app.click("Continuer").await;
-    app.heading("Journal des incidents").await;
+    app.create_vault_and_open(PASSPHRASE).await;
 
     shortcut('n');
     app.heading("Nouvel incident").await;
@@ -57,7 +49,7 @@ async fn the_menus_shortcuts_lead_where_they_say() {
     app.heading("Journal des incidents").await;
 
     // The deadline notifications' switch, on by default, turned off and kept so.
-    go(&app, "Paramètres").await;
+    app.go("Paramètres").await;
     app.heading("Notifications des délais").await;
     assert!(notifications_on(&app).await);
     app.tick("Me prévenir des délais urgents").await;
@@ -76,18 +68,6 @@ async fn the_menus_shortcuts_lead_where_they_say() {
     shortcut('l');
     app.heading("Déverrouiller le coffre").await;
     app.quit().await;
-}
-
-/// Opens a page from the main navigation.
-async fn go(app: &App, item: &str) {
-    let q = xpath_literal(item);
-    app.find(Locator::XPath(&format!(
-        "//nav//button[normalize-space(.)={q}]"
-    )))
-    .await
-    .click()
-    .await
-    .expect("click the navigation item");
 }
 
 async fn notifications_on(app: &App) -> bool {
