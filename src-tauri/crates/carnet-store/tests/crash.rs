@@ -5,10 +5,7 @@
 //! The child is this same test binary, run with `CARNET_CRASH_CHILD` set (see `crash_child`).
 
 mod common;
-
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-use std::time::Duration;
+mod kill_loop;
 
 use carnet_store::{Layout, Secret, Vault, db, evidence};
 use common::*;
@@ -42,57 +39,18 @@ async fn crash_child() {
     }
 }
 
-/// A small deterministic generator for the kill delays (the seed is printed on failure).
-struct XorShift(u64);
-impl XorShift {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % below
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn survives_kills() {
     let f = fixture();
     let (vault, _) = created(&f).await;
     vault.lock().await;
-    let seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64
-        | 1;
-    let mut rng = XorShift(seed);
+    let mut killer = kill_loop::Killer::new();
+    let seed = killer.seed;
     let mut acked: Vec<String> = Vec::new();
     let mut mid_write_kills = 0;
 
     for round in 0..KILLS {
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "crash_child",
-                "--exact",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(ENV_CHILD, f.dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .filter_map(|l| l.strip_prefix("ACK ").map(str::to_owned))
-                .collect::<Vec<_>>()
-        });
-        std::thread::sleep(Duration::from_millis(20 + rng.next(180)));
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
-        let got = reader.join().unwrap();
+        let got = killer.run_once("crash_child", ENV_CHILD, f.dir.path());
         if !got.is_empty() {
             mid_write_kills += 1;
         }

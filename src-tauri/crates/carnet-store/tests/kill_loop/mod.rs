@@ -1,0 +1,62 @@
+//! The kill loop the crash tests share: run one of this test binary's ignored "child" tests
+//! (it writes until killed, printing `ACK <name>` after each commit), SIGKILL it at a random
+//! moment, and hand back what it acknowledged. The seed is printed in failures to replay.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+pub struct Killer {
+    pub seed: u64,
+    state: u64,
+}
+
+impl Killer {
+    /// Seeded from the clock (never zero: xorshift would stay at zero).
+    pub fn new() -> Self {
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos() as u64
+            | 1;
+        Killer { seed, state: seed }
+    }
+
+    fn next(&mut self, below: u64) -> u64 {
+        self.state ^= self.state << 13;
+        self.state ^= self.state >> 7;
+        self.state ^= self.state << 17;
+        self.state % below
+    }
+
+    /// Runs the ignored test `child` with `env` set to `dir`, kills it with SIGKILL after
+    /// 20 to 200 ms, and returns the names it acknowledged before dying.
+    pub fn run_once(&mut self, child: &str, env: &str, dir: &Path) -> Vec<String> {
+        let mut process = Command::new(std::env::current_exe().unwrap())
+            .args([
+                child,
+                "--exact",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(env, dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = process.stdout.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .filter_map(|l| l.strip_prefix("ACK ").map(str::to_owned))
+                .collect::<Vec<_>>()
+        });
+        std::thread::sleep(Duration::from_millis(20 + self.next(180)));
+        process.kill().unwrap(); // SIGKILL
+        process.wait().unwrap();
+        reader.join().unwrap()
+    }
+}
