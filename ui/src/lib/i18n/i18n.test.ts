@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { fr } from './fr';
+import { translateCount } from './index.svelte';
 import { formatEuros, formatInteger, formatLongDate, formatPercent, frenchSpacing } from './format';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
@@ -37,6 +38,23 @@ describe('catalogues', () => {
   it('are really translated (only proper names may be identical)', () => {
     const same = Object.keys(fr).filter((k) => fr[k as keyof typeof fr] === en[k as keyof typeof en]);
     expect(same).toEqual(['app.name']);
+  });
+});
+
+describe('counted messages', () => {
+  it('take the form each language uses for the count', () => {
+    expect(translateCount('fr', 'dossier.export.piecesN', 0)).toBe('0 pièce');
+    expect(translateCount('fr', 'dossier.export.piecesN', 1)).toBe('1 pièce');
+    expect(translateCount('fr', 'dossier.export.piecesN', 2)).toBe('2 pièces');
+    expect(translateCount('en', 'dossier.export.piecesN', 0)).toBe('0 pieces');
+    expect(translateCount('en', 'dossier.export.piecesN', 1)).toBe('1 piece');
+    expect(translateCount('en', 'search.found', 3)).toBe('3 incidents found');
+  });
+
+  it('exist in both forms whenever one exists', () => {
+    for (const key of Object.keys(fr).filter((k) => k.endsWith('.one'))) {
+      expect(Object.keys(fr), key).toContain(key.replace(/\.one$/, '.other'));
+    }
   });
 });
 
