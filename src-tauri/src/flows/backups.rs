@@ -105,11 +105,15 @@ impl AppState {
                 .into_iter()
                 .find(|b| b.id == id)
                 .ok_or_else(|| self.err(StoreError::NotFound))?;
-            let candidates = [self.layout.key_file(), Layout::new(&source.path).key_file()];
-            let key_files: Vec<KeyFile> = candidates
-                .iter()
-                .filter_map(|p| KeyFile::load(p).ok())
-                .collect();
+            // The live key file decides which secrets are valid. The backup's own copy is
+            // tried only when the live one cannot be read (it is what the restore repairs),
+            // and it was resealed with every change of the ways in (`backup::reseal_all`).
+            let key_files = match KeyFile::load(&self.layout.key_file()) {
+                Ok(live) => vec![live],
+                Err(_) => KeyFile::load(&Layout::new(&source.path).key_file())
+                    .into_iter()
+                    .collect(),
+            };
             let (key, vault_id) = blocking(move || key_from_any(&key_files, secret))
                 .await
                 .map_err(|e| self.err(e))?;

@@ -458,3 +458,110 @@ async fn damage_found_after_opening_locks_the_vault_and_is_said_at_the_next_unlo
     // The file is left as it was, for a restore.
     assert_eq!(std::fs::read(&db).unwrap(), bytes);
 }
+
+/// Waits for the backup the background task takes after an opening.
+async fn first_backup(s: &AppState) -> String {
+    for _ in 0..250 {
+        if let Some(b) = s.backups_list().unwrap().first() {
+            return b.id.clone();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("no backup was taken after opening");
+}
+
+/// The security review's high finding: the vault key never changes, so a backup's copy of the
+/// key file kept the old passphrase slot, and a locked restore tried the typed secret against
+/// it — the old passphrase restored that backup and opened the vault. After a change, the old
+/// passphrase must open nothing: not the unlock screen, not a locked restore (with the live key
+/// file readable or damaged), not the backups' own key files.
+#[tokio::test]
+async fn an_old_passphrase_opens_nothing_after_a_change() {
+    let next = "un autre chemin de halage 77";
+    let (dir, s, recovery) = created().await;
+    let id = first_backup(&s).await;
+    s.change_passphrase(PASS.into(), next.into(), next.into())
+        .await
+        .unwrap();
+    s.vault_lock().await;
+    let old = || Some(ArchiveSecret::Passphrase(PASS.into()));
+
+    let e = s.unlock_with_passphrase(PASS.into()).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::WrongSecret);
+    let e = s.backup_restore(id.clone(), old()).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::WrongSecret);
+
+    // Every backup's own key file now refuses the old passphrase and takes the new one.
+    for b in carnet_store::backup::list(&s.layout).unwrap() {
+        let kf = carnet_store::keys::keyfile::KeyFile::load(
+            &carnet_store::Layout::new(&b.path).key_file(),
+        )
+        .unwrap();
+        let secret = carnet_store::Secret::Passphrase(PASS);
+        assert!(
+            carnet_store::Vault::key_for(&kf, secret).is_err(),
+            "{}",
+            b.id
+        );
+        let secret = carnet_store::Secret::Passphrase(next);
+        assert!(
+            carnet_store::Vault::key_for(&kf, secret).is_ok(),
+            "{}",
+            b.id
+        );
+    }
+
+    // With the live key file damaged, the backup's copy is the way in: still not the old one.
+    std::fs::write(dir.path().join("vault.key"), b"{}").unwrap();
+    let e = s.backup_restore(id.clone(), old()).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::WrongSecret);
+    let st = s
+        .backup_restore(id, Some(ArchiveSecret::Passphrase(next.into())))
+        .await
+        .unwrap();
+    assert_eq!(st.state, VaultState::Unlocked);
+    s.vault_lock().await;
+    s.unlock_with_recovery_key(recovery).await.unwrap();
+}
+
+/// A change cut before the backups were resealed (simulated by putting an old copy of the key
+/// file back into a backup) is finished by the next opening.
+#[tokio::test]
+async fn the_next_opening_reseals_a_backup_left_with_an_old_key_file() {
+    let next = "un autre chemin de halage 77";
+    let (dir, s, _) = created().await;
+    let id = first_backup(&s).await;
+    let old_key_file = std::fs::read(dir.path().join("vault.key")).unwrap();
+    s.change_passphrase(PASS.into(), next.into(), next.into())
+        .await
+        .unwrap();
+    s.vault_lock().await;
+    let copy = dir.path().join("backups").join(&id).join("vault.key");
+    std::fs::write(&copy, &old_key_file).unwrap();
+    s.unlock_with_passphrase(next.into()).await.unwrap();
+    s.vault_lock().await;
+    assert_eq!(
+        std::fs::read(&copy).unwrap(),
+        std::fs::read(dir.path().join("vault.key")).unwrap()
+    );
+}
+
+/// "Forget this computer" drops the device slot from the backups' key files too.
+#[tokio::test]
+async fn forgetting_this_computer_drops_its_slot_from_every_backup() {
+    use_mock_keyring();
+    let (_dir, s, _) = created().await;
+    let id = first_backup(&s).await;
+    s.remember_this_computer(true).await.unwrap();
+    // A backup taken while this computer was remembered carries its slot.
+    let copy = s.layout.backups_dir().join(&id).join("vault.key");
+    std::fs::copy(s.layout.key_file(), &copy).unwrap();
+    s.remember_this_computer(false).await.unwrap();
+    for b in carnet_store::backup::list(&s.layout).unwrap() {
+        let kf = carnet_store::keys::keyfile::KeyFile::load(
+            &carnet_store::Layout::new(&b.path).key_file(),
+        )
+        .unwrap();
+        assert!(kf.device_id().is_none(), "{}", b.id);
+    }
+}

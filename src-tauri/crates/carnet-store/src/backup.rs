@@ -172,6 +172,29 @@ pub fn list(layout: &Layout) -> Result<Vec<Backup>, StoreError> {
     Ok(out)
 }
 
+/// Writes the live key file `live` over the key file of every backup of the same vault, so a
+/// way in removed from the live file (an old passphrase, a forgotten computer, a replaced
+/// recovery key) opens no backup either. The vault key never changes, so every copy of this
+/// vault's key file wraps the same key: the backups lose nothing. A backup of another vault
+/// (kept by a restore over it) and an unreadable key file are left as they are. Returns how many
+/// key files were rewritten.
+pub fn reseal_all(layout: &Layout, live: &KeyFile) -> Result<usize, StoreError> {
+    let bytes = live.to_bytes();
+    let mut rewritten = 0;
+    for backup in list(layout)? {
+        let path = Layout::new(&backup.path).key_file();
+        let Ok(copy) = KeyFile::load(&path) else {
+            continue;
+        };
+        if copy.vault_id() != live.vault_id() || copy.to_bytes() == bytes {
+            continue;
+        }
+        crate::atomic::write_atomic(&path, &bytes)?;
+        rewritten += 1;
+    }
+    Ok(rewritten)
+}
+
 fn prune(layout: &Layout, kind: Kind, keep: usize) -> Result<(), StoreError> {
     for old in list(layout)?
         .into_iter()

@@ -225,3 +225,47 @@ async fn the_copy_before_a_migration_is_verified_and_kept() {
             .starts_with(b"SQLite format 3")
     );
 }
+
+/// A passphrase change reseals every backup's key file of this vault with the live one, and
+/// leaves the copy of another vault's key file alone.
+#[tokio::test]
+async fn a_new_passphrase_reaches_every_backup_and_the_old_one_opens_none() {
+    let f = fixture();
+    let (mut vault, _) = created(&f).await;
+    for d in 1..=3 {
+        backup::daily(&vault, day(d)).await.unwrap();
+    }
+    let other = fixture();
+    let (stranger, _) = created(&other).await;
+    let foreign = f.layout.backups_dir().join("restore-2026-11-04T10-00-00");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::copy(other.layout.key_file(), foreign.join("vault.key")).unwrap();
+    stranger.lock().await;
+
+    vault
+        .change_passphrase("une toute autre phrase 88", CHEAP)
+        .unwrap();
+    let live = std::fs::read(f.layout.key_file()).unwrap();
+    for b in backup::list(&f.layout).unwrap() {
+        let copy = std::fs::read(b.path.join("vault.key")).unwrap();
+        if b.path == foreign {
+            assert_ne!(copy, live, "another vault's key file is left alone");
+            continue;
+        }
+        assert_eq!(copy, live, "{}", b.id);
+        let kf = carnet_store::keys::keyfile::KeyFile::load(&b.path.join("vault.key")).unwrap();
+        assert!(matches!(
+            Vault::key_for(&kf, Secret::Passphrase(PASS)),
+            Err(StoreError::WrongSecret)
+        ));
+    }
+    assert_eq!(
+        backup::reseal_all(
+            &f.layout,
+            &carnet_store::keys::keyfile::KeyFile::load(&f.layout.key_file()).unwrap()
+        )
+        .unwrap(),
+        0
+    );
+    vault.lock().await;
+}

@@ -188,6 +188,9 @@ impl Vault {
                 return Err(e);
             }
         }
+        // Finishes a change of the ways in that was cut before every backup was resealed; a
+        // failure here is retried at the next opening and keeps nothing from opening.
+        let _ = crate::backup::reseal_all(layout, &vault.key_file);
         Ok(vault)
     }
 
@@ -329,8 +332,17 @@ impl Vault {
             calibration.params()?,
             &self.key,
         )?;
+        self.replace_key_file(next)
+    }
+
+    /// Saves `next` as the live key file, then seals every backup's copy with it (see
+    /// [`crate::backup::reseal_all`]), so what `next` no longer lets in opens no backup either.
+    /// The live file is written first: if the backups cannot be rewritten (a full disk), the
+    /// error is returned, the new way in stands, and the next opening finishes the job.
+    fn replace_key_file(&mut self, next: KeyFile) -> Result<(), StoreError> {
         next.save(&self.layout.key_file())?;
         self.key_file = next;
+        crate::backup::reseal_all(&self.layout, &self.key_file)?;
         Ok(())
     }
 
@@ -347,6 +359,9 @@ impl Vault {
             return Err(e);
         }
         self.key_file = next;
+        // The backups follow the live file (the old device slot opens nothing once its
+        // keyring entry is gone, but no copy should keep it).
+        let _ = crate::backup::reseal_all(&self.layout, &self.key_file);
         if let Some(old) = old_device {
             let _ = keyring::delete(&old);
         }
@@ -360,11 +375,10 @@ impl Vault {
         };
         let mut next = self.key_file.clone();
         next.remove(SlotKind::Device);
-        next.save(&self.layout.key_file())?;
-        self.key_file = next;
+        let resealed = self.replace_key_file(next);
         // The slot is gone, so the entry opens nothing any more; a keyring that cannot be
         // reached now keeps a useless secret, which is not worth an error.
         let _ = keyring::delete(&device_id);
-        Ok(())
+        resealed
     }
 }
