@@ -58,7 +58,7 @@ impl AppState {
             settings_file,
             settings: Mutex::new(settings),
             vault: Arc::new(tokio::sync::Mutex::new(None)),
-            throttle: Mutex::new(Throttle::default()),
+            throttle: Mutex::new(Throttle::load(&Layout::new(&data_dir).throttle_file())),
             idle: Mutex::new(Idle::now()),
             options,
             opened: Default::default(),

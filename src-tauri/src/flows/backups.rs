@@ -114,7 +114,8 @@ impl AppState {
                     .into_iter()
                     .collect(),
             };
-            let (key, vault_id) = blocking(move || key_from_any(&key_files, secret))
+            let (key, vault_id) = self
+                .throttled(blocking(move || key_from_any(&key_files, secret)))
                 .await
                 .map_err(|e| self.err(e))?;
             backup::restore(&self.layout, &id, &key, &vault_id, now)
@@ -170,7 +171,8 @@ impl AppState {
                 Secret::Recovery(&recovery)
             }
         };
-        let unpacked = archive::unpack(source, &self.layout, secret)
+        let unpacked = self
+            .throttled(archive::unpack(source, &self.layout, secret))
             .await
             .map_err(|e| self.err(e))?;
         let key = unpacked.key.clone();

@@ -45,7 +45,8 @@ fn listing(dir: &std::path::Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.ends_with("-shm") && !n.ends_with("-wal"))
+        // The count of wrong secrets is the one file a wrong input is meant to write.
+        .filter(|n| !n.ends_with("-shm") && !n.ends_with("-wal") && n != "throttle.json")
         .collect();
     v.sort();
     v
@@ -564,4 +565,50 @@ async fn forgetting_this_computer_drops_its_slot_from_every_backup() {
         .unwrap();
         assert!(kf.device_id().is_none(), "{}", b.id);
     }
+}
+
+/// Every check of a typed secret counts in one throttle, kept across a restart: wrong secrets
+/// at a passphrase change, an archive import, a locked restore and the unlock screen add up,
+/// and a new AppState on the same folder (Carnet restarted) still makes the next one wait.
+#[tokio::test]
+async fn wrong_secrets_anywhere_share_one_throttle_that_survives_a_restart() {
+    let wrong = || "pas la bonne du tout".to_owned();
+    let (dir, s, _) = created().await;
+    let id = first_backup(&s).await;
+    let archive = dir.path().join("a.carnet");
+    s.archive_export(&archive).await.unwrap();
+    let e = s
+        .change_passphrase(wrong(), "x y z w v u".into(), "x y z w v u".into())
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::WrongSecret);
+    let e = s
+        .archive_import(&archive, ArchiveSecret::Passphrase(wrong()))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::WrongSecret);
+    s.vault_lock().await;
+    let e = s
+        .backup_restore(id, Some(ArchiveSecret::Passphrase(wrong())))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::WrongSecret);
+    let e = s.unlock_with_passphrase(wrong()).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::WrongSecret);
+    assert_eq!(
+        crate::state::lock(&s.throttle).delay(),
+        std::time::Duration::from_secs(2)
+    );
+    drop(s);
+    let again = AppState::open(dir.path().to_owned(), crate::state::tests::test_options()).unwrap();
+    assert_eq!(
+        crate::state::lock(&again.throttle).delay(),
+        std::time::Duration::from_secs(2),
+        "the count survives a restart"
+    );
+    again.unlock_with_passphrase(PASS.into()).await.unwrap();
+    assert_eq!(
+        crate::state::lock(&again.throttle).delay(),
+        std::time::Duration::ZERO
+    );
 }

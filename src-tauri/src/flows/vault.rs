@@ -125,30 +125,38 @@ impl AppState {
         let mut slot = self.vault.lock().await;
         if slot.is_none() {
             let key_file = Vault::key_file(&self.layout).map_err(|e| self.err(e))?;
-            let delay = lock(&self.throttle).delay();
-            tokio::time::sleep(delay).await;
-            let opened = blocking(move || {
-                let secret = match &typed {
-                    Typed::Passphrase(p) => Secret::Passphrase(p),
-                    Typed::Recovery(r) => Secret::Recovery(r),
-                };
-                Vault::key_for(&key_file, secret).map(|k| (k, key_file))
-            })
-            .await;
-            let (key, key_file) = match opened {
-                Ok(pair) => pair,
-                Err(e) => {
-                    if matches!(e, StoreError::WrongSecret) {
-                        lock(&self.throttle).failed();
-                    }
-                    return Err(self.err(e));
-                }
-            };
-            lock(&self.throttle).succeeded();
+            let (key, key_file) = self
+                .throttled(blocking(move || {
+                    let secret = match &typed {
+                        Typed::Passphrase(p) => Secret::Passphrase(p),
+                        Typed::Recovery(r) => Secret::Recovery(r),
+                    };
+                    Vault::key_for(&key_file, secret).map(|k| (k, key_file))
+                }))
+                .await
+                .map_err(|e| self.err(e))?;
             self.open_vault(key, key_file, &mut slot).await?;
         }
         drop(slot);
         Ok(self.vault_status().await)
+    }
+
+    /// Checks a typed secret through the one throttle: waits as long as the wrong secrets
+    /// typed lately ask, then counts this one as wrong or resets the count. Every check of a
+    /// typed secret (unlock, locked restore, archive import, passphrase change) goes here.
+    pub(crate) async fn throttled<T>(
+        &self,
+        check: impl std::future::Future<Output = Result<T, StoreError>>,
+    ) -> Result<T, StoreError> {
+        let delay = lock(&self.throttle).delay();
+        tokio::time::sleep(delay).await;
+        let result = check.await;
+        match &result {
+            Ok(_) => lock(&self.throttle).succeeded(),
+            Err(StoreError::WrongSecret) => lock(&self.throttle).failed(),
+            Err(_) => {}
+        }
+        result
     }
 
     /// Opens the database with a key a way in has given, and puts the vault in place.
@@ -270,7 +278,7 @@ impl AppState {
             .ok_or_else(|| IpcError::new(ErrorCode::VaultLocked, self.locale()))?;
         let key_file = KeyFile::load(&vault.layout().key_file()).map_err(|e| self.err(e))?;
         // The current passphrase, or the recovery key when the passphrase is forgotten.
-        blocking(move || {
+        self.throttled(blocking(move || {
             match Vault::key_for(&key_file, Secret::Passphrase(&current)) {
                 Err(StoreError::WrongSecret) => match RecoveryKey::parse(&current) {
                     Ok(recovery) => Vault::key_for(&key_file, Secret::Recovery(&recovery)),
@@ -281,7 +289,7 @@ impl AppState {
                 other => other,
             }
             .map(|_| ())
-        })
+        }))
         .await
         .map_err(|e| self.err(e))?;
         vault

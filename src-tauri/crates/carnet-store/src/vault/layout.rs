@@ -5,6 +5,7 @@
 //! vault.key       the key file
 //! evidence/       encrypted evidence files, named at random
 //! backups/        encrypted backups (database copy + key file), one folder each
+//! throttle.json   how many wrong secrets were typed since the last right one
 //! .new-vault/     staging folder while a vault is being created
 //! ```
 //!
@@ -53,6 +54,10 @@ impl Layout {
     }
     pub fn backups_dir(&self) -> PathBuf {
         self.dir.join("backups")
+    }
+    /// The count of wrong secrets typed lately (see [`crate::vault::throttle`]).
+    pub fn throttle_file(&self) -> PathBuf {
+        self.dir.join("throttle.json")
     }
     pub fn staging(&self) -> Layout {
         Layout::new(&self.dir.join(STAGING))
