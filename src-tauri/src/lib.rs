@@ -14,6 +14,7 @@ pub mod menu;
 pub mod messages;
 pub mod notify;
 pub mod opened;
+pub mod process;
 pub mod sleep;
 pub mod startup;
 pub mod state;
@@ -32,6 +33,7 @@ pub const EVENT_LOCKED: &str = "vault-locked";
 
 pub fn run() {
     startup::mark();
+    process::harden();
     let mut builder = tauri::Builder::default();
     if std::env::var_os(data_dir::ENV_DATA_DIR).is_none() {
         // First, so a second launch hands over to the running window before doing anything.
