@@ -39,9 +39,41 @@ pub struct Attachment {
     pub bytes: Vec<u8>,
 }
 
-/// Reads an e-mail. `None` when the bytes do not look like one (no sender, subject or date).
+/// The most MIME parts an e-mail may have: a platform's message has a handful; a crafted one
+/// with tens of thousands would cost memory and time for nothing.
+pub const PARTS_MAX: usize = 500;
+/// The most bytes all parts may decode to together (base64 and nested messages decode to more
+/// objects than the file has lines; each is bounded by the file, the sum is bounded here).
+pub const DECODED_MAX: usize = 256 * 1024 * 1024;
+
+/// The caps a parse applies ([`PARTS_MAX`], [`DECODED_MAX`]; smaller in tests).
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    parts: usize,
+    decoded: usize,
+}
+
+/// Reads an e-mail. `None` when the bytes do not look like one (no sender, subject or date),
+/// or when it has more than [`PARTS_MAX`] parts or decodes to more than [`DECODED_MAX`] bytes.
 pub fn parse(bytes: &[u8]) -> Option<Email> {
+    parse_within(
+        bytes,
+        Limits {
+            parts: PARTS_MAX,
+            decoded: DECODED_MAX,
+        },
+    )
+}
+
+fn parse_within(bytes: &[u8], limits: Limits) -> Option<Email> {
     let message = MessageParser::default().parse(bytes)?;
+    if message.parts.len() > limits.parts {
+        return None;
+    }
+    let decoded: usize = message.parts.iter().map(|p| p.contents().len()).sum();
+    if decoded > limits.decoded {
+        return None;
+    }
     let from = message.from().map(address).unwrap_or_default();
     let to = message.to().map(address).unwrap_or_default();
     let subject = clean_line(message.subject().unwrap_or(""));
@@ -239,6 +271,39 @@ impl Email {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// An e-mail with `n` small attachments of `size` bytes each.
+    fn with_parts(n: usize, size: usize) -> Vec<u8> {
+        let mut m = String::from(
+            "From: a@example.com\r\nSubject: parts\r\nDate: Tue, 3 Mar 2026 10:00:00 +0000\r\n\
+             Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n",
+        );
+        for i in 0..n {
+            m.push_str(&format!(
+                "--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; \
+                 filename=\"p{i}.txt\"\r\n\r\n{}\r\n",
+                "x".repeat(size)
+            ));
+        }
+        m.push_str("--b--\r\n");
+        m.into_bytes()
+    }
+
+    #[test]
+    fn the_number_of_parts_is_capped() {
+        assert_eq!(parse(&with_parts(100, 4)).unwrap().attachments.len(), 100);
+        assert!(parse(&with_parts(PARTS_MAX + 1, 1)).is_none());
+    }
+
+    #[test]
+    fn the_decoded_bytes_are_capped() {
+        let limits = Limits {
+            parts: PARTS_MAX,
+            decoded: 10_000,
+        };
+        assert!(parse_within(&with_parts(9, 1_000), limits).is_some());
+        assert!(parse_within(&with_parts(11, 1_000), limits).is_none());
+    }
 
     const PLAIN: &str = "From: Service Vendeurs <no-reply@marketplace.example>\r\n\
 To: boutique@example.fr\r\n\
