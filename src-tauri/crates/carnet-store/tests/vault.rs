@@ -329,3 +329,35 @@ async fn an_older_vault_is_copied_then_migrated() {
     assert_eq!(copies.len(), 1);
     assert!(copies[0].id.starts_with("migration-v1-"));
 }
+
+/// A passphrase is compared in Unicode NFC: typed with a composed « é » at creation, it opens
+/// with « e » + a combining accent (another keyboard or system), and a slot sealed before the
+/// normalisation (the bytes as typed, decomposed) still opens.
+#[tokio::test]
+async fn passphrases_are_unicode_normalised_and_old_slots_still_open() {
+    use carnet_store::keys::keyfile::{KeyFile, SlotKind};
+    let composed = "clé d’été sous la forêt 42";
+    let decomposed = "cle\u{301} d’e\u{301}te\u{301} sous la fore\u{302}t 42";
+    assert_ne!(composed, decomposed);
+    let f = fixture();
+    let (mut vault, _) = created(&f).await;
+    vault.change_passphrase(composed, CHEAP).unwrap();
+    vault.lock().await;
+    Vault::unlock(&f.layout, Secret::Passphrase(decomposed))
+        .await
+        .unwrap()
+        .lock()
+        .await;
+
+    // A slot sealed with the decomposed bytes, as Carnet did before.
+    let mut kf = KeyFile::load(&f.layout.key_file()).unwrap();
+    let key = Vault::key_for(&kf, Secret::Passphrase(composed)).unwrap();
+    let params = carnet_store::keys::kdf::KdfParams::insecure_for_tests();
+    kf.set_secret_slot(SlotKind::Passphrase, decomposed.as_bytes(), params, &key)
+        .unwrap();
+    assert!(Vault::key_for(&kf, Secret::Passphrase(decomposed)).is_ok());
+    assert!(matches!(
+        Vault::key_for(&kf, Secret::Passphrase("pas la bonne")),
+        Err(StoreError::WrongSecret)
+    ));
+}

@@ -89,7 +89,12 @@ impl Vault {
         let recovery_key = RecoveryKey::generate()?;
         let params = calibration.params()?;
         let mut key_file = KeyFile::new(&vault_id);
-        key_file.set_secret_slot(SlotKind::Passphrase, passphrase.as_bytes(), params, &key)?;
+        key_file.set_secret_slot(
+            SlotKind::Passphrase,
+            nfc(passphrase).as_bytes(),
+            params,
+            &key,
+        )?;
         key_file.set_secret_slot(
             SlotKind::Recovery,
             recovery_key.secret_bytes(),
@@ -145,7 +150,16 @@ impl Vault {
     /// The vault key from a way in, checked against the key file only.
     pub fn key_for(key_file: &KeyFile, secret: Secret<'_>) -> Result<VaultKey, StoreError> {
         match secret {
-            Secret::Passphrase(p) => key_file.open_with_secret(SlotKind::Passphrase, p.as_bytes()),
+            Secret::Passphrase(p) => {
+                let nfc = nfc(p);
+                match key_file.open_with_secret(SlotKind::Passphrase, nfc.as_bytes()) {
+                    // Slots sealed before passphrases were normalised hold the bytes as typed.
+                    Err(StoreError::WrongSecret) if *nfc != *p => {
+                        key_file.open_with_secret(SlotKind::Passphrase, p.as_bytes())
+                    }
+                    other => other,
+                }
+            }
             Secret::Recovery(r) => key_file.open_with_secret(SlotKind::Recovery, r.secret_bytes()),
             Secret::ThisComputer => {
                 let device_id = key_file.device_id().ok_or(StoreError::KeyringUnavailable)?;
@@ -328,7 +342,7 @@ impl Vault {
         let mut next = self.key_file.clone();
         next.set_secret_slot(
             SlotKind::Passphrase,
-            new.as_bytes(),
+            nfc(new).as_bytes(),
             calibration.params()?,
             &self.key,
         )?;
@@ -381,4 +395,11 @@ impl Vault {
         let _ = keyring::delete(&device_id);
         resealed
     }
+}
+
+/// A passphrase in Unicode NFC: « é » typed as one character or as « e » and a combining
+/// accent (keyboards and systems differ) seals and opens the same slot.
+fn nfc(passphrase: &str) -> zeroize::Zeroizing<String> {
+    use unicode_normalization::UnicodeNormalization;
+    zeroize::Zeroizing::new(passphrase.nfc().collect())
 }
