@@ -38,9 +38,9 @@ demo: deps ui/dist/index.html
 	  echo "Demo vault in $$dir (removed when Carnet closes). Unlock it with the passphrase above."; \
 	  CARNET_DATA_DIR="$$dir" $(TARGET_DIR)/release/carnet
 
-## app: the debug build the end-to-end tests drive.
+## app: the debug build the end-to-end tests drive (with the native dialogs' test bypass).
 app: ui/dist/index.html
-	cargo build -p carnet
+	cargo build -p carnet --features test-dialogs
 
 ## test: everything CI checks, in the order that fails fastest.
 test: deps ui/dist/index.html

@@ -1,6 +1,7 @@
 //! Native file dialogs (GTK, through tauri-plugin-dialog, which drives rfd), and their test
-//! bypass. WebDriver cannot click in a native dialog, so when `CARNET_TEST_DIALOGS` names a
-//! folder (end-to-end tests only), no dialog opens:
+//! bypass. WebDriver cannot click in a native dialog, so in the build the end-to-end tests
+//! drive (feature `test-dialogs`, `make app`), when `CARNET_TEST_DIALOGS` names a folder, no
+//! dialog opens (a build without the feature ignores the variable):
 //!
 //! - a save dialog answers `<folder>/<suggested file name>`;
 //! - an open dialog answers the path written in `<folder>/open.txt` (the test writes it
@@ -14,10 +15,17 @@ use tauri_plugin_dialog::DialogExt;
 
 pub const ENV_TEST_DIALOGS: &str = "CARNET_TEST_DIALOGS";
 
+#[cfg(feature = "test-dialogs")]
 fn bypass() -> Option<PathBuf> {
     std::env::var_os(ENV_TEST_DIALOGS)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
+}
+
+/// Without the feature, the variable is never read: every dialog is the owner's.
+#[cfg(not(feature = "test-dialogs"))]
+fn bypass() -> Option<PathBuf> {
+    None
 }
 
 /// Asks where to save a file. `None` when the owner cancels.
@@ -77,4 +85,15 @@ pub async fn open_many(app: &AppHandle, filter: Option<(&str, &[&str])>) -> Opti
             .filter_map(|p| p.into_path().ok())
             .collect(),
     )
+}
+
+#[cfg(all(test, not(feature = "test-dialogs")))]
+mod tests {
+    /// A build users run ignores the variable, whatever it says.
+    #[test]
+    fn the_bypass_is_not_in_a_build_users_run() {
+        // SAFETY: no other test of this binary reads this variable.
+        unsafe { std::env::set_var(super::ENV_TEST_DIALOGS, "/tmp") };
+        assert_eq!(super::bypass(), None);
+    }
 }

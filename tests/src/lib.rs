@@ -3,7 +3,7 @@
 //! finds elements the way a user does, by their visible label or their role.
 //!
 //! Needs a display (`make test` runs it under `xvfb-run`), `tauri-driver` on the PATH and the
-//! app built (`cargo build -p carnet`). `CARNET_APP_BIN` points at another binary if needed.
+//! app built (`make app`: `cargo build -p carnet --features test-dialogs`). `CARNET_APP_BIN` points at another binary if needed.
 //!
 //! Native file dialogs cannot be driven by WebDriver: the app reads the environment variable
 //! [`ENV_TEST_DIALOGS`] (tests only; documented in the README) to bypass them.
@@ -43,7 +43,7 @@ pub fn app_binary() -> PathBuf {
         .unwrap_or_else(|| target_dir().join("debug/carnet"));
     std::fs::canonicalize(&path).unwrap_or_else(|_| {
         panic!(
-            "the app binary {} is missing: run `cargo build -p carnet` first",
+            "the app binary {} is missing: run `make app` (cargo build -p carnet --features test-dialogs) first",
             path.display()
         )
     })
