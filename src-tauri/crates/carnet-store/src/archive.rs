@@ -194,6 +194,10 @@ pub struct Unpacked {
     pub staging: tempfile::TempDir,
     pub key: VaultKey,
     pub key_file: KeyFile,
+    /// The archive is this folder's vault (same id, and the secret typed opens this folder's
+    /// key file with the archive's very key): the current key file stays. Otherwise (another
+    /// vault, or none readable here) the archive's key file comes in with it.
+    pub same_key_as_here: bool,
 }
 
 /// Opens and unpacks `archive` into a staging folder inside the data folder, and verifies it.
@@ -232,6 +236,16 @@ pub async fn unpack(
         return Err(StoreError::ArchiveDamaged);
     }
     let key = Vault::key_for(&key_file, secret)?;
+    // An archive of this vault (same id) goes in only if the secret typed also opens this
+    // folder's key file, with the archive's very key: an id alone proves nothing, and a
+    // database sealed under another key would go in beside a key file that cannot open it.
+    let same_key_as_here = match KeyFile::load(&layout.key_file()) {
+        Ok(here) if here.vault_id() == key_file.vault_id() => match Vault::key_for(&here, secret) {
+            Ok(k) if k.bytes() == key.bytes() => true,
+            _ => return Err(StoreError::WrongSecret),
+        },
+        _ => false,
+    };
     let archive_key = aead::open(
         key.bytes(),
         &key_aad(&header.vault_id),
@@ -270,6 +284,7 @@ pub async fn unpack(
         staging,
         key,
         key_file,
+        same_key_as_here,
     };
     verify(&unpacked).await?;
     Ok(unpacked)
@@ -378,8 +393,7 @@ pub fn install(unpacked: Unpacked, layout: &Layout, now: NaiveDateTime) -> Resul
         }
     }
     sync_dir(&layout.evidence_dir())?;
-    let same_vault = KeyFile::load(&layout.key_file())
-        .is_ok_and(|k| k.vault_id() == unpacked.key_file.vault_id());
+    let same_vault = unpacked.same_key_as_here;
     if !same_vault {
         // Another vault (or none): its key file goes aside with it; the archive's comes in.
         unpacked.key_file.save(&staged.key_file())?;

@@ -269,3 +269,55 @@ async fn a_new_passphrase_reaches_every_backup_and_the_old_one_opens_none() {
     );
     vault.lock().await;
 }
+
+/// An archive claiming this vault's id but sealed under another key is refused before anything
+/// is replaced (it would have put a database beside a key file that cannot open it); the vault
+/// here still opens. A passphrase that opens the archive but not this folder's key file is
+/// refused likewise.
+#[tokio::test]
+async fn an_archive_with_this_vault_id_under_another_key_is_refused() {
+    use carnet_store::keys::keyfile::{KeyFile, SlotKind};
+    let here = fixture();
+    let (vault, _) = created(&here).await;
+    let id = vault.vault_id().to_owned();
+    vault.lock().await;
+
+    // Another vault, given this one's id in its database and in its key file.
+    let other = fixture();
+    let (impostor, _) = created(&other).await;
+    sqlx::query("UPDATE vault_meta SET vault_id = ?")
+        .bind(&id)
+        .execute(impostor.pool())
+        .await
+        .unwrap();
+    let mut kf = KeyFile::new(&id);
+    let params = carnet_store::keys::kdf::KdfParams::insecure_for_tests();
+    kf.set_secret_slot(
+        SlotKind::Passphrase,
+        PASS.as_bytes(),
+        params,
+        impostor.key(),
+    )
+    .unwrap();
+    let key = impostor.key().clone();
+    impostor.lock().await;
+    kf.save(&other.layout.key_file()).unwrap();
+    let impostor = Vault::open_with_key(&other.layout, key, kf).await.unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("impostor.carnet");
+    archive::export(&impostor, &file).await.unwrap();
+    impostor.lock().await;
+
+    let before = all_files(here.dir.path());
+    let e = archive::unpack(&file, &here.layout, Secret::Passphrase(PASS))
+        .await
+        .err()
+        .unwrap();
+    assert!(matches!(e, StoreError::WrongSecret), "{e:?}");
+    assert!(same_files(&before, &all_files(here.dir.path())));
+    Vault::unlock(&here.layout, Secret::Passphrase(PASS))
+        .await
+        .unwrap()
+        .lock()
+        .await;
+}
