@@ -35,9 +35,26 @@ pub enum Mode {
     Existing,
 }
 
-pub fn options(path: &Path, key: Option<&VaultKey>, mode: Mode) -> SqliteConnectOptions {
-    let mut options = SqliteConnectOptions::new()
+/// What every connection to a vault file starts from, the read-only ones included: the file,
+/// no statement logging (statements carry record text), and the key. The key's hex string is
+/// built in a buffer wiped on drop; sqlx keeps the one copy its options need (see SECURITY.md).
+fn base(path: &Path, key: Option<&VaultKey>) -> SqliteConnectOptions {
+    let options = SqliteConnectOptions::new()
         .filename(path)
+        .disable_statement_logging();
+    match key {
+        Some(key) => options.pragma("key", key.sqlcipher_pragma().to_string()),
+        None => options,
+    }
+}
+
+/// The options of a read-only connection (checks, copies).
+fn read_only_options(path: &Path, key: &VaultKey) -> SqliteConnectOptions {
+    base(path, Some(key)).read_only(true)
+}
+
+pub fn options(path: &Path, key: Option<&VaultKey>, mode: Mode) -> SqliteConnectOptions {
+    base(path, key)
         .create_if_missing(matches!(mode, Mode::Create))
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
@@ -52,11 +69,6 @@ pub fn options(path: &Path, key: Option<&VaultKey>, mode: Mode) -> SqliteConnect
             crate::journal::search::FOLD_COLLATION,
             crate::journal::search::fold_cmp,
         )
-        .disable_statement_logging();
-    if let Some(key) = key {
-        options = options.pragma("key", key.sqlcipher_pragma().to_string());
-    }
-    options
 }
 
 /// Opens the pool and proves the key reads the file.
@@ -183,10 +195,7 @@ pub async fn open_read_only(path: &Path, key: &VaultKey) -> Result<SqlitePool, S
     if !path.exists() {
         return Err(StoreError::NotFound);
     }
-    let options = SqliteConnectOptions::new()
-        .filename(path)
-        .read_only(true)
-        .pragma("key", key.sqlcipher_pragma().to_string());
+    let options = read_only_options(path, key);
     let pool = SqlitePoolOptions::new()
         .max_connections(1)
         .connect_with(options)
@@ -195,4 +204,27 @@ pub async fn open_read_only(path: &Path, key: &VaultKey) -> Result<SqlitePool, S
         .fetch_one(&pool)
         .await?;
     Ok(pool)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Statements carry record text: no pool logs them, the read-only one included (it did).
+    #[test]
+    fn no_connection_logs_its_statements() {
+        let key = VaultKey::generate().unwrap();
+        let path = Path::new("vault.db");
+        for options in [
+            options(path, Some(&key), Mode::Existing),
+            read_only_options(path, &key),
+        ] {
+            let debug = format!("{options:?}");
+            assert!(
+                debug.contains("statements_level: Off")
+                    && debug.contains("slow_statements_level: Off"),
+                "a pool logs its statements"
+            );
+        }
+    }
 }
