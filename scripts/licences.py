@@ -13,10 +13,26 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "ui/src/lib/about/licences.json"
 
 
-def crates():
-    meta = json.loads(subprocess.run(
+def metadata():
+    return json.loads(subprocess.run(
         ["cargo", "metadata", "--format-version", "1", "--locked"],
         cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+
+
+def notices(meta):
+    """Licences whose text must be reproduced: code bundled inside a crate under a licence of
+    its own. SQLCipher (BSD-3-Clause, compiled in by libsqlite3-sys) asks that binary
+    redistributions reproduce its notice."""
+    out = []
+    for p in meta["packages"]:
+        if p["name"] == "libsqlite3-sys":
+            text = (Path(p["manifest_path"]).parent / "sqlcipher/LICENSE").read_text()
+            out.append({"name": "SQLCipher (bundled by libsqlite3-sys " + p["version"] + ")",
+                        "version": "4", "licence": "BSD-3-Clause", "text": text.strip()})
+    return out
+
+
+def crates(meta):
     ours = set(meta["workspace_members"])
     out = set()
     for p in meta["packages"]:
@@ -48,11 +64,15 @@ def npm():
 
 
 def main():
+    meta = metadata()
     data = {
-        "crates": [{"name": n, "version": v, "licence": l} for n, v, l in crates()],
+        "crates": [{"name": n, "version": v, "licence": l} for n, v, l in crates(meta)],
         "npm": [{"name": n, "version": v, "licence": l} for n, v, l in npm()],
         "fonts": [{"name": "Noto Sans", "version": "2.x", "licence": "OFL-1.1"}],
+        "notices": notices(meta),
     }
+    if not data["notices"]:
+        sys.exit("licences: SQLCipher's notice was not found (libsqlite3-sys missing?)")
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
     if sys.argv[1:] == ["--check"]:
         if OUT.read_text() != text:

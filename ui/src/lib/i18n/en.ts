@@ -869,6 +869,7 @@ export const en: Catalogue = {
   'about.fonts': 'Font',
   'about.npm': 'Interface packages (npm)',
   'about.crates': 'Rust libraries',
+  'about.notices': 'Notices reproduced as their licences ask',
   'about.close': 'Close',
   'diagnostics.copied': 'Diagnostic information copied to the clipboard (nothing from your logbook):',
   'notifications.title': 'Deadline notifications',

@@ -885,6 +885,7 @@ export const fr = {
   'about.fonts': 'Police',
   'about.npm': 'Paquets de l’interface (npm)',
   'about.crates': 'Bibliothèques Rust',
+  'about.notices': 'Mentions reproduites comme leurs licences le demandent',
   'about.close': 'Fermer',
   'diagnostics.copied': 'Informations de diagnostic copiées dans le presse-papiers (aucune donnée de votre carnet) :',
   'notifications.title': 'Notifications des délais',
