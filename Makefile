@@ -10,7 +10,7 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 LIB_CRATES := -p carnet-core -p carnet-store -p carnet-dossier
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: deps run demo test lint ui-check ui-test unit keyring-test bindings bindings-check licences licences-check e2e robustness fuzz bench bench-app bench-baseline sample-dossier bundle deb-test screenshot app clean
+.PHONY: deps run demo test lint deny advisories ui-check ui-test unit keyring-test bindings bindings-check licences licences-check e2e robustness fuzz bench bench-app bench-baseline sample-dossier bundle deb-test screenshot app clean
 
 ## deps: installs what is missing (Debian packages, Rust, tauri-driver, the UI's npm packages).
 deps:
@@ -45,7 +45,7 @@ app: ui/dist/index.html
 ## test: everything CI checks, in the order that fails fastest.
 test: deps ui/dist/index.html
 	cargo fmt --all -- --check
-	$(MAKE) --no-print-directory lint ui-check ui-test unit keyring-test bindings-check e2e
+	$(MAKE) --no-print-directory lint deny licences-check ui-check ui-test unit keyring-test bindings-check e2e
 
 lint: ui/dist/index.html
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -83,9 +83,19 @@ licences:
 	python3 scripts/licences.py
 
 ## licences-check: fails when that file no longer matches Cargo.lock and ui/package-lock.json
-## (not in `make test` yet: run it after adding a dependency).
+## (run `make licences` after adding a dependency and commit the file).
 licences-check:
 	python3 scripts/licences.py --check
+
+## deny: the dependency graph's licences (a permissive list), bans and sources (crates.io only),
+## from Cargo.lock alone (deny.toml says why each allowance is there).
+deny:
+	cargo deny --locked check licenses bans sources
+
+## advisories: the RustSec advisories against Cargo.lock (fetches the advisory database: needs
+## the network; the advisories that come through Tauri are listed and explained in deny.toml).
+advisories:
+	cargo deny check advisories
 
 ## bindings-check: fails when the committed TypeScript bindings differ from the Rust types.
 bindings-check:

@@ -10,11 +10,12 @@ PACKAGES=(
   libwebkit2gtk-4.1-dev libssl-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   libdbus-1-dev
   xvfb webkit2gtk-driver xauth imagemagick xdotool
-  poppler-utils qpdf unzip
+  poppler-utils qpdf unzip openssl
   gnome-keyring dbus-x11 libsecret-tools
   fonts-noto-core
 )
 TAURI_DRIVER_VERSION=2.1.0
+CARGO_DENY_VERSION=0.20.2
 NODE_MIN=20.19
 
 sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -48,6 +49,11 @@ fi
 for component in clippy rustfmt; do
   cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1 || rustup component add "$component"
 done
+
+if ! cargo install --list | grep -qx "cargo-deny v$CARGO_DENY_VERSION:"; then
+  echo "deps: installing cargo-deny $CARGO_DENY_VERSION"
+  cargo install --locked cargo-deny --version "$CARGO_DENY_VERSION"
+fi
 
 if ! cargo install --list | grep -qx "tauri-driver v$TAURI_DRIVER_VERSION:"; then
   echo "deps: installing tauri-driver $TAURI_DRIVER_VERSION"
