@@ -33,6 +33,8 @@ acked=$(need writes_acknowledged)
 lost=$(need writes_lost)
 hits=$(need plaintext_hits)
 full=$(need full_disk_ops)
+exports_killed=$(need exports_killed)
+exports_left=$(need exports_left)
 
 line="|$(printf -- "-%.0s" {1..60})|$(printf -- "-%.0s" {1..14})|"
 printf '\nCarnet robustness report\n\n'
@@ -45,10 +47,12 @@ printf '| %-58s | %12s |\n' "kills survived (evidence + journal loops)" "$kills"
 printf '| %-58s | %12s |\n' "acknowledged writes checked after kills" "$acked"
 printf '| %-58s | %12s |\n' "writes lost (must be 0)" "$lost"
 printf '| %-58s | %12s |\n' "plaintext hits (must be 0)" "$hits"
+printf '| %-58s | %12s |\n' "exports killed while writing" "$exports_killed"
+printf '| %-58s | %12s |\n' "their temporary files left after a start (must be 0)" "$exports_left"
 printf '| %-58s | %12s |\n' "fuzz cases run (all targets)" "$fuzz_total"
 printf '%s' "$fuzz_rows"
 echo
-if (( lost != 0 || hits != 0 )); then
-  echo "robustness: writes lost or plaintext found" >&2
+if (( lost != 0 || hits != 0 || exports_left != 0 )); then
+  echo "robustness: writes lost, plaintext found or export files left" >&2
   exit 1
 fi

@@ -53,6 +53,12 @@ impl AppState {
     pub fn open(data_dir: PathBuf, options: Options) -> Result<Self, StoreError> {
         let settings_file = SettingsFile::in_dir(&data_dir);
         let settings = settings_file.load()?;
+        // Exports and archives cut by a crash or a kill left their temporary file in the
+        // owner's folder: removed before anything else is written.
+        let swept = carnet_store::outside::sweep(&Layout::new(&data_dir));
+        if swept > 0 {
+            log::info!("{swept} unfinished export file(s) removed");
+        }
         Ok(AppState {
             layout: Layout::new(&data_dir),
             settings_file,

@@ -17,6 +17,7 @@ use carnet_core::journal::piece::PreviewKind;
 use carnet_core::report::{PieceSource, PieceUnavailable, Report, ReportPiece};
 use carnet_dossier::DossierError;
 use carnet_store::journal::dossiers::{self, VaultPieces};
+use carnet_store::{Layout, outside};
 use chrono::Datelike;
 use sha2::{Digest, Sha256};
 
@@ -124,8 +125,9 @@ impl AppState {
             .await
             .map_err(|e| self.err(e))?;
         let dest_owned = dest.to_owned();
+        let layout = self.layout.clone();
         let (report, written) = tokio::task::spawn_blocking(move || {
-            let written = write_pdf(&dest_owned, &report, source, progress);
+            let written = write_pdf(&layout, &dest_owned, &report, source, progress);
             (report, written)
         })
         .await
@@ -232,6 +234,7 @@ impl PieceSource for Counting<'_> {
 /// removed again if the PDF cannot be), the folder flushed. On failure nothing is left; the
 /// error is the code to answer.
 fn write_pdf(
+    layout: &Layout,
     dest: &Path,
     report: &Report,
     source: VaultPieces,
@@ -253,7 +256,7 @@ fn write_pdf(
         progress: progress.clone(),
     };
     let dir = dest.parent().ok_or(ErrorCode::ExportFailed)?;
-    let tmp = temporary(dir)?;
+    let (tmp, _in_flight) = temporary(layout, dir)?;
     let (written, hasher, size) = {
         let mut out = Hashing {
             inner: BufWriter::new(tmp.as_file()),
@@ -274,7 +277,8 @@ fn write_pdf(
             .map_err(|e| io_code(&e))?;
         (written, hasher, size)
     };
-    let (bundle_tmp, bundle_size) = write_bundle(dir, report, &counting)?;
+    let (bundle_tmp, _bundle_in_flight, bundle_size) =
+        write_bundle(layout, dir, report, &counting)?;
     let bundle_dest = dir.join(bundle_name(dest, report.locale));
     bundle_tmp
         .persist(&bundle_dest)
@@ -301,12 +305,19 @@ fn write_pdf(
     })
 }
 
-fn temporary(dir: &Path) -> Result<tempfile::NamedTempFile, ErrorCode> {
-    tempfile::Builder::new()
+/// A temporary file in the owner's folder, noted until it is renamed or removed (so a start
+/// after a kill removes it: `carnet_store::outside`). Keep both for as long as the file.
+fn temporary(
+    layout: &Layout,
+    dir: &Path,
+) -> Result<(tempfile::NamedTempFile, outside::InFlight), ErrorCode> {
+    let tmp = tempfile::Builder::new()
         .prefix(".carnet-")
         .suffix(".part")
         .tempfile_in(dir)
-        .map_err(|e| io_code(&e))
+        .map_err(|e| io_code(&e))?;
+    let in_flight = outside::announce(layout, tmp.path()).map_err(|_| ErrorCode::Io)?;
+    Ok((tmp, in_flight))
 }
 
 /// The bundle's name beside `Carnet-2026-0001-mediateur.pdf`:
@@ -327,11 +338,12 @@ pub(crate) fn bundle_name(pdf: &Path, locale: carnet_core::Locale) -> String {
 /// how to verify them, and the ZIPs the destination's form needs) into a temporary file in
 /// `dir`, flushed; answers it, not yet renamed, with its size.
 fn write_bundle(
+    layout: &Layout,
     dir: &Path,
     report: &Report,
     pieces: &dyn PieceSource,
-) -> Result<(tempfile::NamedTempFile, u64), ErrorCode> {
-    let tmp = temporary(dir)?;
+) -> Result<(tempfile::NamedTempFile, outside::InFlight, u64), ErrorCode> {
+    let (tmp, in_flight) = temporary(layout, dir)?;
     let options = carnet_dossier::BundleOptions { groups: true };
     {
         let mut out = BufWriter::new(tmp.as_file());
@@ -342,7 +354,7 @@ fn write_bundle(
             .map_err(|e| io_code(&e))?;
     }
     let size = tmp.as_file().metadata().map_err(|e| io_code(&e))?.len();
-    Ok((tmp, size))
+    Ok((tmp, in_flight, size))
 }
 
 /// A writer that hashes and counts what it passes on.

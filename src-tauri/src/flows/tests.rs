@@ -612,3 +612,20 @@ async fn wrong_secrets_anywhere_share_one_throttle_that_survives_a_restart() {
         std::time::Duration::ZERO
     );
 }
+
+/// Starting Carnet removes the temporary file an export cut by a kill left in the owner's
+/// folder (noted in the data folder while it was written), and only that file.
+#[tokio::test]
+async fn a_start_removes_what_a_killed_export_left_in_the_owners_folder() {
+    let (dir, s, _) = created().await;
+    let chosen = tempfile::tempdir().unwrap();
+    let cut = chosen.path().join(".carnet-xyz.part");
+    std::fs::write(&cut, b"%PDF-1.7 half").unwrap();
+    std::mem::forget(carnet_store::outside::announce(&s.layout, &cut).unwrap());
+    std::fs::write(chosen.path().join("Carnet-2026-0001.pdf"), b"%PDF").unwrap();
+    drop(s);
+    let _again =
+        AppState::open(dir.path().to_owned(), crate::state::tests::test_options()).unwrap();
+    assert!(!cut.exists());
+    assert!(chosen.path().join("Carnet-2026-0001.pdf").exists());
+}

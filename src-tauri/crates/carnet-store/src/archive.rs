@@ -99,6 +99,8 @@ pub async fn export(vault: &Vault, dest: &Path) -> Result<(), StoreError> {
         .prefix(".carnet-")
         .suffix(".tmp")
         .tempfile_in(folder)?;
+    // Until it is renamed, the temporary file is noted, so a start after a kill removes it.
+    let _in_flight = crate::outside::announce(vault.layout(), tmp.path())?;
     {
         let mut out = BufWriter::new(tmp.as_file());
         out.write_all(MAGIC)?;

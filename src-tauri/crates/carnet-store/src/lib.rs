@@ -10,6 +10,7 @@ pub mod error;
 pub mod evidence;
 pub mod journal;
 pub mod keys;
+pub mod outside;
 pub mod settings;
 pub mod stream;
 pub mod vault;
