@@ -92,6 +92,60 @@ impl Action {
     }
 }
 
+/// The Edit menu's clipboard entries. On Linux the predefined items do nothing in the webview
+/// (GTK's stock actions do not reach WebKit's editor), so there they are Carnet's own entries,
+/// carried out by WebKit's editing commands on whatever has the focus; elsewhere the system's
+/// predefined items work and are used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Editing {
+    Cut,
+    Copy,
+    Paste,
+    SelectAll,
+}
+
+impl Editing {
+    pub const ALL: [Editing; 4] = [
+        Editing::Cut,
+        Editing::Copy,
+        Editing::Paste,
+        Editing::SelectAll,
+    ];
+
+    /// The menu item's id (never one of [`Action`]'s).
+    pub fn id(self) -> &'static str {
+        match self {
+            Editing::Cut => "edit-cut",
+            Editing::Copy => "edit-copy",
+            Editing::Paste => "edit-paste",
+            Editing::SelectAll => "edit-select-all",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Editing> {
+        Editing::ALL.into_iter().find(|e| e.id() == id)
+    }
+
+    /// WebKit's name of the editing command (`WEBKIT_EDITING_COMMAND_*`).
+    pub fn webkit_command(self) -> &'static str {
+        match self {
+            Editing::Cut => "Cut",
+            Editing::Copy => "Copy",
+            Editing::Paste => "Paste",
+            Editing::SelectAll => "SelectAll",
+        }
+    }
+
+    fn label(self, t: &Titles) -> &'static str {
+        match self {
+            Editing::Cut => t.cut,
+            Editing::Copy => t.copy,
+            Editing::Paste => t.paste,
+            Editing::SelectAll => t.select_all,
+        }
+    }
+}
+
 /// The labels of the menus and of the clipboard's entries.
 pub struct Titles {
     pub file: &'static str,
@@ -167,11 +221,25 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, locale: Locale) -> tauri::Result<Me
             None => file.separator(),
         };
     }
-    let mut edit = SubmenuBuilder::new(app, t.edit)
-        .item(&PredefinedMenuItem::cut(app, Some(t.cut))?)
-        .item(&PredefinedMenuItem::copy(app, Some(t.copy))?)
-        .item(&PredefinedMenuItem::paste(app, Some(t.paste))?)
-        .item(&PredefinedMenuItem::select_all(app, Some(t.select_all))?);
+    let mut edit = SubmenuBuilder::new(app, t.edit);
+    for editing in Editing::ALL {
+        edit = if cfg!(target_os = "linux") {
+            edit.item(&MenuItem::with_id(
+                app,
+                editing.id(),
+                editing.label(&t),
+                true,
+                None::<&str>,
+            )?)
+        } else {
+            edit.item(&match editing {
+                Editing::Cut => PredefinedMenuItem::cut(app, Some(t.cut))?,
+                Editing::Copy => PredefinedMenuItem::copy(app, Some(t.copy))?,
+                Editing::Paste => PredefinedMenuItem::paste(app, Some(t.paste))?,
+                Editing::SelectAll => PredefinedMenuItem::select_all(app, Some(t.select_all))?,
+            })
+        };
+    }
     for entry in EDIT_AFTER_CLIPBOARD {
         edit = match entry {
             Some(action) => edit.item(&item(app, *action, locale)?),
@@ -207,6 +275,10 @@ pub fn install<R: Runtime>(app: &AppHandle<R>, locale: Locale) {
 /// A menu entry was chosen: Quit ends the app here (the vault is locked as it ends), the
 /// others go to the page.
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
+    if let Some(editing) = Editing::from_id(event.id().as_ref()) {
+        edit(app, editing);
+        return;
+    }
     let Some(action) = Action::from_id(event.id().as_ref()) else {
         return;
     };
@@ -214,6 +286,27 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
         app.exit(0);
     } else {
         let _ = app.emit(EVENT_MENU, action);
+    }
+}
+
+/// Carries out a clipboard entry on what has the focus in the page (Linux: WebKit's editor).
+fn edit<R: Runtime>(app: &AppHandle<R>, editing: Editing) {
+    use tauri::Manager;
+    let Some(window) = app.get_webview_window("main") else {
+        return;
+    };
+    let done = window.with_webview(move |view| {
+        #[cfg(target_os = "linux")]
+        {
+            use webkit2gtk::WebViewExt;
+            view.inner()
+                .execute_editing_command(editing.webkit_command());
+        }
+        #[cfg(not(target_os = "linux"))]
+        let _ = (view, editing);
+    });
+    if let Err(e) = done {
+        log::warn!("the editing command could not run: {e}");
     }
 }
 
@@ -228,6 +321,16 @@ mod tests {
             .flatten()
             .copied()
             .collect()
+    }
+
+    #[test]
+    fn the_clipboard_entries_are_webkits_commands_with_ids_of_their_own() {
+        for e in Editing::ALL {
+            assert_eq!(Editing::from_id(e.id()), Some(e));
+            assert_eq!(Action::from_id(e.id()), None);
+        }
+        let commands: Vec<&str> = Editing::ALL.iter().map(|e| e.webkit_command()).collect();
+        assert_eq!(commands, ["Cut", "Copy", "Paste", "SelectAll"]);
     }
 
     #[test]

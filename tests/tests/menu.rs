@@ -70,6 +70,62 @@ async fn the_menus_shortcuts_lead_where_they_say() {
     app.quit().await;
 }
 
+/// Keys typed on the X keyboard, in order, the pointer over Carnet's window.
+fn keys(keys: &[&str]) {
+    let found = Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", "^Carnet$"])
+        .output()
+        .expect("xdotool (make deps installs it)");
+    let window = String::from_utf8_lossy(&found.stdout)
+        .lines()
+        .next()
+        .expect("Carnet's window")
+        .to_owned();
+    let status = Command::new("xdotool")
+        .args(["mousemove", "--window", &window, "300", "300"])
+        .args(["key", "--clearmodifiers", "--delay", "150"])
+        .args(keys)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Edit → the `n`th clipboard entry (1 Cut, 2 Copy, 3 Paste, 4 Select all), chosen in the
+/// menu bar with the keyboard as a user without a mouse would: F10 opens File, Right moves to
+/// Edit, Down walks its entries, Return chooses.
+fn edit_menu(n: usize) {
+    let mut k = vec!["F10", "Right"];
+    k.extend(std::iter::repeat_n("Down", n));
+    k.push("Return");
+    keys(&k);
+}
+
+/// The Edit menu's Cut, Copy, Paste and Select all act on the focused field (on Linux they did
+/// nothing: GTK's stock items never reached WebKit's editor).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_edit_menu_cuts_copies_and_pastes_in_the_focused_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::start(dir.path()).await;
+    app.create_vault_and_open(PASSPHRASE).await;
+    shortcut('n');
+    app.heading("Nouvel incident").await;
+    let title = app.field("Titre").await;
+    title.click().await.unwrap();
+    title.send_keys("Compte suspendu").await.unwrap();
+
+    edit_menu(4); // Select all
+    edit_menu(1); // Cut
+    app.eval_until("return document.activeElement?.value === '' || null")
+        .await;
+    edit_menu(3); // Paste
+    edit_menu(3); // Paste again
+    app.eval_until(
+        "return document.activeElement?.value === 'Compte suspenduCompte suspendu' || null",
+    )
+    .await;
+    app.quit().await;
+}
+
 async fn notifications_on(app: &App) -> bool {
     app.eval_until("return document.getElementById('notifications-enabled')?.checked ?? null")
         .await
