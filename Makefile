@@ -41,6 +41,7 @@ demo: deps ui/dist/index.html
 ## app: the debug build the end-to-end tests drive (with the native dialogs' test bypass).
 app: ui/dist/index.html
 	cargo build -p carnet --features test-dialogs
+	cargo build -p carnet-store --bin carnet-generate
 
 ## test: everything CI checks, in the order that fails fastest.
 test: deps ui/dist/index.html
@@ -119,7 +120,7 @@ robustness: app
 	cargo test -p carnet-store --test fuzz_files --test crash --test crash_journal --test full_disk \
 	  --test plaintext --test outside_kill -- --nocapture 2>&1 | tee -a $(ROBUSTNESS_LOG)
 	cargo test -p carnet --lib journal_tests_full_disk -- --nocapture 2>&1 | tee -a $(ROBUSTNESS_LOG)
-	$(XVFB) cargo test -p carnet-e2e --test hostile -- --nocapture 2>&1 | tee -a $(ROBUSTNESS_LOG)
+	$(XVFB) cargo test -p carnet-e2e --test hostile --test quit -- --nocapture 2>&1 | tee -a $(ROBUSTNESS_LOG)
 	@scripts/robustness.sh $(ROBUSTNESS_LOG)
 
 ## fuzz: the long run of the property-based fuzzing (the fuzz_* tests: e-mail import, key file,

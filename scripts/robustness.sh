@@ -35,6 +35,7 @@ hits=$(need plaintext_hits)
 full=$(need full_disk_ops)
 exports_killed=$(need exports_killed)
 exports_left=$(need exports_left)
+quits=$(need quits_clean)
 
 line="|$(printf -- "-%.0s" {1..60})|$(printf -- "-%.0s" {1..14})|"
 printf '\nCarnet robustness report\n\n'
@@ -49,6 +50,7 @@ printf '| %-58s | %12s |\n' "writes lost (must be 0)" "$lost"
 printf '| %-58s | %12s |\n' "plaintext hits (must be 0)" "$hits"
 printf '| %-58s | %12s |\n' "exports killed while writing" "$exports_killed"
 printf '| %-58s | %12s |\n' "their temporary files left after a start (must be 0)" "$exports_left"
+printf '| %-58s | %12s |\n' "Ctrl+Q right after unlocking, clean exits" "$quits"
 printf '| %-58s | %12s |\n' "fuzz cases run (all targets)" "$fuzz_total"
 printf '%s' "$fuzz_rows"
 echo

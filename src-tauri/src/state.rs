@@ -81,6 +81,9 @@ impl AppState {
             task.abort();
             let _ = task.await;
         }
+        // The cancelled work's read-only connections are closed now, not later on sqlx's
+        // threads: they hold the key, and the process may be about to end.
+        carnet_store::db::close_read_only().await;
     }
 
     pub fn settings(&self) -> Settings {

@@ -49,6 +49,52 @@ pub fn app_binary() -> PathBuf {
     })
 }
 
+/// Carnet's visible window on the X display (waits for it to appear, up to 30 s).
+pub fn x_window() -> String {
+    let found = std::process::Command::new("timeout")
+        .args([
+            "30",
+            "xdotool",
+            "search",
+            "--sync",
+            "--onlyvisible",
+            "--name",
+            "^Carnet$",
+        ])
+        .output()
+        .expect("xdotool (make deps installs it)");
+    String::from_utf8_lossy(&found.stdout)
+        .lines()
+        .next()
+        .expect("Carnet's window")
+        .to_owned()
+}
+
+/// Keys pressed on the X keyboard, in order (xdotool names: `ctrl+q`, `Return`, `F10`), the
+/// pointer over Carnet's window so it has the focus. WebDriver's own key actions go to the
+/// page and never reach GTK (its menu and accelerators): these do.
+pub fn x_keys(keys: &[&str]) {
+    let window = x_window();
+    let status = std::process::Command::new("xdotool")
+        .args(["mousemove", "--window", &window, "300", "300"])
+        .args(["key", "--clearmodifiers", "--delay", "150"])
+        .args(keys)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Text typed on the X keyboard into whatever has the focus in Carnet's window.
+pub fn x_type(text: &str) {
+    let window = x_window();
+    let status = std::process::Command::new("xdotool")
+        .args(["mousemove", "--window", &window, "300", "300"])
+        .args(["type", "--delay", "5", text])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())

@@ -5,29 +5,13 @@
 //! page directly and never reach GTK's accelerators; the native menu cannot be clicked through
 //! WebDriver; its labels per language are tested in Rust, src-tauri/src/menu.rs.)
 
-use std::process::Command;
-
-use carnet_e2e::App;
+use carnet_e2e::{App, x_keys};
 
 const PASSPHRASE: &str = "pluie verte sur le quai du port 42";
 
-/// Ctrl+`letter` typed on the X keyboard, the pointer over Carnet's window so it has the focus.
+/// Ctrl+`letter` typed on the X keyboard (the menu's accelerators are GTK's).
 fn shortcut(letter: char) {
-    let found = Command::new("xdotool")
-        .args(["search", "--onlyvisible", "--name", "^Carnet$"])
-        .output()
-        .expect("xdotool (make deps installs it)");
-    let window = String::from_utf8_lossy(&found.stdout)
-        .lines()
-        .next()
-        .expect("Carnet's window")
-        .to_owned();
-    let status = Command::new("xdotool")
-        .args(["mousemove", "--window", &window, "300", "300"])
-        .args(["key", "--clearmodifiers", &format!("ctrl+{letter}")])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    x_keys(&[&format!("ctrl+{letter}")]);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -70,26 +54,6 @@ async fn the_menus_shortcuts_lead_where_they_say() {
     app.quit().await;
 }
 
-/// Keys typed on the X keyboard, in order, the pointer over Carnet's window.
-fn keys(keys: &[&str]) {
-    let found = Command::new("xdotool")
-        .args(["search", "--onlyvisible", "--name", "^Carnet$"])
-        .output()
-        .expect("xdotool (make deps installs it)");
-    let window = String::from_utf8_lossy(&found.stdout)
-        .lines()
-        .next()
-        .expect("Carnet's window")
-        .to_owned();
-    let status = Command::new("xdotool")
-        .args(["mousemove", "--window", &window, "300", "300"])
-        .args(["key", "--clearmodifiers", "--delay", "150"])
-        .args(keys)
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
-
 /// Edit → the `n`th clipboard entry (1 Cut, 2 Copy, 3 Paste, 4 Select all), chosen in the
 /// menu bar with the keyboard as a user without a mouse would: F10 opens File, Right moves to
 /// Edit, Down walks its entries, Return chooses.
@@ -97,7 +61,7 @@ fn edit_menu(n: usize) {
     let mut k = vec!["F10", "Right"];
     k.extend(std::iter::repeat_n("Down", n));
     k.push("Return");
-    keys(&k);
+    x_keys(&k);
 }
 
 /// The Edit menu's Cut, Copy, Paste and Select all act on the focused field (on Linux they did

@@ -203,12 +203,65 @@ pub async fn open_read_only(path: &Path, key: &VaultKey) -> Result<SqlitePool, S
     sqlx::query("SELECT count(*) FROM sqlite_master")
         .fetch_one(&pool)
         .await?;
+    let mut open = lock_read_only();
+    open.retain(|p| !p.is_closed());
+    open.push(pool.clone());
     Ok(pool)
+}
+
+/// The read-only pools opened and perhaps not closed yet (checks, backups, copies).
+static READ_ONLY: std::sync::Mutex<Vec<SqlitePool>> = std::sync::Mutex::new(Vec::new());
+
+fn lock_read_only() -> std::sync::MutexGuard<'static, Vec<SqlitePool>> {
+    READ_ONLY.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Closes every read-only pool still open, and waits until their connections are closed.
+///
+/// Work on a read-only pool (the full check, the daily backup) may be cancelled: its pool is
+/// then dropped, and sqlx closes the connection later on its worker thread. At lock the key
+/// would stay in that connection meanwhile; at exit the process ended while SQLCipher was
+/// freeing it (a segfault on Ctrl+Q about once in ten quits right after unlocking). Call this
+/// after cancelling such work, before locking is said done or the process ends. A statement
+/// still running (a check of a large vault) is waited for.
+pub async fn close_read_only() {
+    let open = std::mem::take(&mut *lock_read_only());
+    for pool in open {
+        pool.close().await;
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A read-only pool dropped by cancelled work is closed by `close_read_only`, which
+    /// returns once its connection is closed.
+    #[tokio::test]
+    async fn a_dropped_read_only_pool_is_closed_and_waited_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.db");
+        let key = VaultKey::generate().unwrap();
+        open(&path, Some(&key), Mode::Create)
+            .await
+            .unwrap()
+            .close()
+            .await;
+        let pool = open_read_only(&path, &key).await.unwrap();
+        let watch = pool.clone();
+        let work = tokio::spawn(async move {
+            let _held = pool;
+            std::future::pending::<()>().await;
+        });
+        tokio::task::yield_now().await;
+        work.abort();
+        let _ = work.await;
+        assert!(!watch.is_closed(), "dropping a pool does not close it");
+        close_read_only().await;
+        assert!(watch.is_closed());
+        assert_eq!(watch.size(), 0, "its connection is closed");
+        assert!(lock_read_only().is_empty());
+    }
 
     /// Statements carry record text: no pool logs them, the read-only one included (it did).
     #[test]
