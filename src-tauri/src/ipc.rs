@@ -64,6 +64,16 @@ pub struct BackupInfo {
     pub taken: String,
 }
 
+/// A piece handed to another program: the temporary file's name, and whether it was only
+/// shown in its folder (a kind of file Carnet does not open: a program, a script…).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct OpenedExternally {
+    pub file_name: String,
+    pub revealed: bool,
+}
+
 /// A file the owner exported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

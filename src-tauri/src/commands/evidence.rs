@@ -9,6 +9,7 @@ use tauri::{AppHandle, State};
 use crate::dialogs;
 use crate::error::IpcError;
 use crate::flows::evidence::{Content, EmailImported, raw_headers};
+use crate::ipc::OpenedExternally;
 use crate::state::AppState;
 
 const EMAIL_FILTER: (&str, &[&str]) = ("E-mail", &["eml"]);
@@ -121,11 +122,18 @@ pub async fn piece_image(state: State<'_, AppState>, id: i64) -> Result<Response
 /// Decrypts the piece to a private temporary file and opens it with the system's program
 /// (the UI warns first). Answers the temporary file's name.
 #[tauri::command]
-pub async fn piece_open_external(state: State<'_, AppState>, id: i64) -> Result<String, IpcError> {
+pub async fn piece_open_external(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<OpenedExternally, IpcError> {
     state.touch();
+    let open = |path: &std::path::Path| tauri_plugin_opener::open_path(path, None::<&str>);
+    let reveal = |path: &std::path::Path| tauri_plugin_opener::reveal_item_in_dir(path);
     state
-        .piece_open_external(id, |path| {
-            tauri_plugin_opener::open_path(path, None::<&str>).map_err(|_| ())
-        })
+        .piece_open_external(
+            id,
+            |p| open(p).map_err(|_| ()),
+            |p| reveal(p).map_err(|_| ()),
+        )
         .await
 }

@@ -20,6 +20,7 @@ use ts_rs::TS;
 
 use crate::error::IpcError;
 use crate::flows::incidents::now;
+use crate::ipc::OpenedExternally;
 use crate::state::{AppState, lock};
 
 /// How long a piece opened in another program stays decrypted on the disk.
@@ -292,12 +293,16 @@ impl AppState {
     }
 
     /// Decrypts a piece to a private temporary file and hands it to `open` (the system's
-    /// opener in the app). The UI has warned the owner first. Returns the file's name.
+    /// opener in the app) when its kind is one Carnet opens (documents, images, text, e-mails:
+    /// `carnet_core::journal::piece::opens_in_another_program`); any other file (a program, a
+    /// script, a shortcut the counterparty named `facture.pdf.exe`) is only shown in its folder
+    /// by `reveal`, and the UI warns. The UI has warned the owner first in both cases.
     pub async fn piece_open_external(
         &self,
         id: i64,
         open: impl FnOnce(&Path) -> Result<(), ()>,
-    ) -> Result<String, IpcError> {
+        reveal: impl FnOnce(&Path) -> Result<(), ()>,
+    ) -> Result<OpenedExternally, IpcError> {
         let slot = self.open_vault_or_locked().await?;
         let vault = slot.as_ref().expect("checked open");
         let (p, bytes) = pieces::content(vault, id).await.map_err(|e| self.err(e))?;
@@ -320,11 +325,31 @@ impl AppState {
             let mut file = options.open(&path).map_err(io)?;
             file.write_all(&bytes).map_err(io)?;
         }
-        let opened = open(&path);
+        mark_as_from_elsewhere(&path);
+        let safe = carnet_core::journal::piece::opens_in_another_program(&p.original_name);
+        let opened = if safe { open(&path) } else { reveal(&path) };
         self.opened.keep(dir);
         opened.map_err(|()| self.err(StoreError::Io(std::io::ErrorKind::Other)))?;
-        Ok(name)
+        Ok(OpenedExternally {
+            file_name: name,
+            revealed: !safe,
+        })
     }
+}
+
+/// On Windows, the Mark of the Web (`Zone.Identifier`, zone 3: the Internet) on a decrypted
+/// piece, so Windows and Office treat it as the outside file it is. Nothing elsewhere.
+fn mark_as_from_elsewhere(path: &Path) {
+    #[cfg(windows)]
+    {
+        let mut stream = path.as_os_str().to_owned();
+        stream.push(":Zone.Identifier");
+        if std::fs::write(&stream, "[ZoneTransfer]\r\nZoneId=3\r\n").is_err() {
+            log::warn!("the Mark of the Web could not be set on an opened piece");
+        }
+    }
+    #[cfg(not(windows))]
+    let _ = path;
 }
 
 /// Reads the headers of a raw-body request (`x-incident-id`, `x-name` %-encoded,

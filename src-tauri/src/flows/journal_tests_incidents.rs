@@ -216,14 +216,19 @@ async fn an_incident_with_its_chronology_and_pieces() {
 
     // Open in another program: a private file, gone when the vault locks.
     let mut seen = None;
-    let name = s
-        .piece_open_external(added[0].id, |path| {
-            seen = Some(path.to_owned());
-            Ok(())
-        })
+    let opened = s
+        .piece_open_external(
+            added[0].id,
+            |path| {
+                seen = Some(path.to_owned());
+                Ok(())
+            },
+            |_| panic!("a PDF is opened, not only shown in its folder"),
+        )
         .await
         .unwrap();
-    assert_eq!(name, "P1-relevé.pdf");
+    assert_eq!(opened.file_name, "P1-relevé.pdf");
+    assert!(!opened.revealed);
     let path = seen.unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), b"%PDF-1.7 statement");
     #[cfg(unix)]
@@ -419,7 +424,7 @@ async fn other_incident_commands_bad_inputs() {
             s.piece_restore(bad_id).await.map(|_| ()).unwrap_err(),
             s.piece_preview(bad_id).await.map(|_| ()).unwrap_err(),
             s.piece_image(bad_id).await.map(|_| ()).unwrap_err(),
-            s.piece_open_external(bad_id, |_| Ok(()))
+            s.piece_open_external(bad_id, |_| Ok(()), |_| Ok(()))
                 .await
                 .map(|_| ())
                 .unwrap_err(),
@@ -681,12 +686,48 @@ async fn every_journal_command_says_when_the_vault_is_locked() {
         .map(|_| ())
         .unwrap_err(),
         s.piece_preview(1).await.map(|_| ()).unwrap_err(),
-        s.piece_open_external(1, |_| Ok(()))
+        s.piece_open_external(1, |_| Ok(()), |_| Ok(()))
             .await
             .map(|_| ())
             .unwrap_err(),
     ];
     for e in errors {
         assert_eq!(e.code, ErrorCode::VaultLocked);
+    }
+}
+
+/// A piece the counterparty named like a document but that is a program, a script or a
+/// shortcut is never handed to the system's program (which would run it): it is only shown in
+/// its folder, and the answer says so for the UI's warning.
+#[tokio::test]
+async fn a_program_disguised_as_a_piece_is_only_shown_in_its_folder() {
+    let (_dir, s) = opened().await;
+    let p = platform(&s).await;
+    let id = s.incident_save(incident(p)).await.unwrap().id;
+    for name in [
+        "facture.pdf.exe",
+        "aide.hta",
+        "script.js",
+        "raccourci.lnk",
+        "lanceur.desktop",
+    ] {
+        let piece = s
+            .piece_add_bytes(id, name, None, Content::Bytes(b"MZ\x90\x00"))
+            .await
+            .unwrap();
+        let mut shown = None;
+        let answer = s
+            .piece_open_external(
+                piece.id,
+                |_| panic!("{name} must not be opened"),
+                |path| {
+                    shown = Some(path.to_owned());
+                    Ok(())
+                },
+            )
+            .await
+            .unwrap();
+        assert!(answer.revealed, "{name}");
+        assert!(shown.unwrap().ends_with(&answer.file_name));
     }
 }

@@ -2,6 +2,7 @@
 // bindings; a failure always arrives as an `IpcError` with a code the screens switch on.
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { OpenedExternally } from './bindings/OpenedExternally';
 import type { About } from './bindings/About';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { Barometer } from './bindings/Barometer';
@@ -194,7 +195,7 @@ export const api = {
   pieceImage: (id: number): Promise<ArrayBuffer> => call('piece_image', { id }),
   /** Decrypts to a private temporary file and opens it with the system's program; answers the
    * file's name. The UI warns first. */
-  pieceOpenExternal: (id: number): Promise<string> => call('piece_open_external', { id }),
+  pieceOpenExternal: (id: number): Promise<OpenedExternally> => call('piece_open_external', { id }),
 
   /** The incidents matching a text (accents and case aside) and filters, a page of them (from
    * 0); no text and no filter lists them all, the most recent first. */

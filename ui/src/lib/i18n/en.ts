@@ -477,6 +477,8 @@ export const en: Catalogue = {
     'To open it in another program, Carnet has to decrypt {piece} to a temporary file that the other programs of this computer can read. That file is erased when the vault locks, when Carnet closes or after 10 minutes.',
   'pieces.openConfirm': 'Decrypt and open',
   'pieces.opened': '{piece} is open in another program (temporary file {name}).',
+  'pieces.revealed':
+    '{piece} is not a document, an image, a text or an e-mail: Carnet does not open it (it could be a program that would run). It is shown in its folder ({name}); open it only if you know what it is.',
   'pieces.deleteNamed': 'Move {piece} to the trash',
   'pieces.deleted': '{piece} is in the trash.',
   'pieces.restoreNamed': 'Restore {piece}',

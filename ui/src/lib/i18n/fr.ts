@@ -485,6 +485,8 @@ export const fr = {
     'Pour l’ouvrir dans un autre programme, Carnet doit déchiffrer {piece} dans un fichier temporaire, lisible par les autres programmes de cet ordinateur. Ce fichier est effacé au verrouillage du coffre, à la fermeture de Carnet ou au bout de 10 minutes.',
   'pieces.openConfirm': 'Déchiffrer et ouvrir',
   'pieces.opened': '{piece} est ouverte dans un autre programme (fichier temporaire {name}).',
+  'pieces.revealed':
+    '{piece} n’est pas un document, une image, un texte ou un e-mail : Carnet ne l’ouvre pas (ce pourrait être un programme qui s’exécuterait). Il est montré dans son dossier ({name}) ; ne l’ouvrez que si vous savez ce que c’est.',
   'pieces.deleteNamed': 'Mettre {piece} à la corbeille',
   'pieces.deleted': '{piece} est dans la corbeille.',
   'pieces.restoreNamed': 'Restaurer {piece}',

@@ -253,6 +253,28 @@ pub fn file_name(input: &str) -> Result<String, CoreError> {
     Ok(name.to_owned())
 }
 
+/// The kinds of file Carnet hands to the system's program ("open in another program"): documents,
+/// images, text and e-mails, by the name's last extension. A piece is the counterparty's file
+/// as often as the owner's: `facture.pdf.exe`, `.hta`, `.js`, `.lnk`, `.desktop` and anything
+/// else not listed would be run, not shown, so they are only shown in their folder.
+pub const OPENS_IN_ANOTHER_PROGRAM: &[&str] = &[
+    "pdf", "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "heic", "heif", "txt", "csv",
+    "eml", "odt", "ods", "odp", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "rtf", "mp4", "mov",
+    "webm", "mp3", "wav", "ogg", "m4a",
+];
+
+/// Whether a file of this name is opened in the system's program ([`OPENS_IN_ANOTHER_PROGRAM`]);
+/// the last extension decides, whatever case, whatever comes before it.
+pub fn opens_in_another_program(name: &str) -> bool {
+    let Some((stem, extension)) = name.trim_end_matches(['.', ' ']).rsplit_once('.') else {
+        return false;
+    };
+    !stem.is_empty()
+        && OPENS_IN_ANOTHER_PROGRAM
+            .iter()
+            .any(|allowed| allowed.eq_ignore_ascii_case(extension))
+}
+
 /// A piece's title when the owner gave none: its file name without the extension.
 pub fn default_title(name: &str) -> String {
     let stem = match name.rsplit_once('.') {
@@ -434,6 +456,56 @@ pub fn preview(media_type: &str, bytes: &[u8]) -> Preview {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn only_documents_images_text_and_emails_open_in_another_program() {
+        for name in [
+            "facture.pdf",
+            "Relevé MARS.PDF",
+            "capture.png",
+            "mail.eml",
+            "a.b.docx",
+            "x.pdf. ",
+        ] {
+            assert!(opens_in_another_program(name), "{name}");
+        }
+        for name in [
+            "facture.pdf.exe",
+            "aide.hta",
+            "script.js",
+            "raccourci.lnk",
+            "lanceur.desktop",
+            "page.html",
+            "image.svg",
+            "macro.docm",
+            "x.exe.",
+            "noextension",
+            ".pdf",
+            "a.sh",
+            "setup.msi",
+            "f.bat",
+            "f.cmd",
+            "f.ps1",
+            "f.vbs",
+            "f.jar",
+            "f.scr",
+            "f.com",
+        ] {
+            assert!(!opens_in_another_program(name), "{name}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever comes before it, a last extension off the list is never opened.
+        #[test]
+        fn a_name_ending_off_the_list_never_opens(stem in "[^/]{0,40}", ext in "[a-zA-Z0-9]{1,6}") {
+            let listed = OPENS_IN_ANOTHER_PROGRAM.iter().any(|a| a.eq_ignore_ascii_case(&ext));
+            let name = format!("{stem}.{ext}");
+            if !listed {
+                proptest::prop_assert!(!opens_in_another_program(&name));
+            }
+        }
+    }
     use super::*;
     use proptest::prelude::*;
 
