@@ -83,7 +83,7 @@ impl AppState {
         }
         // The cancelled work's read-only connections are closed now, not later on sqlx's
         // threads: they hold the key, and the process may be about to end.
-        carnet_store::db::close_read_only().await;
+        carnet_store::db::close_cancelled(&self.layout.dir).await;
     }
 
     pub fn settings(&self) -> Settings {

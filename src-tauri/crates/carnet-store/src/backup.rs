@@ -82,6 +82,7 @@ pub async fn daily_from(
         return Ok(None);
     }
     let pool = db::open_read_only(&source.layout.db(), &source.key).await?;
+    db::track_cancellable(&source.layout.dir, &pool);
     let backup = take_from(&pool, source, &id, Kind::Daily).await;
     pool.close().await;
     let backup = backup?;

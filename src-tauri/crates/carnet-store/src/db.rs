@@ -203,30 +203,45 @@ pub async fn open_read_only(path: &Path, key: &VaultKey) -> Result<SqlitePool, S
     sqlx::query("SELECT count(*) FROM sqlite_master")
         .fetch_one(&pool)
         .await?;
-    let mut open = lock_read_only();
-    open.retain(|p| !p.is_closed());
-    open.push(pool.clone());
     Ok(pool)
 }
 
-/// The read-only pools opened and perhaps not closed yet (checks, backups, copies).
-static READ_ONLY: std::sync::Mutex<Vec<SqlitePool>> = std::sync::Mutex::new(Vec::new());
+/// The read-only pools of work that may be cancelled (the full check, the daily backup), with
+/// the data folder they read.
+static CANCELLABLE: std::sync::Mutex<Vec<(std::path::PathBuf, SqlitePool)>> =
+    std::sync::Mutex::new(Vec::new());
 
-fn lock_read_only() -> std::sync::MutexGuard<'static, Vec<SqlitePool>> {
-    READ_ONLY.lock().unwrap_or_else(|e| e.into_inner())
+fn lock_cancellable() -> std::sync::MutexGuard<'static, Vec<(std::path::PathBuf, SqlitePool)>> {
+    CANCELLABLE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Closes every read-only pool still open, and waits until their connections are closed.
+/// Keeps a read-only pool of the vault in `data_dir` used by work that may be cancelled, so
+/// that [`close_cancelled`] can close it.
+pub(crate) fn track_cancellable(data_dir: &Path, pool: &SqlitePool) {
+    let mut open = lock_cancellable();
+    open.retain(|(_, p)| !p.is_closed());
+    open.push((data_dir.to_owned(), pool.clone()));
+}
+
+/// Closes the cancellable read-only pools of the vault in `data_dir`, and waits until their
+/// connections are closed.
 ///
-/// Work on a read-only pool (the full check, the daily backup) may be cancelled: its pool is
-/// then dropped, and sqlx closes the connection later on its worker thread. At lock the key
-/// would stay in that connection meanwhile; at exit the process ended while SQLCipher was
-/// freeing it (a segfault on Ctrl+Q about once in ten quits right after unlocking). Call this
-/// after cancelling such work, before locking is said done or the process ends. A statement
-/// still running (a check of a large vault) is waited for.
-pub async fn close_read_only() {
-    let open = std::mem::take(&mut *lock_read_only());
-    for pool in open {
+/// Work on such a pool (the full check, the daily backup) may be cancelled: its pool is then
+/// dropped, and sqlx closes the connection later on its worker thread. At lock the key would
+/// stay in that connection meanwhile; at exit the process ended while SQLCipher was freeing it
+/// (a segfault on Ctrl+Q about once in ten quits right after unlocking). Call this after
+/// cancelling such work, before locking is said done or the process ends. A statement still
+/// running (a check of a large vault) is waited for.
+pub async fn close_cancelled(data_dir: &Path) {
+    let mine: Vec<SqlitePool> = {
+        let mut open = lock_cancellable();
+        let (mine, others) = std::mem::take(&mut *open)
+            .into_iter()
+            .partition(|(dir, _)| dir == data_dir);
+        *open = others;
+        mine.into_iter().map(|(_, p)| p).collect()
+    };
+    for pool in mine {
         pool.close().await;
     }
 }
@@ -235,8 +250,8 @@ pub async fn close_read_only() {
 mod tests {
     use super::*;
 
-    /// A read-only pool dropped by cancelled work is closed by `close_read_only`, which
-    /// returns once its connection is closed.
+    /// A read-only pool dropped by cancelled work is closed by `close_cancelled` (that
+    /// vault's only), which returns once its connection is closed.
     #[tokio::test]
     async fn a_dropped_read_only_pool_is_closed_and_waited_for() {
         let dir = tempfile::tempdir().unwrap();
@@ -248,6 +263,10 @@ mod tests {
             .close()
             .await;
         let pool = open_read_only(&path, &key).await.unwrap();
+        track_cancellable(dir.path(), &pool);
+        let other = tempfile::tempdir().unwrap();
+        let theirs = open_read_only(&path, &key).await.unwrap();
+        track_cancellable(other.path(), &theirs);
         let watch = pool.clone();
         let work = tokio::spawn(async move {
             let _held = pool;
@@ -257,10 +276,12 @@ mod tests {
         work.abort();
         let _ = work.await;
         assert!(!watch.is_closed(), "dropping a pool does not close it");
-        close_read_only().await;
+        close_cancelled(dir.path()).await;
         assert!(watch.is_closed());
         assert_eq!(watch.size(), 0, "its connection is closed");
-        assert!(lock_read_only().is_empty());
+        assert!(!theirs.is_closed(), "another vault's work goes on");
+        close_cancelled(other.path()).await;
+        assert!(theirs.is_closed());
     }
 
     /// Statements carry record text: no pool logs them, the read-only one included (it did).

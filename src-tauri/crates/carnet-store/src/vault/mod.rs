@@ -47,6 +47,7 @@ impl SnapshotSource {
     /// nothing of the vault's state.
     pub async fn integrity_ok(&self) -> Result<bool, StoreError> {
         let pool = db::open_read_only(&self.layout.db(), &self.key).await?;
+        db::track_cancellable(&self.layout.dir, &pool);
         let verdict = sqlx::query_scalar::<_, String>("PRAGMA quick_check")
             .fetch_one(&pool)
             .await;
