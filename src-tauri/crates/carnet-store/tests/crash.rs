@@ -28,6 +28,9 @@ async fn crash_child() {
         .fetch_one(vault.pool())
         .await
         .unwrap();
+    // The parent starts its random delay from here: a child slow to start (a loaded
+    // machine) is not killed before it writes.
+    println!("READY");
     loop {
         let body = format!("write {n} ").repeat(50);
         let name = format!("w{n}");

@@ -34,6 +34,9 @@ async fn crash_journal_child() {
         .fetch_one(vault.pool())
         .await
         .unwrap();
+    // The parent starts its random delay from here: a child slow to start (a loaded
+    // machine) is not killed before it writes.
+    println!("READY");
     loop {
         let title = format!("multi {n}");
         multi_row::write(&vault, platform, &title, TEXT_LEN, PIECE_LEN)

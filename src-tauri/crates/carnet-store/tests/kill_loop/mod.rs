@@ -30,8 +30,9 @@ impl Killer {
         self.state % below
     }
 
-    /// Runs the ignored test `child` with `env` set to `dir`, kills it with SIGKILL after
-    /// 20 to 200 ms, and returns the names it acknowledged before dying.
+    /// Runs the ignored test `child` with `env` set to `dir`, kills it with SIGKILL 0 to
+    /// 180 ms after it said `READY` (its vault open, about to write: the time it takes to start
+    /// on a loaded machine is not counted), and returns the names it acknowledged before dying.
     pub fn run_once(&mut self, child: &str, env: &str, dir: &Path) -> Vec<String> {
         let mut process = Command::new(std::env::current_exe().unwrap())
             .args([
@@ -47,14 +48,21 @@ impl Killer {
             .spawn()
             .unwrap();
         let stdout = process.stdout.take().unwrap();
+        let (ready_tx, ready) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .filter_map(|l| l.strip_prefix("ACK ").map(str::to_owned))
-                .collect::<Vec<_>>()
+            let mut acked = Vec::new();
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                // With one test thread the harness prints "test … ... " on the same line.
+                if line.ends_with("READY") {
+                    let _ = ready_tx.send(());
+                } else if let Some(name) = line.split("ACK ").nth(1) {
+                    acked.push(name.to_owned());
+                }
+            }
+            acked
         });
-        std::thread::sleep(Duration::from_millis(20 + self.next(180)));
+        let _ = ready.recv_timeout(Duration::from_secs(60));
+        std::thread::sleep(Duration::from_millis(self.next(180)));
         process.kill().unwrap(); // SIGKILL
         process.wait().unwrap();
         reader.join().unwrap()
