@@ -311,12 +311,12 @@ fn temporary(
     layout: &Layout,
     dir: &Path,
 ) -> Result<(tempfile::NamedTempFile, outside::InFlight), ErrorCode> {
+    let in_flight = outside::announce(layout, dir).map_err(|_| ErrorCode::Io)?;
     let tmp = tempfile::Builder::new()
-        .prefix(".carnet-")
+        .prefix(in_flight.prefix())
         .suffix(".part")
         .tempfile_in(dir)
         .map_err(|e| io_code(&e))?;
-    let in_flight = outside::announce(layout, tmp.path()).map_err(|_| ErrorCode::Io)?;
     Ok((tmp, in_flight))
 }
 

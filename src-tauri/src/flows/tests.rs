@@ -619,9 +619,12 @@ async fn wrong_secrets_anywhere_share_one_throttle_that_survives_a_restart() {
 async fn a_start_removes_what_a_killed_export_left_in_the_owners_folder() {
     let (dir, s, _) = created().await;
     let chosen = tempfile::tempdir().unwrap();
-    let cut = chosen.path().join(".carnet-xyz.part");
+    let in_flight = carnet_store::outside::announce(&s.layout, chosen.path()).unwrap();
+    let cut = chosen
+        .path()
+        .join(format!("{}abc.part", in_flight.prefix()));
     std::fs::write(&cut, b"%PDF-1.7 half").unwrap();
-    std::mem::forget(carnet_store::outside::announce(&s.layout, &cut).unwrap());
+    std::mem::forget(in_flight);
     std::fs::write(chosen.path().join("Carnet-2026-0001.pdf"), b"%PDF").unwrap();
     drop(s);
     let _again =

@@ -95,12 +95,12 @@ pub async fn export(vault: &Vault, dest: &Path) -> Result<(), StoreError> {
     })
     .expect("the header serialises");
 
+    // Announced before it exists, so a start after a kill removes it (`outside`).
+    let in_flight = crate::outside::announce(vault.layout(), folder)?;
     let tmp = tempfile::Builder::new()
-        .prefix(".carnet-")
+        .prefix(in_flight.prefix())
         .suffix(".tmp")
         .tempfile_in(folder)?;
-    // Until it is renamed, the temporary file is noted, so a start after a kill removes it.
-    let _in_flight = crate::outside::announce(vault.layout(), tmp.path())?;
     {
         let mut out = BufWriter::new(tmp.as_file());
         out.write_all(MAGIC)?;

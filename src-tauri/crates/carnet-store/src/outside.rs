@@ -1,12 +1,13 @@
 //! Files Carnet writes outside its data folder (an exported dossier, its evidence bundle, a
 //! `.carnet` archive) are written under a temporary name (`.carnet-….part` / `.tmp`) in the
 //! folder the owner chose, then renamed. A crash or a kill in between left that temporary file
-//! in the owner's folder for good. Each such write is now announced first: a small note in
-//! `outside/` in the data folder holds the temporary file's path while it is written and is
-//! removed with it; at the next start, [`sweep`] removes what the notes still point at.
+//! in the owner's folder for good. Each such write is now announced before the file exists: a
+//! note in `outside/` in the data folder names the folder and the unique prefix the temporary
+//! file will take, and goes when the write ends; at the next start, [`sweep`] removes the files
+//! the notes still announce.
 //!
-//! The note holds a path the owner chose (no record text, no secret); only files whose name
-//! starts with `.carnet-` are ever removed, so a note cannot be turned against another file.
+//! A note holds a folder the owner chose (no record text, no secret); only files whose name
+//! starts with the note's own `.carnet-<16 hex digits>` prefix are ever removed.
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,15 @@ const PREFIX: &str = ".carnet-";
 #[derive(Debug)]
 pub struct InFlight {
     note: PathBuf,
+    prefix: String,
+}
+
+impl InFlight {
+    /// The name the temporary file must start with (`.carnet-<16 hex digits>`): announced
+    /// before the file exists, so a kill at any moment leaves nothing the sweep cannot find.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
 }
 
 impl Drop for InFlight {
@@ -27,18 +37,19 @@ impl Drop for InFlight {
     }
 }
 
-/// Notes that `temporary` (named `.carnet-…`) is being written, until the result drops.
-pub fn announce(layout: &Layout, temporary: &Path) -> Result<InFlight, StoreError> {
-    let dir = layout.dir.join("outside");
-    std::fs::create_dir_all(&dir)?;
-    let mut note = tempfile::Builder::new()
-        .prefix("write-")
-        .suffix(".path")
-        .tempfile_in(&dir)?;
-    std::io::Write::write_all(&mut note, temporary.as_os_str().as_encoded_bytes())?;
-    note.as_file().sync_all()?;
-    let (_, note) = note.keep().map_err(|e| StoreError::from(e.error))?;
-    Ok(InFlight { note })
+/// Notes, before it is created, that a temporary file named [`InFlight::prefix`]`…` is about
+/// to be written in `dir`, until the result drops.
+pub fn announce(layout: &Layout, dir: &Path) -> Result<InFlight, StoreError> {
+    let notes = layout.dir.join("outside");
+    std::fs::create_dir_all(&notes)?;
+    let token = crate::keys::keyfile::hex(&crate::keys::random_bytes::<8>()?);
+    let note = notes.join(format!("write-{token}.path"));
+    let dir = std::path::absolute(dir)?;
+    crate::atomic::write_atomic(&note, dir.as_os_str().as_encoded_bytes())?;
+    Ok(InFlight {
+        note,
+        prefix: format!("{PREFIX}{token}"),
+    })
 }
 
 /// Removes the temporary files that writes cut by a crash or a kill left behind, and their
@@ -50,14 +61,27 @@ pub fn sweep(layout: &Layout) -> usize {
     let mut removed = 0;
     for note in notes.flatten() {
         let path = note.path();
-        if let Ok(bytes) = std::fs::read(&path) {
-            let target = path_from(bytes);
-            let ours = target
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(PREFIX));
-            if ours && std::fs::remove_file(&target).is_ok() {
-                removed += 1;
+        let token = note
+            .file_name()
+            .to_str()
+            .and_then(|n| n.strip_prefix("write-"))
+            .and_then(|n| n.strip_suffix(".path"))
+            .filter(|t| t.len() == 16 && t.bytes().all(|b| b.is_ascii_hexdigit()))
+            .map(str::to_owned);
+        if let (Some(token), Ok(bytes)) = (token, std::fs::read(&path)) {
+            let prefix = format!("{PREFIX}{token}");
+            for entry in std::fs::read_dir(path_from(bytes))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let ours = entry
+                    .file_name()
+                    .to_str()
+                    .is_some_and(|n| n.starts_with(&prefix));
+                if ours && std::fs::remove_file(entry.path()).is_ok() {
+                    removed += 1;
+                }
             }
         }
         let _ = std::fs::remove_file(&path);
@@ -81,29 +105,43 @@ fn path_from(bytes: Vec<u8>) -> PathBuf {
 mod tests {
     use super::*;
 
+    fn temporary(in_flight: &InFlight, dir: &Path) -> PathBuf {
+        let tmp = tempfile::Builder::new()
+            .prefix(in_flight.prefix())
+            .suffix(".part")
+            .tempfile_in(dir)
+            .unwrap();
+        std::fs::write(tmp.path(), b"half").unwrap();
+        let (_, path) = tmp.keep().unwrap();
+        path
+    }
+
     #[test]
     fn a_finished_write_leaves_no_note_and_a_cut_one_is_swept() {
         let data = tempfile::tempdir().unwrap();
         let chosen = tempfile::tempdir().unwrap();
         let layout = Layout::new(data.path());
 
-        let done = chosen.path().join(".carnet-done.part");
-        std::fs::write(&done, b"x").unwrap();
-        drop(announce(&layout, &done).unwrap());
-        std::fs::rename(&done, chosen.path().join("dossier.pdf")).unwrap();
+        let done = announce(&layout, chosen.path()).unwrap();
+        let written = temporary(&done, chosen.path());
+        std::fs::rename(&written, chosen.path().join("dossier.pdf")).unwrap();
+        drop(done);
 
-        let cut = chosen.path().join(".carnet-cut.part");
-        std::fs::write(&cut, b"half").unwrap();
-        std::mem::forget(announce(&layout, &cut).unwrap()); // the process dies here
+        let cut = announce(&layout, chosen.path()).unwrap();
+        let left = temporary(&cut, chosen.path());
+        std::mem::forget(cut); // the process dies here
 
-        // A note pointing at a file that is not Carnet's own removes nothing.
-        let theirs = chosen.path().join("facture.pdf");
-        std::fs::write(&theirs, b"%PDF").unwrap();
-        std::mem::forget(announce(&layout, &theirs).unwrap());
+        // Killed before its file was even created: the note alone, swept too.
+        std::mem::forget(announce(&layout, chosen.path()).unwrap());
+
+        // Other files of the owner's folder, Carnet's prefix or not, stay.
+        std::fs::write(chosen.path().join("facture.pdf"), b"%PDF").unwrap();
+        std::fs::write(chosen.path().join(".carnet-other.part"), b"x").unwrap();
 
         assert_eq!(sweep(&layout), 1);
-        assert!(!cut.exists());
-        assert!(theirs.exists());
+        assert!(!left.exists());
+        assert!(chosen.path().join("facture.pdf").exists());
+        assert!(chosen.path().join(".carnet-other.part").exists());
         assert!(chosen.path().join("dossier.pdf").exists());
         assert_eq!(
             std::fs::read_dir(data.path().join("outside"))
