@@ -626,6 +626,8 @@ async fn a_start_removes_what_a_killed_export_left_in_the_owners_folder() {
     std::fs::write(&cut, b"%PDF-1.7 half").unwrap();
     std::mem::forget(in_flight);
     std::fs::write(chosen.path().join("Carnet-2026-0001.pdf"), b"%PDF").unwrap();
+    // Locked as the app does before it ends (its background work stopped, connections closed).
+    s.vault_lock().await;
     drop(s);
     let _again =
         AppState::open(dir.path().to_owned(), crate::state::tests::test_options()).unwrap();
