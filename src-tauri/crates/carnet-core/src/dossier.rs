@@ -21,12 +21,12 @@
 //! | DGE form | company SIRET (the form's first step); contact e-mail; the summary (its "description of the difficulty", ≤ 400 characters); the explicit identity choice | NAF code, size class |
 //! | Médiateur | company SIRET, full address, contact name, personal e-mail and mobile; not in insolvency proceedings; each platform's legal entity and, unless its country is set and not France, its SIRET (a foreign entity: its country); the confidentiality undertaking; what is asked | the summary; the steps already taken (an internal complaint sent); the identity choice |
 //! | Platform complaint | the contested decision's reference and date (decision date, else effective or notice date) on each incident; a seller account id on each platform; what is asked | the summary |
-//! | Out-of-court body | the decision's date on each incident; the internal complaint sent (date); its outcome received or 30 days passed since it was sent; what is asked | the decision's reference; the summary; the identity choice |
+//! | Out-of-court body | the decision's date on each incident; what is asked (no prior internal complaint: DSA 21(1) lets the owner go to a certified body directly; a complaint and its outcome are printed when there is one) | the decision's reference; the summary; the identity choice |
 //! | Counterfeit notice | the exact listings (URLs or ASINs); at least one IP right, each with its title and registration number; the notifier's name (contact name) and e-mail; the good-faith statement | the summary |
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -55,8 +55,6 @@ pub const LISTING_MAX: usize = 2_000;
 pub const SIGNATORY_MAX: usize = 200;
 pub const PLACE_MAX: usize = 100;
 pub const REFERENCE_MAX: usize = 100;
-/// Days after which an unanswered internal complaint may go to an out-of-court body.
-pub const COMPLAINT_ANSWER_DAYS: u64 = 30;
 
 /// An ask as typed: `kind` is an [`AskKind`] code (`release_of_funds`…).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -394,10 +392,6 @@ pub enum MissingCode {
     DecisionReference,
     /// The contested decision's date.
     DecisionDate,
-    /// The internal complaint's date: none sent yet.
-    InternalComplaint,
-    /// The internal complaint has no answer and was sent less than 30 days ago.
-    ComplaintOutcome,
     /// No step taken yet (no internal complaint sent).
     PriorSteps,
     /// No listing URL or ASIN.
@@ -479,10 +473,11 @@ pub struct Parties<'a> {
     pub incidents: &'a [ReportIncident],
 }
 
-/// What `draft` still lacks for its destination, as of `today` (the 30 days of an
-/// unanswered complaint). Blocking elements first, then in the order of the form: the
+/// What `draft` still lacks for its destination. `_today` is kept for the callers: no
+/// requirement depends on the day since the out-of-court body needs no complaint first
+/// (DSA 21(1)). Blocking elements first, then in the order of the form: the
 /// draft, the company, the platforms, the incidents. See the module's table.
-pub fn missing(draft: &DossierDraft, parties: &Parties<'_>, today: NaiveDate) -> Vec<Missing> {
+pub fn missing(draft: &DossierDraft, parties: &Parties<'_>, _today: NaiveDate) -> Vec<Missing> {
     use Destination as D;
     use MissingCode as M;
     let dest = draft.destination;
@@ -671,17 +666,8 @@ pub fn missing(draft: &DossierDraft, parties: &Parties<'_>, today: NaiveDate) ->
                 if i.data.decision_reference.trim().is_empty() {
                     push(M::DecisionReference, false, at("decisionReference"));
                 }
-                match dates.complaint_sent_on {
-                    None => push(M::InternalComplaint, true, at("complaintSentOn")),
-                    Some(sent) => {
-                        let waited = sent
-                            .checked_add_days(Days::new(COMPLAINT_ANSWER_DAYS))
-                            .is_some_and(|d| d <= today);
-                        if dates.answer_received_on.is_none() && !waited {
-                            push(M::ComplaintOutcome, true, at("answerReceivedOn"));
-                        }
-                    }
-                }
+                // No internal complaint is required first (DSA 21(1)): the body may be
+                // seized directly, and nothing waits for the platform's answer.
             }
             D::Mediateur => {
                 if dates.complaint_sent_on.is_none() {

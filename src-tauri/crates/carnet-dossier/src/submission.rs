@@ -432,6 +432,14 @@ fn text(r: &Report, kind: FieldKind) -> String {
                     line
                 })
                 .collect();
+            if r.destination == carnet_core::report::Destination::OutOfCourtBody
+                && !r
+                    .steps
+                    .iter()
+                    .any(|s| s.kind == StepKind::InternalComplaint)
+            {
+                lines.insert(0, t(l, T::OocNoComplaint).to_owned());
+            }
             if r.destination == carnet_core::report::Destination::Mediateur
                 || r.destination == carnet_core::report::Destination::DgeForm
             {

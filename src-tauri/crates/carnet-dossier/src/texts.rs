@@ -204,6 +204,7 @@ texts! {
     ColReference => "Référence", "Reference";
     ColOutcome => "Résultat", "Outcome";
     NoSteps => "Aucune démarche n’est enregistrée.", "No step is recorded.";
+    OocNoComplaint => "Aucune réclamation interne n’a été adressée à la plateforme. Elle n’est pas une condition de la saisine : un organisme certifié peut être saisi directement (DSA, art. 21(1)).", "No internal complaint was sent to the platform. It is not a condition of the referral: a certified body may be seized directly (DSA, Art. 21(1)).";
     StepInternalComplaint => "réclamation interne auprès de la plateforme", "internal complaint to the platform";
     StepPlatformAnswer => "réponse de la plateforme", "the platform’s answer";
     StepMediation => "médiation", "mediation";

@@ -433,3 +433,45 @@ fn a_png_with_alpha_comes_back_pixel_for_pixel() {
     }
     assert!(found, "the PNG's pixels, exactly, at 1280×800");
 }
+
+/// The PDF's text with its spacing evened out (lines wrap anywhere).
+fn flat_text(
+    report: &carnet_core::report::Report,
+    bytes: &std::collections::BTreeMap<i64, Vec<u8>>,
+) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dossier.pdf");
+    let mut out = Vec::new();
+    render(report, bytes, &mut out).unwrap();
+    std::fs::write(&path, out).unwrap();
+    run("pdftotext", &[path.to_str().unwrap(), "-"])
+        .replace(['\u{A0}', '\u{202F}'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_out_of_court_dossier_prints_the_complaint_when_there_is_one_and_needs_none() {
+    use carnet_core::report::StepKind;
+    let s = sample(Destination::OutOfCourtBody, Locale::Fr);
+    let text = flat_text(&s.report, &s.bytes);
+    assert!(text.contains("réclamation interne"));
+    assert!(!text.contains("peut être saisi directement"), "{text}");
+
+    let mut r = s.report.clone();
+    r.steps.retain(|st| {
+        !matches!(
+            st.kind,
+            StepKind::InternalComplaint | StepKind::PlatformAnswer
+        )
+    });
+    let text = flat_text(&r, &s.bytes);
+    assert!(
+        text.contains("un organisme certifié peut être saisi directement (DSA, art. 21(1))"),
+        "{text}"
+    );
+    let help = carnet_dossier::submission_fields(&r);
+    let steps = help.iter().find(|f| f.key == "steps").unwrap();
+    assert!(steps.text.contains("saisi directement"), "{}", steps.text);
+}

@@ -253,11 +253,7 @@ fn company_platform_and_incident_gaps_per_destination() {
         ),
         (
             Destination::OutOfCourtBody,
-            &[
-                (M::DecisionDate, true),
-                (M::DecisionReference, false),
-                (M::InternalComplaint, true),
-            ],
+            &[(M::DecisionDate, true), (M::DecisionReference, false)],
         ),
         (
             Destination::CounterfeitNotice,
@@ -335,24 +331,23 @@ fn a_foreign_platform_needs_no_siret_and_an_unknown_country_does() {
 }
 
 #[test]
-fn an_unanswered_complaint_waits_thirty_days_for_the_out_of_court_body() {
+fn the_out_of_court_body_needs_no_prior_complaint_nor_any_wait() {
+    // DSA 21(1): the body may be seized directly; a complaint, answered or not, changes
+    // nothing to what the dossier needs.
     let draft = input("out_of_court_body").check().unwrap();
-    // (complaint sent, answer received, missing?)
+    // (complaint sent, answer received)
     let table = [
-        (d(2026, 10, 27), None, false), // 30 days before today: enough
-        (d(2026, 10, 28), None, true),  // 29 days
-        (d(2026, 11, 20), Some(d(2026, 11, 25)), false),
+        (None, None),
+        (Some(d(2026, 11, 25)), None), // sent yesterday, no answer
+        (Some(d(2026, 10, 28)), None),
+        (Some(d(2026, 11, 20)), Some(d(2026, 11, 25))),
     ];
-    for (sent, answer, want) in table {
+    for (sent, answer) in table {
         let mut i = incident();
-        i.data.dates.complaint_sent_on = Some(sent);
+        i.data.dates.complaint_sent_on = sent;
         i.data.dates.answer_received_on = answer;
         let got = codes(&draft, Some(&company()), &[platform()], &[i]);
-        assert_eq!(
-            got.contains(&(MissingCode::ComplaintOutcome, true)),
-            want,
-            "{sent} {answer:?}"
-        );
+        assert_eq!(got, vec![], "{sent:?} {answer:?}");
     }
 }
 
@@ -801,10 +796,6 @@ proptest! {
                 // the incident gone from the journal, no complaint sent at all.
                 let instead = match (&m.at, m.code) {
                     (FixAt::Company { .. }, _) => has(MissingCode::CompanyProfile),
-                    (_, MissingCode::ComplaintOutcome) => {
-                        has(MissingCode::InternalComplaint)
-                            || has(MissingCode::IncidentUnavailable)
-                    }
                     (FixAt::Platform { .. } | FixAt::Incident { .. }, _) => {
                         has(MissingCode::IncidentUnavailable)
                     }

@@ -8,7 +8,7 @@ use carnet_core::deadlines::{
 };
 use carnet_core::journal::event::{Actor, Channel};
 use carnet_core::journal::incident::{ReasonsReceived, Status};
-use carnet_core::report::{AskKind, IpRightKind, StepKind};
+use carnet_core::report::{AskKind, Destination, IpRightKind, StepKind};
 
 use super::{Ctx, event_anchor, grid, key_values, muted, para, piece_anchor};
 use crate::destinations::Section;
@@ -455,6 +455,13 @@ pub fn impact(ctx: &Ctx, out: &mut Vec<Block>) {
 pub fn steps(ctx: &Ctx, out: &mut Vec<Block>) {
     let r = ctx.report;
     out.push(ctx.heading(Section::Steps));
+    let complained = r
+        .steps
+        .iter()
+        .any(|s| s.kind == StepKind::InternalComplaint);
+    if r.destination == Destination::OutOfCourtBody && !complained {
+        out.push(para(ctx.t(T::OocNoComplaint)));
+    }
     if r.steps.is_empty() {
         out.push(para(ctx.t(T::NoSteps)));
     } else {
