@@ -394,6 +394,10 @@ pub enum MissingCode {
     DecisionDate,
     /// No step taken yet (no internal complaint sent).
     PriorSteps,
+    /// A HEIC photo among the pieces of a destination whose form refuses HEIC: a JPEG
+    /// copy must be uploaded instead (the original stays in the bundle). Advised only; the
+    /// fix is on the piece's incident (`field` is `pieces`).
+    HeicPiece,
     /// No listing URL or ASIN.
     Listings,
     /// No IP right.
@@ -471,6 +475,8 @@ pub struct Parties<'a> {
     pub platforms: &'a [ReportPlatform],
     /// The draft's incidents found in the journal (out of the trash).
     pub incidents: &'a [ReportIncident],
+    /// Their pieces, numbered for the dossier.
+    pub pieces: &'a [ReportPiece],
 }
 
 /// What `draft` still lacks for its destination. `_today` is kept for the callers: no
@@ -675,6 +681,22 @@ pub fn missing(draft: &DossierDraft, parties: &Parties<'_>, _today: NaiveDate) -
                 }
             }
             D::DgeForm | D::CounterfeitNotice => {}
+        }
+    }
+    // The pieces: a HEIC photo where the form refuses it, once per incident.
+    if dest.refuses_heic() {
+        let mut seen = BTreeSet::new();
+        for p in parties.pieces.iter().filter(|p| p.is_heic()) {
+            if seen.insert(p.incident_id) {
+                push(
+                    M::HeicPiece,
+                    false,
+                    FixAt::Incident {
+                        incident_id: p.incident_id,
+                        field: "pieces".to_owned(),
+                    },
+                );
+            }
         }
     }
     out.sort_by_key(|m| !m.blocking);

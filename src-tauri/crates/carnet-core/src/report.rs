@@ -70,6 +70,13 @@ impl Destination {
     pub fn parse(code: &str) -> Option<Destination> {
         Destination::ALL.into_iter().find(|d| d.code() == code)
     }
+
+    /// Whether its upload form refuses HEIC photos (domain notes §4: démarches, which
+    /// carries the DGE form and the Médiateur's entry point, refuses them): a JPEG copy goes
+    /// up instead, the original stays in the evidence bundle.
+    pub fn refuses_heic(self) -> bool {
+        matches!(self, Destination::DgeForm | Destination::Mediateur)
+    }
 }
 
 /// A platform as the dossier presents it.
@@ -172,6 +179,16 @@ impl ReportPiece {
     /// `P03`: how the dossier and the evidence bundle name it.
     pub fn label(&self) -> String {
         format!("P{:02}", self.number)
+    }
+
+    /// A HEIC/HEIF photo (an iPhone's usual format), by its media type or its name.
+    pub fn is_heic(&self) -> bool {
+        let media = self.media_type.to_ascii_lowercase();
+        let name = self.original_name.to_ascii_lowercase();
+        media.starts_with("image/heic")
+            || media.starts_with("image/heif")
+            || name.ends_with(".heic")
+            || name.ends_with(".heif")
     }
 
     /// How the dossier shows it: an image, text, an e-mail, or listed only.

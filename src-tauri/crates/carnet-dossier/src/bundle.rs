@@ -476,6 +476,16 @@ fn readme(report: &Report, sums: &[(String, String)], grouped: bool) -> String {
     s.push_str("\n\n    Get-FileHash -Algorithm SHA256 -LiteralPath \"");
     s.push_str(sums.first().map_or("P01.pdf", |(p, _)| p.as_str()));
     s.push_str("\"\n\n");
+    let heic: Vec<String> = report
+        .pieces
+        .iter()
+        .filter(|p| report.destination.refuses_heic() && p.is_heic())
+        .map(|p| p.label())
+        .collect();
+    if !heic.is_empty() {
+        s.push_str(&T::SubHeic.fill(l, &[("pieces", &heic.join(", "))]));
+        s.push_str("\n\n");
+    }
     if grouped {
         s.push_str(&T::VerifyGroups.fill(l, &[("folder", groups_folder(l))]));
         s.push_str("\n\n");

@@ -340,6 +340,13 @@ mod tests {
             assert!(limits.accepts(ext), "{ext}");
         }
         assert!(!limits.accepts("exe"));
+        // démarches refuses HEIC (domain notes §4): a JPEG copy goes up instead.
+        assert!(!limits.accepts("heic") && !limits.accepts("heif"));
+        for d in Destination::ALL {
+            if let Some(l) = &plan(d).limits {
+                assert_eq!(l.accepts("heic"), !d.refuses_heic(), "{d:?}");
+            }
+        }
         assert!(dge.url.starts_with("https://"));
         assert_eq!(dge.fields[0].key, FieldKind::Siret);
         assert!(dge.fields.iter().all(|f| f.max_chars.is_some()));

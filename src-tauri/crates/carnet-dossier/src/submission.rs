@@ -530,6 +530,15 @@ fn text(r: &Report, kind: FieldKind) -> String {
                 let files: Vec<&str> = limits.groups.iter().map(|g| g.file_name.as_str()).collect();
                 lines.push(T::SubGroups.fill(l, &[("files", &files.join(", "))]));
             }
+            let heic: Vec<String> = r
+                .pieces
+                .iter()
+                .filter(|p| r.destination.refuses_heic() && p.is_heic())
+                .map(|p| p.label())
+                .collect();
+            if !heic.is_empty() {
+                lines.push(T::SubHeic.fill(l, &[("pieces", &heic.join(", "))]));
+            }
             // The names in the bundle say the number and the title, in few characters.
             lines.extend(r.pieces.iter().map(piece_file_name));
             lines.join("\n")

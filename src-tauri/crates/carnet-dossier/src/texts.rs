@@ -317,6 +317,8 @@ texts! {
     SubReasonsYes => "un exposé des motifs a été reçu", "a statement of reasons was received";
     SubAmountsNote => "Calcul", "How computed";
     SubPdf => "Le dossier complet : {file} (PDF).", "The full dossier: {file} (PDF).";
+    HeicCopy => "Photo HEIC : le formulaire de démarches refuse ce format. Pour l’envoi, joignez une copie JPEG (sur iPhone ou Mac : Photos ou Aperçu, « Exporter » en JPEG ; sous Windows : l’application Photos, « Enregistrer sous » JPEG). L’original reste dans le lot de preuves, avec son empreinte.", "HEIC photo: the démarches form refuses this format. For the upload, attach a JPEG copy (on an iPhone or a Mac: Photos or Preview, “Export” as JPEG; on Windows: the Photos app, “Save as” JPEG). The original stays in the evidence bundle, with its fingerprint.";
+    SubHeic => "{pieces} : photo(s) HEIC refusée(s) par le formulaire ; envoyez-en une copie JPEG (l’original reste dans le lot de preuves).", "{pieces}: HEIC photo(s) the form refuses; upload a JPEG copy (the original stays in the evidence bundle).";
     SubGroups => "Les pièces, regroupées pour le formulaire : {files}.", "The pieces, grouped for the form: {files}.";
     SubConfidentialityMissing => "L’engagement de confidentialité n’a pas encore été pris.", "The confidentiality undertaking has not been given yet.";
     SubGoodFaithMissing => "La déclaration de bonne foi n’a pas encore été faite.", "The good-faith statement has not been made yet.";

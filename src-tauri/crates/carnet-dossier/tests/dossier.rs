@@ -475,3 +475,65 @@ fn the_out_of_court_dossier_prints_the_complaint_when_there_is_one_and_needs_non
     let steps = help.iter().find(|f| f.key == "steps").unwrap();
     assert!(steps.text.contains("saisi directement"), "{}", steps.text);
 }
+
+#[test]
+fn a_heic_photo_for_the_dge_form_asks_for_a_jpeg_copy_and_stays_in_the_bundle() {
+    use carnet_core::delivery::PieceFit;
+    let s = sample(Destination::DgeForm, Locale::Fr);
+    let mut r = s.report.clone();
+    r.pieces[0].original_name = "IMG_4031.HEIC".into();
+    r.pieces[0].media_type = "image/heic".into();
+
+    // The form does not take it as it is.
+    let limits = carnet_dossier::check_limits(&r);
+    assert_eq!(limits.pieces[0].fit, PieceFit::InZipOnly);
+
+    let text = flat_text(&r, &s.bytes);
+    assert!(
+        text.contains("le formulaire de démarches refuse ce format"),
+        "{text}"
+    );
+    assert!(text.contains("joignez une copie JPEG"));
+
+    let help = carnet_dossier::submission_fields(&r);
+    let pieces = help.iter().find(|f| f.key == "pieces").unwrap();
+    assert!(
+        pieces
+            .text
+            .replace('\u{A0}', " ")
+            .contains("P01 : photo(s) HEIC"),
+        "{}",
+        pieces.text
+    );
+
+    // The bundle keeps the original, byte for byte, and its README says what to upload.
+    let mut zip = std::io::Cursor::new(Vec::new());
+    carnet_dossier::bundle(
+        &r,
+        &s.bytes,
+        &carnet_dossier::BundleOptions { groups: true },
+        &mut zip,
+    )
+    .unwrap();
+    let mut a = zip::ZipArchive::new(std::io::Cursor::new(zip.into_inner())).unwrap();
+    let names: Vec<String> = (0..a.len())
+        .map(|i| a.by_index(i).unwrap().name().unwrap().into_owned())
+        .collect();
+    let heic = names
+        .iter()
+        .find(|n| n.to_ascii_lowercase().ends_with(".heic"))
+        .unwrap_or_else(|| panic!("{names:?}"))
+        .clone();
+    let mut original = Vec::new();
+    std::io::Read::read_to_end(&mut a.by_name(&heic).unwrap(), &mut original).unwrap();
+    assert_eq!(original, s.bytes[&r.pieces[0].id]);
+    let readme = carnet_dossier::bundle::readme_name(Locale::Fr);
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut a.by_name(readme).unwrap(), &mut text).unwrap();
+    assert!(text.contains("copie JPEG"), "{readme}: {text}");
+
+    // Other destinations say nothing of it.
+    let mut c = r.clone();
+    c.destination = Destination::PlatformComplaint;
+    assert!(!flat_text(&c, &s.bytes).contains("démarches refuse"));
+}

@@ -120,6 +120,7 @@ fn codes(
         company,
         platforms: p,
         incidents: i,
+        pieces: &[],
     };
     missing(draft, &parties, today())
         .into_iter()
@@ -288,6 +289,7 @@ fn where_to_fix_names_the_record_and_the_input() {
         company: Some(&company()),
         platforms: &[p],
         incidents: &[incident()],
+        pieces: &[],
     };
     let got = missing(&draft, &parties, today());
     assert_eq!(
@@ -363,6 +365,7 @@ fn ip_rights_without_title_or_number_are_pointed_at() {
         company: Some(&company()),
         platforms: &[platform()],
         incidents: &[incident()],
+        pieces: &[],
     };
     let got = missing(&draft, &parties, today());
     let at = FixAt::Draft {
@@ -778,6 +781,7 @@ fn missing_with(dest: Destination, mask: u32) -> Vec<Missing> {
         company: company.as_ref(),
         platforms: &platforms,
         incidents: &incidents,
+        pieces: &[],
     };
     missing(&draft, &parties, today())
 }
@@ -820,4 +824,58 @@ proptest! {
             prop_assert!(!complete(&m), "{dest:?} hole {n}: {m:?}");
         }
     }
+}
+
+#[test]
+fn a_heic_photo_for_a_form_that_refuses_it_is_pointed_at_once_per_incident() {
+    let piece = |id: i64, name: &str, media: &str| ReportPiece {
+        id,
+        incident_id: 3,
+        number: u32::try_from(id).unwrap(),
+        title: "Photo".into(),
+        dated_on: None,
+        note: String::new(),
+        original_name: name.into(),
+        media_type: media.into(),
+        size: 10,
+        sha256: "0".repeat(64),
+        event_ids: vec![],
+    };
+    let pieces = [
+        piece(1, "IMG_0001.HEIC", "image/heic"),
+        piece(2, "photo.heif", "application/octet-stream"),
+        piece(3, "capture.png", "image/png"),
+    ];
+    assert!(pieces[0].is_heic() && pieces[1].is_heic() && !pieces[2].is_heic());
+    for dest in Destination::ALL {
+        let draft = input(dest.code()).check().unwrap();
+        let parties = Parties {
+            company: Some(&company()),
+            platforms: &[platform()],
+            incidents: &[incident()],
+            pieces: &pieces,
+        };
+        let got = missing(&draft, &parties, today());
+        let heic: Vec<&Missing> = got
+            .iter()
+            .filter(|m| m.code == MissingCode::HeicPiece)
+            .collect();
+        if dest.refuses_heic() {
+            assert_eq!(
+                heic,
+                vec![&Missing {
+                    code: MissingCode::HeicPiece,
+                    blocking: false,
+                    at: FixAt::Incident {
+                        incident_id: 3,
+                        field: "pieces".into()
+                    }
+                }],
+                "{dest:?}"
+            );
+        } else {
+            assert!(heic.is_empty(), "{dest:?}");
+        }
+    }
+    assert!(Destination::DgeForm.refuses_heic());
 }

@@ -81,6 +81,9 @@ pub fn inventory(ctx: &Ctx, out: &mut Vec<Block>) {
                     ctx.fill(T::PieceDated, &[("date", &ctx.date(d))])
                 )));
             }
+            if p.is_heic() && r.destination.refuses_heic() {
+                piece.push(Span::bold(format!("\n{}", ctx.t(T::HeicCopy))));
+            }
             vec![
                 vec![Span::link(p.label(), piece_anchor(p.id))],
                 piece,
