@@ -641,7 +641,7 @@ export const en: Catalogue = {
     'The platform’s complaint-handling system (P2B art. 11, DSA art. 20): the decision’s reference, the facts, what is contested.',
   'dossier.dest.out_of_court_body': 'Certified out-of-court dispute settlement body',
   'dossier.dest.out_of_court_body.help':
-    'After the internal complaint (DSA art. 21): the decision, the complaint and the answer it got.',
+    'A certified body (DSA art. 21), seized directly, with or without an internal complaint: the decision, what is contested, and the complaint and its answer if there was one.',
   'dossier.dest.counterfeit_notice': 'Counterfeit notice',
   'dossier.dest.counterfeit_notice.help':
     'Report listings that infringe your rights (DSA art. 16): the IP right, the exact addresses, a good-faith statement.',
@@ -700,11 +700,9 @@ export const en: Catalogue = {
   'dossier.missing.platform_seller_account': 'Enter your seller account id on this platform.',
   'dossier.missing.decision_reference': 'Enter the reference of the platform’s decision.',
   'dossier.missing.decision_date': 'Enter the date of the decision.',
-  'dossier.missing.internal_complaint':
-    'An out-of-court body needs the internal complaint first: enter when it was sent.',
-  'dossier.missing.complaint_outcome':
-    'Enter the platform’s answer to the complaint, or wait 30 days after sending it.',
   'dossier.missing.prior_steps': 'Say how the dispute was handled so far (was a complaint sent?).',
+  'dossier.missing.heic_piece':
+    'A HEIC photo does not pass the online form: attach a JPEG copy of it when submitting (the original stays in the evidence bundle).',
   'dossier.missing.listings': 'List the exact addresses (URLs) or ASINs of the listings.',
   'dossier.missing.ip_right': 'Add at least one intellectual property right.',
   'dossier.missing.ip_right_title': 'Give this right its title.',

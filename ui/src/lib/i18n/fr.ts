@@ -651,7 +651,7 @@ export const fr = {
     'Le système de réclamation de la plateforme (P2B art. 11, DSA art. 20) : la référence de la décision, les faits, ce qui est contesté.',
   'dossier.dest.out_of_court_body': 'Organisme de règlement extrajudiciaire certifié',
   'dossier.dest.out_of_court_body.help':
-    'Après la réclamation interne (DSA art. 21) : la décision, la réclamation et la réponse obtenue.',
+    'Un organisme certifié (DSA art. 21), saisi directement, avec ou sans réclamation interne : la décision, ce qui est contesté, la réclamation et sa réponse s’il y en a eu une.',
   'dossier.dest.counterfeit_notice': 'Notification de contrefaçon',
   'dossier.dest.counterfeit_notice.help':
     'Signaler des annonces qui contrefont vos droits (DSA art. 16) : le droit de propriété intellectuelle, les adresses exactes, une déclaration de bonne foi.',
@@ -711,11 +711,9 @@ export const fr = {
   'dossier.missing.platform_seller_account': 'Indiquez votre identifiant de compte vendeur sur cette plateforme.',
   'dossier.missing.decision_reference': 'Indiquez la référence de la décision de la plateforme.',
   'dossier.missing.decision_date': 'Indiquez la date de la décision.',
-  'dossier.missing.internal_complaint':
-    'Un organisme extrajudiciaire demande d’abord la réclamation interne : indiquez quand elle a été envoyée.',
-  'dossier.missing.complaint_outcome':
-    'Indiquez la réponse de la plateforme à la réclamation, ou attendez 30 jours après son envoi.',
   'dossier.missing.prior_steps': 'Dites comment le différend a été traité jusqu’ici (réclamation envoyée ?).',
+  'dossier.missing.heic_piece':
+    'Une photo HEIC ne passe pas le formulaire en ligne : joignez-en une copie JPEG au dépôt (l’original reste dans le dossier de pièces).',
   'dossier.missing.listings': 'Listez les adresses exactes (URL) ou les ASIN des annonces.',
   'dossier.missing.ip_right': 'Ajoutez au moins un droit de propriété intellectuelle.',
   'dossier.missing.ip_right_title': 'Donnez son titre à ce droit.',

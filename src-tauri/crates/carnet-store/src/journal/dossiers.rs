@@ -271,6 +271,7 @@ impl Gathered {
             company: self.company.as_ref(),
             platforms: &self.platforms,
             incidents: &self.incidents,
+            pieces: &self.pieces,
         }
     }
 
