@@ -65,7 +65,8 @@ pub enum ProblemCode {
     MissingPlatform,
     /// carnet-core refused a value (see [`Problem::core_field`]).
     Invalid,
-    /// Warning: no category matched; filed under "to classify".
+    /// Warning: a category that matches no code or label; filed under "to classify"
+    /// (a blank one is filed there silently).
     CategoryToClassify,
     /// Warning: a status not understood; "open" used.
     UnknownStatus,
@@ -310,10 +311,13 @@ pub fn plan(table: &Table, options: &PlanOptions) -> Plan {
         if platform.is_none() {
             problem(Some(MapField::Platform), ProblemCode::MissingPlatform);
         }
-        let category = match parse::category(&text(MapField::Category)) {
+        let category_text = text(MapField::Category);
+        let category = match parse::category(&category_text) {
             Some(c) => c,
             None => {
-                problem(Some(MapField::Category), ProblemCode::CategoryToClassify);
+                if !category_text.is_empty() {
+                    problem(Some(MapField::Category), ProblemCode::CategoryToClassify);
+                }
                 parse::to_classify().to_owned()
             }
         };
