@@ -53,46 +53,69 @@ pub struct JournalPlatform {
 pub struct JournalIncident {
     /// Its id in the exporting vault (informative; also the import's key).
     pub id: i64,
+    /// The `platform` member (docs/journal-json.md).
     pub platform: JournalPlatform,
+    /// The `category` member (docs/journal-json.md).
     pub category: String,
+    /// The `measure` member (docs/journal-json.md).
     #[serde(default)]
     pub measure: Option<Measure>,
+    /// The `title` member (docs/journal-json.md).
     pub title: String,
+    /// The `status` member (docs/journal-json.md).
     pub status: Status,
+    /// The `occurredOn` member (docs/journal-json.md).
     #[serde(default)]
     pub occurred_on: Option<NaiveDate>,
+    /// The `notifiedOn` member (docs/journal-json.md).
     #[serde(default)]
     pub notified_on: Option<NaiveDate>,
+    /// The `tookEffectOn` member (docs/journal-json.md).
     #[serde(default)]
     pub took_effect_on: Option<NaiveDate>,
+    /// The `decisionOn` member (docs/journal-json.md).
     #[serde(default)]
     pub decision_on: Option<NaiveDate>,
+    /// The `complaintSentOn` member (docs/journal-json.md).
     #[serde(default)]
     pub complaint_sent_on: Option<NaiveDate>,
+    /// The `answerReceivedOn` member (docs/journal-json.md).
     #[serde(default)]
     pub answer_received_on: Option<NaiveDate>,
+    /// The `referralOn` member (docs/journal-json.md).
     #[serde(default)]
     pub referral_on: Option<NaiveDate>,
+    /// The `referralDecidedOn` member (docs/journal-json.md).
     #[serde(default)]
     pub referral_decided_on: Option<NaiveDate>,
+    /// The `reasonsReceived` member (docs/journal-json.md).
     #[serde(default)]
     pub reasons_received: ReasonsReceived,
+    /// The `fundsHeldCents` member (docs/journal-json.md).
     #[serde(default)]
     pub funds_held_cents: Option<i64>,
+    /// The `salesLostCents` member (docs/journal-json.md).
     #[serde(default)]
     pub sales_lost_cents: Option<i64>,
+    /// The `feesCents` member (docs/journal-json.md).
     #[serde(default)]
     pub fees_cents: Option<i64>,
+    /// The `amountsNote` member (docs/journal-json.md).
     #[serde(default)]
     pub amounts_note: String,
+    /// The `decisionReference` member (docs/journal-json.md).
     #[serde(default)]
     pub decision_reference: String,
+    /// The `description` member (docs/journal-json.md).
     #[serde(default)]
     pub description: String,
+    /// The `wanted` member (docs/journal-json.md).
     #[serde(default)]
     pub wanted: String,
+    /// The `tags` member (docs/journal-json.md).
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The `events` member (docs/journal-json.md).
     #[serde(default)]
     pub events: Vec<JournalEvent>,
     /// The pieces' descriptions (the files are not in the JSON; the import ignores them).
@@ -104,10 +127,15 @@ pub struct JournalIncident {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JournalEvent {
+    /// The `happenedOn` member (docs/journal-json.md).
     pub happened_on: NaiveDate,
+    /// The `actor` member (docs/journal-json.md).
     pub actor: Actor,
+    /// The `channel` member (docs/journal-json.md).
     pub channel: Channel,
+    /// The `summary` member (docs/journal-json.md).
     pub summary: String,
+    /// The `fullText` member (docs/journal-json.md).
     #[serde(default)]
     pub full_text: String,
     /// The `number`s of the incident's pieces it links to.
@@ -119,15 +147,23 @@ pub struct JournalEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JournalPiece {
+    /// The `number` member (docs/journal-json.md).
     pub number: i64,
+    /// The `title` member (docs/journal-json.md).
     pub title: String,
+    /// The `datedOn` member (docs/journal-json.md).
     #[serde(default)]
     pub dated_on: Option<NaiveDate>,
+    /// The `note` member (docs/journal-json.md).
     #[serde(default)]
     pub note: String,
+    /// The `originalName` member (docs/journal-json.md).
     pub original_name: String,
+    /// The `mediaType` member (docs/journal-json.md).
     pub media_type: String,
+    /// The `size` member (docs/journal-json.md).
     pub size: u64,
+    /// The `sha256` member (docs/journal-json.md).
     pub sha256: String,
 }
 

@@ -56,6 +56,7 @@ impl MapField {
             ],
             MapField::Platform => &[
                 "plateforme",
+                "plate forme",
                 "platform",
                 "marketplace",
                 "site",
@@ -328,9 +329,15 @@ pub fn propose(table: &Table) -> Proposal {
 /// The column to group by, if its values repeat: the reference column first.
 pub fn group_candidate(table: &Table, mapping: &Mapping) -> Option<GroupCandidate> {
     let data = table.rows.get(mapping.header_row..).unwrap_or(&[]);
+    // Rows of identical content are one row (the plan reports them as duplicates).
+    let mut seen = std::collections::HashSet::new();
+    let distinct: Vec<&Vec<Cell>> = data
+        .iter()
+        .filter(|r| seen.insert(r.iter().map(|c| fold(&c.text())).collect::<Vec<_>>()))
+        .collect();
     let check = |column: usize| {
         let mut counts: HashMap<String, usize> = HashMap::new();
-        for row in data {
+        for row in &distinct {
             if let Some(c) = row.get(column).filter(|c| !c.is_empty()) {
                 *counts.entry(fold(&c.text())).or_default() += 1;
             }
@@ -344,4 +351,76 @@ pub fn group_candidate(table: &Table, mapping: &Mapping) -> Option<GroupCandidat
         })
     };
     mapping.column(MapField::Reference).and_then(check)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(header: &[&str]) -> Table {
+        Table {
+            sheet: String::new(),
+            rows: vec![header.iter().map(|h| Cell::Text((*h).into())).collect()],
+            file_fingerprint: String::new(),
+        }
+    }
+
+    #[test]
+    fn french_and_english_headers_are_mapped_accents_and_case_ignored() {
+        let fr = propose(&table(&[
+            "N° de commande",
+            "DATE",
+            "Plate-forme",
+            "Problème rencontré",
+            "Détails",
+            "Catégorie",
+            "Montant (€)",
+            "Devise",
+            "État",
+            "Lien",
+        ]));
+        let m = &fr.mapping;
+        let got: Vec<_> = MapField::ALL.iter().map(|f| m.column(*f)).collect();
+        assert_eq!(
+            got,
+            vec![
+                Some(1),
+                Some(2),
+                Some(3),
+                Some(4),
+                Some(5),
+                Some(6),
+                Some(7),
+                Some(8),
+                Some(0),
+                Some(9)
+            ]
+        );
+        let en = propose(&table(&[
+            "Order ID",
+            "When",
+            "Marketplace",
+            "Issue",
+            "Notes",
+            "Amount",
+            "Status",
+            "URL",
+        ]));
+        assert_eq!(en.mapping.column(MapField::Reference), Some(0));
+        assert_eq!(en.mapping.column(MapField::Date), Some(1));
+        assert_eq!(en.mapping.column(MapField::Platform), Some(2));
+        assert_eq!(en.mapping.column(MapField::Title), Some(3));
+        assert_eq!(en.mapping.column(MapField::Description), Some(4));
+        assert_eq!(en.mapping.column(MapField::Amount), Some(5));
+        assert_eq!(en.mapping.column(MapField::Status), Some(6));
+        assert_eq!(en.mapping.column(MapField::Url), Some(7));
+    }
+
+    #[test]
+    fn unknown_headers_map_nothing_and_blank_ones_are_named() {
+        let p = propose(&table(&["foo", "", "bar"]));
+        assert!(p.mapping.columns.is_empty());
+        assert_eq!(p.headers[1], "Colonne B");
+        assert_eq!(column_letter(27), "AB");
+    }
 }

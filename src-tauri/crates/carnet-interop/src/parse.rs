@@ -310,3 +310,73 @@ pub fn status_label(status: Status, locale: Locale) -> &'static str {
 pub fn plausible(date: NaiveDate) -> bool {
     (1990..=2100).contains(&date.year())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn platforms_match_the_catalogue_without_accents_or_case() {
+        let cat = |id: &str| Some(PlatformRef::Catalogue { id: id.into() });
+        assert_eq!(platform("cdiscount"), cat("cdiscount"));
+        assert_eq!(platform("  CDiscount Marketplace "), cat("cdiscount"));
+        assert_eq!(platform("Amazon.fr"), cat("amazon"));
+        assert_eq!(platform("Mano Mano"), cat("manomano"));
+        assert_eq!(
+            platform("Cdiscounter"),
+            Some(PlatformRef::New {
+                name: "Cdiscounter".into()
+            })
+        );
+        assert_eq!(platform("  "), None);
+    }
+
+    #[test]
+    fn refused_dates_and_amounts() {
+        for bad in [
+            "",
+            "31/02/2026",
+            "2026-13-01",
+            "26/11",
+            "26 foo 2026",
+            "1/1/202",
+            "abc",
+            "60",
+        ] {
+            assert_eq!(date(bad), None, "{bad}");
+        }
+        for bad in [
+            "",
+            "abc",
+            "1.234,56",
+            "12,345,6",
+            "(-4)",
+            "1 23,00",
+            "€ 4 €",
+        ] {
+            assert_eq!(amount(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn statuses_and_categories_by_word() {
+        assert_eq!(status("Résolu"), Some(Status::Resolved));
+        assert_eq!(status("complaint_sent"), Some(Status::ComplaintSent));
+        assert_eq!(status("EN ATTENTE"), Some(Status::AwaitingAnswer));
+        assert_eq!(status("???"), None);
+        let first = &Catalogue::builtin().categories()[0];
+        assert_eq!(
+            category(&first.label.fr.to_uppercase()),
+            Some(first.code.clone())
+        );
+        assert_eq!(
+            category(&first.code.to_lowercase()),
+            Some(first.code.clone())
+        );
+        assert_eq!(category("zzz"), None);
+        for s in Status::ALL {
+            assert_eq!(status(status_label(s, Locale::Fr)), Some(s));
+            assert_eq!(status(status_label(s, Locale::En)), Some(s));
+        }
+    }
+}

@@ -256,29 +256,25 @@ pub fn decode(bytes: &[u8]) -> String {
     }
 }
 
-/// The separator among `;`, `,` and tab that splits the first records into the most
-/// columns the most consistently (ties: `;`, then tab, then `,`).
+/// The separator among `;`, `,` and tab under which the first records hold the most cells
+/// in rows of the most frequent width (more than one column); ties: `;`, then tab, then `,`.
 pub fn detect_separator(text: &str) -> u8 {
-    let mut best = (b';', 0usize, 0usize);
+    let mut best = (b';', 0usize);
     for sep in [b';', b'\t', b','] {
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(sep)
             .has_headers(false)
             .flexible(true)
             .from_reader(text.as_bytes());
-        let counts: Vec<usize> = rdr
-            .records()
-            .take(30)
-            .filter_map(Result::ok)
-            .filter(|r| r.iter().any(|f| !f.trim().is_empty()))
-            .map(|r| r.len())
-            .collect();
-        let Some(&first) = counts.iter().max() else {
-            continue;
-        };
-        let same = counts.iter().filter(|&&c| c == first).count();
-        if first > 1 && (same, first) > (best.1, best.2) {
-            best = (sep, same, first);
+        let mut widths: std::collections::HashMap<usize, usize> = Default::default();
+        for r in rdr.records().take(30).filter_map(Result::ok) {
+            if r.iter().any(|f| !f.trim().is_empty()) && r.len() > 1 {
+                *widths.entry(r.len()).or_default() += 1;
+            }
+        }
+        let score = widths.iter().map(|(w, n)| w * n).max().unwrap_or(0);
+        if score > best.1 {
+            best = (sep, score);
         }
     }
     best.0

@@ -462,3 +462,10 @@ fn format_from_file_name() {
         InteropError::UnsupportedFormat
     );
 }
+
+#[test]
+fn duplicated_rows_alone_do_not_offer_grouping() {
+    let text = "Date;Plateforme;Titre;Commande\n01/11/2026;eBay;a;X1\n01/11/2026;eBay;a;X1\n02/11/2026;eBay;b;X2\n";
+    let (proposal, _) = run(text.as_bytes(), Format::Csv, false).unwrap();
+    assert_eq!(proposal.group_candidate, None);
+}

@@ -19,7 +19,7 @@ fn group(units: u64, sep: &str) -> String {
     let digits = units.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);
@@ -79,24 +79,19 @@ proptest! {
 
 const PLATFORMS: [&str; 4] = ["amazon", "cdiscount", "ebay", "manomano"];
 
-fn incident(
-    id: i64,
-    platform: usize,
-    title: &str,
-    description: &str,
-    day: u32,
-    cents: Option<i64>,
-    status: usize,
-    category: usize,
-) -> Option<Incident> {
+/// A generated row: platform, title, description, day, amount, status, category.
+type Row = (usize, String, String, u32, Option<i64>, usize, usize);
+
+fn incident(id: i64, row: Row) -> Option<Incident> {
+    let (platform, title, description, day, cents, status, category) = row;
     let p = Platforms::builtin().get(PLATFORMS[platform]).unwrap();
     let categories = carnet_core::Catalogue::builtin().categories();
     let cents_text = cents.map(|c| format!("{},{:02}", c / 100, c % 100));
     let input = IncidentInput {
         platform_id: platform as i64 + 1,
         category: categories[category % categories.len()].code.clone(),
-        title: title.into(),
-        description: Some(description.into()),
+        title,
+        description: Some(description),
         occurred_on: Some(
             (NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Days::new(day.into()))
                 .format("%Y-%m-%d")
@@ -136,9 +131,7 @@ prop_compose! {
         0usize..7,
         0usize..200,
     ), 1..15)) -> Vec<Incident> {
-        rows.into_iter().enumerate().filter_map(|(i, (p, t, d, day, c, s, cat))| {
-            incident(i as i64 + 1, p, &t, &d, day, c, s, cat)
-        }).collect()
+        rows.into_iter().enumerate().filter_map(|(i, row)| incident(i as i64 + 1, row)).collect()
     }
 }
 
@@ -176,6 +169,7 @@ proptest! {
 
     #[test]
     fn json_export_then_import_gives_the_same_journal(incidents in incidents(), summary in "[a-zé ]{1,20}") {
+        prop_assume!(!incidents.is_empty());
         let ids = catalogue_ids();
         let events: Vec<Event> = incidents.iter().map(|i| {
             let (_, data) = EventInput {
