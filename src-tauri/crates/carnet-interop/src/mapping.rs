@@ -213,30 +213,75 @@ fn filled(row: &[Cell]) -> usize {
 }
 
 /// The header row (1-based): among the first 20 rows, the first holding at least half as
-/// many cells as the fullest (a title merged across the top is passed over).
+/// many cells as the fullest (a title merged across the top is passed over). When the row
+/// under it only fills the columns of merged header cells (`Montants` over `Bloqué` and
+/// `Perdu`), that second line is the header row and [`headers`] joins the two.
 pub fn header_row(table: &Table) -> usize {
     let head = &table.rows[..table.rows.len().min(20)];
     let most = head.iter().map(|r| filled(r)).max().unwrap_or(0);
-    head.iter()
+    let first = head
+        .iter()
         .position(|r| {
             let n = filled(r);
             n > 0 && n * 2 >= most && r.iter().all(|c| matches!(c, Cell::Empty | Cell::Text(_)))
         })
         .or_else(|| head.iter().position(|r| filled(r) > 0))
-        .map_or(1, |i| i + 1)
+        .map_or(1, |i| i + 1);
+    match table.rows.get(first) {
+        Some(next) if is_sub_header(&table.rows[first - 1], next) => first + 1,
+        _ => first,
+    }
 }
 
-/// The header's texts for `header_row` (1-based), as wide as the widest row.
+/// Whether `sub` is the second line of a header whose merged cells `top` spans: all text,
+/// at least two cells, each under a blank top cell or a top cell followed by blank ones.
+fn is_sub_header(top: &[Cell], sub: &[Cell]) -> bool {
+    let blank = |i: usize| top.get(i).is_none_or(Cell::is_empty);
+    let spans = |i: usize| !blank(i) && i + 1 < sub.len().max(top.len()) && blank(i + 1);
+    filled(sub) >= 2
+        && sub.iter().all(|c| matches!(c, Cell::Empty | Cell::Text(_)))
+        && sub
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_empty())
+            .all(|(i, _)| blank(i) || spans(i))
+        && sub
+            .iter()
+            .enumerate()
+            .any(|(i, c)| !c.is_empty() && blank(i))
+}
+
+/// The header's texts for `header_row` (1-based), as wide as the widest row; a two-line
+/// header under merged cells reads `Montants Bloqué`.
 pub fn headers(table: &Table, header_row: usize) -> Vec<String> {
     let width = table.rows.iter().map(Vec::len).max().unwrap_or(0);
     let row = table.rows.get(header_row.wrapping_sub(1));
+    let top = header_row
+        .checked_sub(2)
+        .and_then(|i| table.rows.get(i))
+        .filter(|top| row.is_some_and(|r| is_sub_header(top, r)));
+    let squeeze = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut carried = String::new();
     (0..width)
         .map(|i| {
-            let t = row
-                .and_then(|r| r.get(i))
-                .map(Cell::text)
-                .unwrap_or_default();
-            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut t = squeeze(
+                row.and_then(|r| r.get(i))
+                    .map(Cell::text)
+                    .unwrap_or_default(),
+            );
+            if let Some(top) = top {
+                let above = squeeze(top.get(i).map(Cell::text).unwrap_or_default());
+                if !above.is_empty() {
+                    carried = above;
+                }
+                if !carried.is_empty() {
+                    t = if t.is_empty() {
+                        carried.clone()
+                    } else {
+                        format!("{carried} {t}")
+                    };
+                }
+            }
             if t.is_empty() {
                 format!("Colonne {}", column_letter(i))
             } else {

@@ -469,3 +469,31 @@ fn duplicated_rows_alone_do_not_offer_grouping() {
     let (proposal, _) = run(text.as_bytes(), Format::Csv, false).unwrap();
     assert_eq!(proposal.group_candidate, None);
 }
+
+#[test]
+fn xlsx_with_a_two_line_header_under_merged_cells() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let bold = XFormat::new().set_bold();
+    ws.write_string(0, 0, "Date").unwrap();
+    ws.write_string(0, 1, "Plateforme").unwrap();
+    ws.write_string(0, 2, "Titre").unwrap();
+    ws.merge_range(0, 3, 0, 4, "Montants", &bold).unwrap();
+    ws.write_string(1, 3, "Bloqué").unwrap();
+    ws.write_string(1, 4, "Perdu").unwrap();
+    ws.write_string(2, 0, "2026-11-02").unwrap();
+    ws.write_string(2, 1, "Fnac").unwrap();
+    ws.write_string(2, 2, "Paiement gelé").unwrap();
+    ws.write_number(2, 3, 80).unwrap();
+    ws.write_number(2, 4, 12.5).unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let (proposal, p) = run(&bytes, Format::Xlsx, false).unwrap();
+    assert_eq!(proposal.mapping.header_row, 2);
+    assert_eq!(proposal.headers[3], "Montants Bloqué");
+    assert_eq!(proposal.headers[4], "Montants Perdu");
+    assert_eq!(proposal.mapping.column(MapField::Amount), Some(3));
+    assert_eq!(proposal.mapping.amount_target, AmountTarget::FundsHeld);
+    assert_eq!(p.drafts.len(), 1, "{:?}", p.problems);
+    assert_eq!(p.drafts[0].incident.amounts.funds_held_cents, Some(8_000));
+    assert_eq!(p.drafts[0].rows, vec![3]);
+}
