@@ -1,0 +1,334 @@
+//! The RFC 3161 client against a local TSA (the real `openssl ts -reply`), loopback only.
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use carnet_proof::ProofError;
+use carnet_proof::queue::RetryQueue;
+use carnet_proof::tsp::{Request, request_timestamp, verify_token};
+use chrono::Utc;
+use cmpv2::status::{PkiStatus, PkiStatusInfo};
+use cms::content_info::ContentInfo;
+use cms::signed_data::SignedData;
+use common::{Reply, Tsa, serve};
+use der::asn1::{GeneralizedTime, Int, OctetString};
+use der::{Decode, Encode};
+use sha2_010::{Digest, Sha256};
+use x509_tsp::{TimeStampReq, TimeStampResp, TstInfo};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+fn sha(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
+fn good(tsa: &Arc<Tsa>) -> String {
+    let tsa = tsa.clone();
+    serve(Arc::new(move |q| Reply::ok(tsa.reply(&q))))
+}
+
+/// The TSTInfo DER of a TimeStampResp.
+fn tst_info_of(resp: &[u8]) -> Vec<u8> {
+    let resp = TimeStampResp::from_der(resp).unwrap();
+    let sd: SignedData = resp.time_stamp_token.unwrap().content.decode_as().unwrap();
+    let os: OctetString = sd.encap_content_info.econtent.unwrap().decode_as().unwrap();
+    os.as_bytes().to_vec()
+}
+
+/// A granted TimeStampResp around a token signed by `openssl cms -sign`.
+fn wrap(token: &[u8]) -> Vec<u8> {
+    TimeStampResp {
+        status: PkiStatusInfo {
+            status: PkiStatus::Accepted,
+            status_string: None,
+            fail_info: None,
+        },
+        time_stamp_token: Some(ContentInfo::from_der(token).unwrap()),
+    }
+    .to_der()
+    .unwrap()
+}
+
+#[test]
+fn good_token_is_verified_and_openssl_agrees() {
+    let tsa = Arc::new(Tsa::new());
+    let url = good(&tsa);
+    let piece = b"P1.jpg: the bytes of a screenshot".to_vec();
+    let digest = sha(&piece);
+    let before = chrono::DateTime::<Utc>::from(std::time::SystemTime::now());
+    let token = request_timestamp(&url, &digest, TIMEOUT).expect("a verified token");
+    assert!(token.gen_time >= before - chrono::Duration::seconds(2));
+    assert!(token.tsa_name.contains("Test tsa"), "{}", token.tsa_name);
+    assert!(token.chain_pem.starts_with("-----BEGIN CERTIFICATE-----"));
+    assert!(token.chain_pem.matches("BEGIN CERTIFICATE").count() >= 1);
+
+    // Re-verified from what is stored.
+    let info = verify_token(&token.der, &digest).unwrap();
+    assert_eq!(info.gen_time, token.gen_time);
+    assert_eq!(info.policy, "1.2.3.4.1");
+    assert_eq!(
+        verify_token(&token.der, &sha(b"other")),
+        Err(ProofError::ImprintMismatch)
+    );
+
+    // openssl ts -verify reads the stored .tsr and the piece.
+    let data = tsa.path("P1.jpg");
+    let tsr = tsa.path("P1.jpg.tsr");
+    std::fs::write(&data, &piece).unwrap();
+    std::fs::write(&tsr, &token.der).unwrap();
+    assert!(tsa.openssl_verify(&data, &tsr));
+    let mut flipped = piece.clone();
+    flipped[3] ^= 0x01;
+    std::fs::write(&data, &flipped).unwrap();
+    assert!(!tsa.openssl_verify(&data, &tsr));
+}
+
+#[test]
+fn token_for_another_hash_is_refused() {
+    let tsa = Arc::new(Tsa::new());
+    let t = tsa.clone();
+    let url = serve(Arc::new(move |q| {
+        let mut req = TimeStampReq::from_der(&q).unwrap();
+        req.message_imprint.hashed_message = OctetString::new(sha(b"another file")).unwrap();
+        Reply::ok(t.reply(&req.to_der().unwrap()))
+    }));
+    assert_eq!(
+        request_timestamp(&url, &sha(b"piece"), TIMEOUT),
+        Err(ProofError::ImprintMismatch)
+    );
+}
+
+#[test]
+fn answer_with_another_nonce_is_refused() {
+    let tsa = Arc::new(Tsa::new());
+    let t = tsa.clone();
+    let url = serve(Arc::new(move |q| {
+        let mut req = TimeStampReq::from_der(&q).unwrap();
+        req.nonce = Some(Int::new(&[0x12, 0x34, 0x56]).unwrap());
+        Reply::ok(t.reply(&req.to_der().unwrap()))
+    }));
+    assert_eq!(
+        request_timestamp(&url, &sha(b"piece"), TIMEOUT),
+        Err(ProofError::NonceMismatch)
+    );
+    // The same answer is fine for a request that carried that nonce.
+    let digest = sha(b"piece");
+    let request = Request::with_nonce(&digest, &[0x12, 0x34, 0x56]).unwrap();
+    let mut req = TimeStampReq::from_der(&request.der).unwrap();
+    req.nonce = Some(Int::new(&[0x12, 0x34, 0x56]).unwrap());
+    assert!(request.accept(&tsa.reply(&req.to_der().unwrap())).is_ok());
+}
+
+#[test]
+fn token_signed_by_a_certificate_without_timestamping_use_is_refused() {
+    let tsa = Arc::new(Tsa::new());
+    let t = tsa.clone();
+    let url = serve(Arc::new(move |q| {
+        let tst = tst_info_of(&t.reply(&q));
+        Reply::ok(wrap(&t.sign_tst_info(&tst, "other")))
+    }));
+    assert_eq!(
+        request_timestamp(&url, &sha(b"piece"), TIMEOUT),
+        Err(ProofError::CertificateNotForTimestamping)
+    );
+}
+
+#[test]
+fn token_dated_after_the_certificate_expired_is_refused() {
+    let tsa = Arc::new(Tsa::new());
+    let t = tsa.clone();
+    let url = serve(Arc::new(move |q| {
+        let mut tst = TstInfo::from_der(&tst_info_of(&t.reply(&q))).unwrap();
+        // The test certificate lives 30 days: a genTime a year later is outside it.
+        let later = tst.gen_time.to_unix_duration() + Duration::from_secs(365 * 86_400);
+        tst.gen_time = GeneralizedTime::from_unix_duration(later).unwrap();
+        Reply::ok(wrap(&t.sign_tst_info(&tst.to_der().unwrap(), "tsa")))
+    }));
+    assert_eq!(
+        request_timestamp(&url, &sha(b"piece"), TIMEOUT),
+        Err(ProofError::CertificateExpired)
+    );
+}
+
+#[test]
+fn changed_token_content_breaks_the_signature() {
+    let tsa = Arc::new(Tsa::new());
+    let t = tsa.clone();
+    let url = serve(Arc::new(move |q| {
+        // Change genTime inside the signed token without signing it again.
+        let good = t.reply(&q);
+        let resp = TimeStampResp::from_der(&good).unwrap();
+        let token = resp.time_stamp_token.clone().unwrap();
+        let mut sd: SignedData = token.content.decode_as().unwrap();
+        let mut tst = TstInfo::from_der(&tst_info_of(&good)).unwrap();
+        let earlier = tst.gen_time.to_unix_duration() - Duration::from_secs(86_400);
+        tst.gen_time = GeneralizedTime::from_unix_duration(earlier).unwrap();
+        let os = OctetString::new(tst.to_der().unwrap()).unwrap();
+        sd.encap_content_info.econtent = Some(der::Any::encode_from(&os).unwrap());
+        let token = ContentInfo {
+            content_type: token.content_type,
+            content: der::Any::encode_from(&sd).unwrap(),
+        };
+        Reply::ok(wrap(&token.to_der().unwrap()))
+    }));
+    assert_eq!(
+        request_timestamp(&url, &sha(b"piece"), TIMEOUT),
+        Err(ProofError::SignatureInvalid)
+    );
+}
+
+#[test]
+fn http_500_is_refused_with_its_status() {
+    let url = serve(Arc::new(|_| Reply {
+        status: 500,
+        body: b"oops".to_vec(),
+        delay: Duration::ZERO,
+    }));
+    assert_eq!(
+        request_timestamp(&url, &sha(b"piece"), TIMEOUT),
+        Err(ProofError::HttpStatus(500))
+    );
+}
+
+#[test]
+fn slow_tsa_times_out() {
+    let url = serve(Arc::new(|_| Reply {
+        status: 200,
+        body: Vec::new(),
+        delay: Duration::from_secs(5),
+    }));
+    assert_eq!(
+        request_timestamp(&url, &sha(b"piece"), Duration::from_millis(300)),
+        Err(ProofError::Timeout)
+    );
+}
+
+#[test]
+fn garbage_is_refused() {
+    let url = serve(Arc::new(|_| {
+        Reply::ok(b"<html>not a token</html>".to_vec())
+    }));
+    assert_eq!(
+        request_timestamp(&url, &sha(b"piece"), TIMEOUT),
+        Err(ProofError::BadResponse)
+    );
+}
+
+#[test]
+fn closed_port_is_a_network_error() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    assert_eq!(
+        request_timestamp(&format!("http://127.0.0.1:{port}/"), &sha(b"x"), TIMEOUT),
+        Err(ProofError::Network)
+    );
+}
+
+#[test]
+fn byte_flipped_token_is_refused() {
+    let tsa = Arc::new(Tsa::new());
+    let url = good(&tsa);
+    let digest = sha(b"piece");
+    let token = request_timestamp(&url, &digest, TIMEOUT).unwrap();
+    // Flip each byte in turn; none may verify (except nothing: every byte is covered).
+    let mut accepted = 0;
+    for i in 0..token.der.len() {
+        let mut der = token.der.clone();
+        der[i] ^= 0x01;
+        if verify_token(&der, &digest).is_ok() {
+            accepted += 1;
+        }
+    }
+    // Bytes outside the signed parts (unsigned certificate set order, status) may be changed
+    // without breaking the proof only if they leave it equivalent; the signer certificate and
+    // the TSTInfo are all covered.
+    let tst_start = token
+        .der
+        .windows(tst_info_of(&token.der).len())
+        .position(|w| w == tst_info_of(&token.der).as_slice())
+        .unwrap();
+    for i in tst_start..tst_start + tst_info_of(&token.der).len() {
+        let mut der = token.der.clone();
+        der[i] ^= 0x01;
+        assert!(verify_token(&der, &digest).is_err(), "TSTInfo byte {i}");
+    }
+    println!("byte flips accepted outside the TSTInfo: {accepted}");
+}
+
+#[test]
+fn queue_drains_when_the_tsa_comes_back() {
+    let tsa = Arc::new(Tsa::new());
+    let up = Arc::new(AtomicBool::new(false));
+    let (t, u) = (tsa.clone(), up.clone());
+    let url = serve(Arc::new(move |q| {
+        if u.load(Ordering::SeqCst) {
+            Reply::ok(t.reply(&q))
+        } else {
+            Reply {
+                status: 503,
+                body: Vec::new(),
+                delay: Duration::ZERO,
+            }
+        }
+    }));
+    let pieces: Vec<Vec<u8>> = (0..4).map(|i| format!("piece {i}").into_bytes()).collect();
+    let mut queue = RetryQueue::new();
+    let mut now = chrono::DateTime::<Utc>::from(std::time::SystemTime::now());
+    for i in 0..pieces.len() {
+        queue.push(i, now);
+    }
+    let mut stored = Vec::new();
+    let mut round = |queue: &mut RetryQueue<usize>, now| {
+        for key in queue.due(now) {
+            match request_timestamp(&url, &sha(&pieces[key]), TIMEOUT) {
+                Ok(token) => {
+                    stored.push((key, token));
+                    queue.succeeded(&key);
+                }
+                Err(e) => {
+                    assert!(e.is_transient());
+                    queue.failed(&key, now);
+                }
+            }
+        }
+    };
+    round(&mut queue, now);
+    assert_eq!(queue.len(), 4, "nothing lost while the TSA is down");
+    now += chrono::Duration::seconds(10);
+    round(&mut queue, now);
+    assert_eq!(queue.len(), 4);
+    up.store(true, Ordering::SeqCst);
+    now += chrono::Duration::seconds(10);
+    queue.wake_all(now);
+    round(&mut queue, now);
+    assert!(queue.is_empty());
+    assert_eq!(stored.len(), 4);
+    for (key, token) in &stored {
+        verify_token(&token.der, &sha(&pieces[*key])).unwrap();
+    }
+}
+
+/// Not an assertion: the time one request takes against the local TSA (median of 20).
+/// `cargo test -p carnet-proof --release --test tsa -- timing --nocapture`
+#[test]
+fn timing_median_of_20_requests() {
+    let tsa = Arc::new(Tsa::new());
+    let url = good(&tsa);
+    let mut times: Vec<Duration> = (0..20)
+        .map(|i| {
+            let digest = sha(format!("piece {i}").as_bytes());
+            let start = Instant::now();
+            request_timestamp(&url, &digest, TIMEOUT).unwrap();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "timestamp request against the local TSA (openssl ts -reply): median {:?}, min {:?}, max {:?}",
+        times[10], times[0], times[19]
+    );
+}
