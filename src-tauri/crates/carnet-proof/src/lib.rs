@@ -43,6 +43,8 @@
 //! One [`ProofError`] with a closed list of codes ([`ProofError::code`]) and French and English
 //! messages; none carries a path, a URL, a secret or message text.
 
+#![deny(missing_docs)]
+
 pub mod dkim;
 pub mod queue;
 pub mod tsp;

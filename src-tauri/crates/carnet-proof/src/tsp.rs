@@ -145,6 +145,12 @@ fn post(url: &str, query: &[u8], timeout: Duration) -> Result<Vec<u8>, ProofErro
     let config = ureq::Agent::config_builder()
         .timeout_global(Some(timeout))
         .http_status_as_error(false)
+        .tls_config(
+            ureq::tls::TlsConfig::builder()
+                .provider(ureq::tls::TlsProvider::Rustls)
+                .root_certs(ureq::tls::RootCerts::PlatformVerifier)
+                .build(),
+        )
         .build();
     let agent: ureq::Agent = config.into();
     let response = agent

@@ -332,3 +332,50 @@ fn timing_median_of_20_requests() {
         times[10], times[0], times[19]
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    /// One good token for the properties (the TSA's tempdir lives as long as the process).
+    fn token() -> &'static (Vec<u8>, Vec<u8>) {
+        static TOKEN: OnceLock<(Vec<u8>, Vec<u8>)> = OnceLock::new();
+        TOKEN.get_or_init(|| {
+            let tsa = Box::leak(Box::new(Arc::new(Tsa::new())));
+            let url = good(tsa);
+            let piece = b"the piece the token covers".to_vec();
+            let token = request_timestamp(&url, &sha(&piece), TIMEOUT).unwrap();
+            (piece, token.der)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// A token is never accepted for bytes that differ from the piece it covers.
+        #[test]
+        fn token_never_verifies_for_other_bytes(flip in any::<prop::sample::Index>(), bit in 0u8..8) {
+            let (piece, der) = token();
+            prop_assert!(verify_token(der, &sha(piece)).is_ok());
+            let mut other = piece.clone();
+            let i = flip.index(other.len());
+            other[i] ^= 1 << bit;
+            prop_assert_eq!(verify_token(der, &sha(&other)), Err(ProofError::ImprintMismatch));
+        }
+
+        /// Arbitrary bytes are refused with a code, never a panic.
+        #[test]
+        fn arbitrary_bytes_are_refused(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            prop_assert!(verify_token(&bytes, &[0u8; 32]).is_err());
+        }
+
+        /// A token cut short is refused.
+        #[test]
+        fn truncated_token_is_refused(cut in any::<prop::sample::Index>()) {
+            let (piece, der) = token();
+            let n = cut.index(der.len());
+            prop_assert!(verify_token(&der[..n], &sha(piece)).is_err());
+        }
+    }
+}

@@ -37,12 +37,11 @@ pub struct Tsa {
 }
 
 pub fn openssl(dir: &Path, args: &[&str]) -> std::process::Output {
-    let out = Command::new("openssl")
+    Command::new("openssl")
         .args(args)
         .current_dir(dir)
         .output()
-        .expect("the openssl command");
-    out
+        .expect("the openssl command")
 }
 
 fn ok(dir: &Path, args: &[&str]) {
