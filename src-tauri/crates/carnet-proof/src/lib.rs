@@ -16,8 +16,13 @@
 //! - [`Token::der`] is the full TimeStampResp DER: store it as is and export it as `P3.jpg.tsr`;
 //!   `openssl ts -verify -data P3.jpg -in P3.jpg.tsr -CAfile <root> -untrusted tsa.pem`
 //!   accepts it. [`Token::chain_pem`] holds the certificates of the token (signer first): the
-//!   bundle's `tsa/<name>.pem`. The CA that issued the TSA's certificate is not in the token of
-//!   most TSAs and is not checked here (no trust store): the proof is the TSA's signature.
+//!   bundle's `tsa/<name>.pem`. When the token carries the certificate that issued the
+//!   signer's, the signer's certificate must verify under it; no trust anchor is taken from the
+//!   token and there is no trust store here (the root is the TSA's published one, for
+//!   `openssl ts -verify -CAfile`).
+//! - Known limit: TSTInfo's genTime is read with `der` 0.7's GeneralizedTime, which refuses
+//!   fractional seconds (allowed by RFC 3161); a TSA sending them gets
+//!   [`ProofError::BadResponse`]. Check each shipped TSA before turning it on.
 //! - [`tsp::verify_token`]`(der, &sha256) -> Result<`[`TokenInfo`]`, _>` re-checks a stored token
 //!   against the bytes it should cover (e.g. before the piece view says "Horodaté le …").
 //! - [`tsa_list`] is the shipped choice of public TSAs (`data/tsa.toml`), with their eIDAS

@@ -268,6 +268,7 @@ fn check_response(der: &[u8], digest: &[u8; 32]) -> Result<Checked, ProofError> 
         .find(|c| is_signer(c, signer))
         .ok_or(ProofError::SignatureInvalid)?;
     verify_signer(signer, signer_cert, tst_der.as_bytes())?;
+    check_issuer(signer_cert, &certs)?;
 
     // 3. The certificate is a TSA's and was valid when the token was made.
     let gen_unix = tst.gen_time.to_unix_duration().as_secs();
@@ -377,8 +378,58 @@ fn verify_signer(
     }
     let signed_bytes = attrs.to_der().map_err(|_| ProofError::BadResponse)?;
     let prehash = hash.digest(&signed_bytes);
-    let signature = signer.signature.as_bytes();
-    let spki = &cert.tbs_certificate.subject_public_key_info;
+    verify_with_key(
+        &cert.tbs_certificate.subject_public_key_info,
+        &hash,
+        &prehash,
+        signer.signature.as_bytes(),
+    )
+}
+
+/// When the certificate that issued the signer's is in the token too, the signer's certificate
+/// must carry its valid signature (the chain the token shows holds together).
+fn check_issuer(cert: &Certificate, certs: &[Certificate]) -> Result<(), ProofError> {
+    let Some(issuer) = certs
+        .iter()
+        .find(|c| c.tbs_certificate.subject == cert.tbs_certificate.issuer && *c != cert)
+    else {
+        return Ok(());
+    };
+    const ECDSA_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
+    const ECDSA_SHA384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.3");
+    const ECDSA_SHA512: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4");
+    const RSA_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
+    const RSA_SHA384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.12");
+    const RSA_SHA512: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.13");
+    let hash = match cert.signature_algorithm.oid {
+        ECDSA_SHA256 | RSA_SHA256 => Hash::Sha256,
+        ECDSA_SHA384 | RSA_SHA384 => Hash::Sha384,
+        ECDSA_SHA512 | RSA_SHA512 => Hash::Sha512,
+        _ => return Err(ProofError::UnsupportedAlgorithm),
+    };
+    let tbs = cert
+        .tbs_certificate
+        .to_der()
+        .map_err(|_| ProofError::BadResponse)?;
+    let signature = cert
+        .signature
+        .as_bytes()
+        .ok_or(ProofError::SignatureInvalid)?;
+    verify_with_key(
+        &issuer.tbs_certificate.subject_public_key_info,
+        &hash,
+        &hash.digest(&tbs),
+        signature,
+    )
+}
+
+/// Verifies a signature (ECDSA P-256/P-384 in DER, or RSA PKCS#1 v1.5) over a digest.
+fn verify_with_key(
+    spki: &spki::SubjectPublicKeyInfoOwned,
+    hash: &Hash,
+    prehash: &[u8],
+    signature: &[u8],
+) -> Result<(), ProofError> {
     let key_bytes = spki
         .subject_public_key
         .as_bytes()
@@ -402,14 +453,14 @@ fn verify_signer(
                         .map_err(|_| ProofError::SignatureInvalid)?;
                     let sig = p256::ecdsa::Signature::from_der(signature)
                         .map_err(|_| ProofError::SignatureInvalid)?;
-                    key.verify_prehash(&prehash, &sig).is_ok()
+                    key.verify_prehash(prehash, &sig).is_ok()
                 }
                 P384 => {
                     let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes)
                         .map_err(|_| ProofError::SignatureInvalid)?;
                     let sig = p384::ecdsa::Signature::from_der(signature)
                         .map_err(|_| ProofError::SignatureInvalid)?;
-                    key.verify_prehash(&prehash, &sig).is_ok()
+                    key.verify_prehash(prehash, &sig).is_ok()
                 }
                 _ => return Err(ProofError::UnsupportedAlgorithm),
             }
@@ -423,7 +474,7 @@ fn verify_signer(
                 Hash::Sha384 => rsa::Pkcs1v15Sign::new::<sha2_010::Sha384>(),
                 Hash::Sha512 => rsa::Pkcs1v15Sign::new::<sha2_010::Sha512>(),
             };
-            key.verify(scheme, &prehash, signature).is_ok()
+            key.verify(scheme, prehash, signature).is_ok()
         }
         _ => return Err(ProofError::UnsupportedAlgorithm),
     };

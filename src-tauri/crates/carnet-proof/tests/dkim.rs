@@ -234,3 +234,14 @@ proptest! {
         prop_assert_eq!(v.attach_to(&other), Err(ProofError::ImprintMismatch));
     }
 }
+
+#[test]
+fn relaxed_alignment() {
+    use carnet_proof::dkim::aligned;
+    assert!(aligned("amazon.fr", "amazon.fr"));
+    assert!(aligned("amazon.fr", "marketplace.amazon.fr"));
+    assert!(aligned("mail.amazon.fr", "amazon.fr"));
+    assert!(aligned("Amazon.FR.", "amazon.fr"));
+    assert!(!aligned("amazonses.com", "amazon.fr"));
+    assert!(!aligned("evilamazon.fr", "amazon.fr"));
+}
