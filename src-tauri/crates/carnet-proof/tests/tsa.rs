@@ -69,6 +69,14 @@ fn good_token_is_verified_and_openssl_agrees() {
     let info = verify_token(&token.der, &digest).unwrap();
     assert_eq!(info.gen_time, token.gen_time);
     assert_eq!(info.policy, "1.2.3.4.1");
+    // A bare TimeStampToken (the ContentInfo inside the response) verifies too.
+    let bare = TimeStampResp::from_der(&token.der)
+        .unwrap()
+        .time_stamp_token
+        .unwrap()
+        .to_der()
+        .unwrap();
+    assert_eq!(verify_token(&bare, &digest).unwrap(), info);
     assert_eq!(
         verify_token(&token.der, &sha(b"other")),
         Err(ProofError::ImprintMismatch)
