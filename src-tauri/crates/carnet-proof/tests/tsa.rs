@@ -95,6 +95,20 @@ fn good_token_is_verified_and_openssl_agrees() {
 }
 
 #[test]
+fn rsa_tsa_token_is_verified() {
+    let tsa = Arc::new(Tsa::rsa());
+    let url = good(&tsa);
+    let digest = sha(b"piece");
+    let token = request_timestamp(&url, &digest, TIMEOUT).expect("a verified RSA token");
+    verify_token(&token.der, &digest).unwrap();
+    let data = tsa.path("piece");
+    let tsr = tsa.path("piece.tsr");
+    std::fs::write(&data, b"piece").unwrap();
+    std::fs::write(&tsr, &token.der).unwrap();
+    assert!(tsa.openssl_verify(&data, &tsr));
+}
+
+#[test]
 fn token_for_another_hash_is_refused() {
     let tsa = Arc::new(Tsa::new());
     let t = tsa.clone();

@@ -56,6 +56,21 @@ fn ok(dir: &Path, args: &[&str]) {
 impl Tsa {
     /// A CA, a TSA certificate (P-256, critical timeStamping EKU) and a certificate without it.
     pub fn new() -> Self {
+        Self::with_keys(&[
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+        ])
+    }
+
+    /// The same with RSA keys (most public TSAs sign with RSA).
+    pub fn rsa() -> Self {
+        Self::with_keys(&["-newkey", "rsa:2048", "-nodes"])
+    }
+
+    fn with_keys(p256: &[&'static str]) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         let cnf = format!(
@@ -80,7 +95,7 @@ impl Tsa {
             "-nodes",
         ];
         let mut args = vec!["req", "-x509"];
-        args.extend(p256);
+        args.extend(p256.iter().copied());
         args.extend([
             "-keyout",
             "ca.key",
@@ -94,7 +109,7 @@ impl Tsa {
         ok(d, &args);
         for (name, ext) in [("tsa", "v3_tsa"), ("other", "v3_other")] {
             let mut args = vec!["req"];
-            args.extend(p256);
+            args.extend(p256.iter().copied());
             let key = format!("{name}.key");
             let csr = format!("{name}.csr");
             let crt = format!("{name}.crt");
