@@ -25,6 +25,18 @@ fn sha(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
 
+/// The public key algorithm of the first certificate of a PEM chain, as openssl prints it.
+fn key_algorithm(chain_pem: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("c.pem"), chain_pem).unwrap();
+    let out = common::openssl(dir.path(), &["x509", "-in", "c.pem", "-noout", "-text"]);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.lines()
+        .find(|l| l.contains("Public Key Algorithm"))
+        .unwrap_or_default()
+        .to_string()
+}
+
 fn good(tsa: &Arc<Tsa>) -> String {
     let tsa = tsa.clone();
     serve(Arc::new(move |q| Reply::ok(tsa.reply(&q))))
@@ -64,6 +76,7 @@ fn good_token_is_verified_and_openssl_agrees() {
     assert!(token.tsa_name.contains("Test tsa"), "{}", token.tsa_name);
     assert!(token.chain_pem.starts_with("-----BEGIN CERTIFICATE-----"));
     assert!(token.chain_pem.matches("BEGIN CERTIFICATE").count() >= 1);
+    assert!(key_algorithm(&token.chain_pem).contains("id-ecPublicKey"));
 
     // Re-verified from what is stored.
     let info = verify_token(&token.der, &digest).unwrap();
@@ -100,6 +113,7 @@ fn rsa_tsa_token_is_verified() {
     let url = good(&tsa);
     let digest = sha(b"piece");
     let token = request_timestamp(&url, &digest, TIMEOUT).expect("a verified RSA token");
+    assert!(key_algorithm(&token.chain_pem).contains("rsaEncryption"));
     verify_token(&token.der, &digest).unwrap();
     let data = tsa.path("piece");
     let tsr = tsa.path("piece.tsr");

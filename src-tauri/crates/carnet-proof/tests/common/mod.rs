@@ -70,7 +70,7 @@ impl Tsa {
         Self::with_keys(&["-newkey", "rsa:2048", "-nodes"])
     }
 
-    fn with_keys(p256: &[&'static str]) -> Self {
+    fn with_keys(keys: &[&'static str]) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         let cnf = format!(
@@ -87,15 +87,8 @@ impl Tsa {
             dir = d.display()
         );
         std::fs::write(d.join("tsa.cnf"), cnf).unwrap();
-        let p256 = [
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-        ];
         let mut args = vec!["req", "-x509"];
-        args.extend(p256.iter().copied());
+        args.extend(keys.iter().copied());
         args.extend([
             "-keyout",
             "ca.key",
@@ -109,7 +102,7 @@ impl Tsa {
         ok(d, &args);
         for (name, ext) in [("tsa", "v3_tsa"), ("other", "v3_other")] {
             let mut args = vec!["req"];
-            args.extend(p256.iter().copied());
+            args.extend(keys.iter().copied());
             let key = format!("{name}.key");
             let csr = format!("{name}.csr");
             let crt = format!("{name}.crt");
