@@ -7,7 +7,7 @@ SHELL := /bin/bash
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 APP_DEBUG := $(TARGET_DIR)/debug/carnet
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
-LIB_CRATES := -p carnet-core -p carnet-store -p carnet-dossier
+LIB_CRATES := -p carnet-core -p carnet-store -p carnet-dossier -p carnet-interop -p carnet-proof
 TAURI := ui/node_modules/.bin/tauri
 
 .PHONY: deps run demo test lint deny advisories ui-check ui-test unit keyring-test bindings bindings-check licences licences-check e2e robustness fuzz bench bench-app bench-baseline sample-dossier bundle deb-test screenshot app clean
