@@ -397,14 +397,7 @@ async fn a_forgotten_passphrase_is_replaced_with_the_recovery_key() {
 #[tokio::test]
 async fn a_damaged_vault_is_restored_from_a_backup_while_locked() {
     let (dir, s, recovery) = created().await;
-    // Today's backup is taken in the background after opening: wait for it.
-    for _ in 0..100 {
-        if !s.backups_list().unwrap().is_empty() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    let id = s.backups_list().unwrap()[0].id.clone();
+    let id = first_backup(&s).await;
     s.vault_lock().await;
     std::fs::write(dir.path().join("vault.key"), b"{}").unwrap();
     let e = s
