@@ -163,11 +163,13 @@ pub fn run() {
         .expect("Carnet could not start")
         .run(|app, event| {
             // The vault is locked as the app ends: the database closed cleanly (its log folded
-            // back), the keys wiped, the pieces decrypted for another program removed.
+            // back), the keys wiped, the pieces decrypted for another program removed; then the
+            // process ends at once (see `process::end`).
             if let tauri::RunEvent::Exit = event
                 && let Some(state) = app.try_state::<state::AppState>()
             {
                 tauri::async_runtime::block_on(state.vault_lock());
+                process::end(0);
             }
         });
 }
