@@ -303,7 +303,7 @@ async fn platform_journey() {
 
     let a = s.platform_save(amazon()).await.unwrap();
     assert_eq!(a.details.name, "Amazon");
-    assert_eq!(a.charter, Some(CharterSignatory::No));
+    assert_eq!(a.charter, Some(CharterSignatory::Joined2020));
     let shop = s
         .platform_save(PlatformInput {
             name: "Boutique des Halles".into(),

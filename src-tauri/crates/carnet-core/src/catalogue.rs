@@ -9,7 +9,7 @@ use ts_rs::TS;
 use crate::locale::Locale;
 
 /// A text shown to the owner, in French and in English.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Label {
     pub fr: String,

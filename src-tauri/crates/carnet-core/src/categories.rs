@@ -59,6 +59,7 @@ pub struct CategoryGroup {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Category {
     /// `ACC-02`: the group's code, a hyphen, two digits.
@@ -67,8 +68,15 @@ pub struct Category {
     pub label: Label,
     /// The charter axes, the main one first; none for the catch-all `OTH-99`.
     pub axes: Vec<Axis>,
-    /// The articles usually involved, as the dossier prints them (`P2B 4(2)`, `DSA 17`).
+    /// The articles usually involved, as the dossier prints them (`P2B 4(1)`, `DSA 17`).
+    /// A `P2B 4(1)` or `P2B 4(2)` here is replaced by the one the measure recorded calls
+    /// for: see [`Category::refs_for`].
     pub refs: Vec<String>,
+    /// Articles that apply only when the measure was imposed because content is said to be
+    /// illegal or against the terms (DSA 17(1), 20, 21), e.g. a payout hold.
+    pub content_refs: Vec<String>,
+    /// Articles that apply only when the platform is a DMA gatekeeper.
+    pub gatekeeper_refs: Vec<String>,
     /// What the platform usually did, the most common first; may be empty.
     pub measures: Vec<Measure>,
     /// What to collect to support it.
@@ -130,6 +138,52 @@ impl Catalogue {
     }
 }
 
+/// The P2B article a measure on the seller's offers or account falls under: a restriction or
+/// suspension, 4(1) (reasons before or when it takes effect); the termination of the whole
+/// service, 4(2) (30 days' notice); none for a terms change.
+pub fn p2b4_article(measure: Measure) -> Option<&'static str> {
+    match measure {
+        Measure::Restriction | Measure::Suspension => Some(P2B_4_1),
+        Measure::Termination => Some(P2B_4_2),
+        Measure::TermsChange => None,
+    }
+}
+
+const P2B_4_1: &str = "P2B 4(1)";
+const P2B_4_2: &str = "P2B 4(2)";
+
+impl Category {
+    /// The articles to print for an incident of this category: [`Category::refs`] with the
+    /// P2B 4 article chosen by the measure recorded (unchanged when none is recorded), plus
+    /// [`Category::content_refs`] when the measure rests on content said to be illegal or
+    /// against the terms, plus [`Category::gatekeeper_refs`] for a gatekeeper.
+    pub fn refs_for(
+        &self,
+        measure: Option<Measure>,
+        content_ground: bool,
+        gatekeeper: bool,
+    ) -> Vec<String> {
+        let chosen = measure.and_then(p2b4_article);
+        let mut out: Vec<String> = Vec::new();
+        for r in &self.refs {
+            let r = match chosen {
+                Some(a) if r == P2B_4_1 || r == P2B_4_2 => a,
+                _ => r.as_str(),
+            };
+            if !out.iter().any(|o| o == r) {
+                out.push(r.to_owned());
+            }
+        }
+        if content_ground {
+            out.extend(self.content_refs.iter().cloned());
+        }
+        if gatekeeper {
+            out.extend(self.gatekeeper_refs.iter().cloned());
+        }
+        out
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
@@ -152,6 +206,10 @@ struct RawCategory {
     axes: Vec<String>,
     #[serde(default)]
     refs: Vec<String>,
+    #[serde(default)]
+    content_refs: Vec<String>,
+    #[serde(default)]
+    gatekeeper_refs: Vec<String>,
     #[serde(default)]
     measures: Vec<String>,
     #[serde(default)]
@@ -248,7 +306,12 @@ fn category(c: RawCategory, groups: &[CategoryGroup]) -> Result<Category, Catalo
         .enumerate()
         .map(|(i, e)| e.check(&code, &format!(" of evidence {}", i + 1)))
         .collect::<Result<Vec<_>, _>>()?;
-    if c.refs.iter().any(|r| r.trim().is_empty()) {
+    if c.refs
+        .iter()
+        .chain(&c.content_refs)
+        .chain(&c.gatekeeper_refs)
+        .any(|r| r.trim().is_empty())
+    {
         return Err(malformed(&code, "a legal reference is blank"));
     }
     if code != OTHER {
@@ -268,6 +331,8 @@ fn category(c: RawCategory, groups: &[CategoryGroup]) -> Result<Category, Catalo
         label,
         axes,
         refs: c.refs,
+        content_refs: c.content_refs,
+        gatekeeper_refs: c.gatekeeper_refs,
         measures,
         evidence,
     })

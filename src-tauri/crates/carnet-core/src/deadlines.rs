@@ -1,8 +1,10 @@
 //! The time limits the law sets around a platform's measure, checked against an incident's
 //! dates: the notice before new terms take effect (15 days, P2B 3(2)) or before a termination
 //! (30 days, P2B 4(2)); whether a statement of reasons came (P2B 4, DSA 17); the DSA 20
-//! internal complaint window (6 months from the decision); the DSA 21 out-of-court decision
-//! (90 days from the referral); how long an answer has been awaited. Each check states facts
+//! internal complaint window (at least 6 months from the day the owner was informed of the
+//! decision, DSA 20(1); from the decision itself when that day is unknown, and said so); the
+//! DSA 21 out-of-court decision (90 days from the complete file, extendable to 180 for a highly
+//! complex dispute, DSA 21(4)); how long an answer has been awaited. Each check states facts
 //! for a badge (so many days, a closing date), never what the owner should conclude. Pure:
 //! "today" is passed in, and every date may be missing.
 //!
@@ -16,17 +18,20 @@ use ts_rs::TS;
 
 mod status;
 pub use status::{
-    AnswerStatus, Check, NoticeStatus, OutOfCourtStatus, ReasonsStatus, WindowStatus,
+    AnswerStatus, Check, CountedFrom, NoticeStatus, OutOfCourtStatus, ReasonsStatus, WindowStatus,
 };
 
 /// Notice before new terms take effect (P2B 3(2)).
 pub const TERMS_NOTICE_DAYS: i64 = 15;
 /// Notice before the whole service is terminated (P2B 4(2)).
 pub const TERMINATION_NOTICE_DAYS: i64 = 30;
-/// How long the internal complaint stays open after the decision (DSA 20(1)).
+/// How long the internal complaint stays open, at least, after the day the owner was informed
+/// of the decision (DSA 20(1)).
 pub const COMPLAINT_WINDOW_MONTHS: u32 = 6;
-/// The time an out-of-court body has to decide (DSA 21(4); it may extend to 180).
+/// The time an out-of-court body has to decide, from the complete file (DSA 21(4)).
 pub const OUT_OF_COURT_DAYS: u64 = 90;
+/// The longest it may take for a highly complex dispute (DSA 21(4)).
+pub const OUT_OF_COURT_EXTENDED_DAYS: u64 = 180;
 /// A window with this many days left, or fewer, is shown as urgent.
 pub const URGENT_DAYS: i64 = 14;
 
@@ -46,6 +51,7 @@ pub enum Measure {
 }
 
 impl Measure {
+    /// Every measure, in a fixed order.
     pub const ALL: [Measure; 4] = [
         Measure::TermsChange,
         Measure::Restriction,
@@ -78,7 +84,9 @@ pub struct IncidentFacts {
     pub measure: Option<Measure>,
     /// Whether a statement of reasons came with the measure.
     pub reasons_received: Option<bool>,
-    /// When the platform notified the change or the measure.
+    /// When the platform notified the change or the measure: for a decision, the day the
+    /// owner was informed of it (the e-mail's date when it came by e-mail), from which the
+    /// DSA 20 window runs.
     #[ts(as = "Option<String>")]
     pub notified: Option<NaiveDate>,
     /// When it took effect.
@@ -126,7 +134,9 @@ pub fn checks(facts: &IncidentFacts, today: NaiveDate) -> Vec<Check> {
             Some(true) => ReasonsStatus::Received,
             Some(false) => ReasonsStatus::NotReceived,
         }));
-        out.push(Check::ComplaintWindow(window(f.decision, today)));
+        out.push(Check::ComplaintWindow(window(
+            f.notified, f.decision, today,
+        )));
     }
     if let Some(sent) = f.complaint_sent {
         out.push(Check::Answer(match f.answer_received {
@@ -168,25 +178,40 @@ fn notice(
     }
 }
 
-fn window(decision: Option<NaiveDate>, today: NaiveDate) -> WindowStatus {
-    let Some(last) =
-        decision.and_then(|d| d.checked_add_months(Months::new(COMPLAINT_WINDOW_MONTHS)))
-    else {
+/// The DSA 20(1) window: from the day informed, else from the decision (flagged), else
+/// unknown.
+pub fn window(
+    informed: Option<NaiveDate>,
+    decision: Option<NaiveDate>,
+    today: NaiveDate,
+) -> WindowStatus {
+    let (start, counted_from) = match (informed, decision) {
+        (Some(i), _) => (i, CountedFrom::Informed),
+        (None, Some(d)) => (d, CountedFrom::Decision),
+        (None, None) => return WindowStatus::Unknown,
+    };
+    let Some(last) = start.checked_add_months(Months::new(COMPLAINT_WINDOW_MONTHS)) else {
         return WindowStatus::Unknown;
     };
     let days_left = days(today, last);
     if days_left < 0 {
-        WindowStatus::Closed { closed_on: last }
+        WindowStatus::Closed {
+            closed_on: last,
+            counted_from,
+        }
     } else {
         WindowStatus::Open {
             closes_on: last,
             days_left,
             urgent: days_left <= URGENT_DAYS,
+            counted_from,
         }
     }
 }
 
-fn out_of_court(
+/// The DSA 21(4) out-of-court decision: pending up to day 90 after the referral, extendable
+/// from day 91 to day 180, overdue after.
+pub fn out_of_court(
     referral: NaiveDate,
     decided: Option<NaiveDate>,
     today: NaiveDate,
@@ -198,10 +223,18 @@ fn out_of_court(
     }
     let due_on = referral.checked_add_days(Days::new(OUT_OF_COURT_DAYS))?;
     let days_left = days(today, due_on);
-    Some(if days_left < 0 {
+    let extended_due_on = referral.checked_add_days(Days::new(OUT_OF_COURT_EXTENDED_DAYS))?;
+    let extended_left = days(today, extended_due_on);
+    Some(if extended_left < 0 {
         OutOfCourtStatus::Overdue {
+            due_on: extended_due_on,
+            since_days: -extended_left,
+        }
+    } else if days_left < 0 {
+        OutOfCourtStatus::Extendable {
             due_on,
-            since_days: -days_left,
+            extended_due_on,
+            days_left: extended_left,
         }
     } else {
         OutOfCourtStatus::Pending { due_on, days_left }

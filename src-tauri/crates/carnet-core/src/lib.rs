@@ -16,7 +16,9 @@ pub mod journal;
 pub mod locale;
 pub mod passphrase;
 pub mod platforms;
+pub mod reasons;
 pub mod report;
+pub mod routes;
 pub mod settings;
 
 pub use catalogue::{CatalogueError, Label};

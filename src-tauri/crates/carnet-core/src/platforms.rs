@@ -1,8 +1,10 @@
 //! The well-known platforms offered when the owner records one (`data/platforms.toml`,
-//! embedded at build time): the brand, the kind of service, whether it signed the 2019
-//! e-commerce charter, and other names to search it by. Brands only — the legal entity and
-//! its SIRET come from the owner's own invoices, never from here. Validated like the
-//! category tree.
+//! embedded at build time): the brand, the kind of service, its status under the e-commerce
+//! charter (signed 2019, joined 2020, no, unknown), other names to search it by, and where
+//! known from public legal notices its legal entity, country and address, whether it is a
+//! VLOP (DSA) or a gatekeeper (DMA), each with its source and the date checked (docs/law.md).
+//! Unknown stays unknown: never guessed. The owner's own record (invoices, terms) wins.
+//! Validated like the category tree.
 
 use std::sync::OnceLock;
 
@@ -49,33 +51,61 @@ impl ServiceType {
     }
 }
 
-/// Whether the platform signed the Charte des acteurs du e-commerce of 26 March 2019.
+/// The platform's status under the Charte des acteurs du e-commerce: signed on 26 March
+/// 2019, or joined when it was renewed on 7 December 2020.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum CharterSignatory {
-    Yes,
+    /// Among the signatories of 26 March 2019.
+    Signed2019,
+    /// Joined the renewed charter of 7 December 2020.
+    Joined2020,
+    /// Not a signatory, as far as the sources say.
     No,
-    /// The sources disagree.
-    Disputed,
+    /// Not known.
+    Unknown,
 }
 
 impl CharterSignatory {
-    pub const ALL: [CharterSignatory; 3] = [
-        CharterSignatory::Yes,
+    /// Every status, in a fixed order.
+    pub const ALL: [CharterSignatory; 4] = [
+        CharterSignatory::Signed2019,
+        CharterSignatory::Joined2020,
         CharterSignatory::No,
-        CharterSignatory::Disputed,
+        CharterSignatory::Unknown,
     ];
 
+    /// The name used in data files and over IPC.
     pub fn code(self) -> &'static str {
         match self {
-            CharterSignatory::Yes => "yes",
+            CharterSignatory::Signed2019 => "signed2019",
+            CharterSignatory::Joined2020 => "joined2020",
             CharterSignatory::No => "no",
-            CharterSignatory::Disputed => "disputed",
+            CharterSignatory::Unknown => "unknown",
         }
     }
 }
 
+/// A body a platform can be taken to: a certified out-of-court body covering it (DSA 21) or
+/// a mediator its terms name (P2B 12), with its fee rule and where that comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct NamedBody {
+    /// The body's name.
+    pub name: String,
+    /// Its country (ISO alpha-2).
+    pub country: String,
+    /// Its fee rule for the business user, as its source states it; `None` when unknown.
+    pub fee: Option<Label>,
+    /// Where this comes from (see docs/law.md).
+    pub source: String,
+    /// The day that source was checked (`YYYY-MM-DD`).
+    pub checked: String,
+}
+
+/// The service types with their labels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct ServiceInfo {
@@ -84,6 +114,7 @@ pub struct ServiceInfo {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Platform {
     /// Stable: records refer to it.
@@ -91,9 +122,30 @@ pub struct Platform {
     /// The brand as written (`leboncoin`, `Booking.com`): the same in both languages.
     pub name: String,
     pub service: ServiceType,
+    /// Its status under the e-commerce charter.
     pub charter: CharterSignatory,
     /// Other names the owner may look it up by.
     pub aliases: Vec<String>,
+    /// The legal entity that contracts with sellers in France, when known.
+    pub legal_entity: Option<String>,
+    /// Its country (ISO 3166 alpha-2), when known.
+    pub country: Option<String>,
+    /// Its registered address, when known from its public legal notice.
+    pub address: Option<String>,
+    /// Designated a very large online platform under the DSA; `None` when unknown.
+    pub vlop: Option<bool>,
+    /// Its operator designated a gatekeeper under the DMA; `None` when unknown.
+    pub gatekeeper: Option<bool>,
+    /// Where the data above comes from (see docs/law.md).
+    pub source: Option<String>,
+    /// The day that source was checked (`YYYY-MM-DD`).
+    pub checked: Option<String>,
+    /// The fields still to check against a primary source.
+    pub to_check: Vec<String>,
+    /// The certified out-of-court bodies known to cover it (DSA 21); empty when none is known.
+    pub out_of_court_bodies: Vec<NamedBody>,
+    /// The mediators its terms name (P2B 12); empty when not known.
+    pub mediators: Vec<NamedBody>,
 }
 
 /// The built-in platforms, in the order of the file.
@@ -156,6 +208,19 @@ struct RawPlatform {
     charter: Option<String>,
     #[serde(default)]
     aliases: Vec<String>,
+    legal_entity: Option<String>,
+    country: Option<String>,
+    address: Option<String>,
+    vlop: Option<bool>,
+    gatekeeper: Option<bool>,
+    source: Option<String>,
+    checked: Option<String>,
+    #[serde(default)]
+    to_check: Vec<String>,
+    #[serde(default)]
+    out_of_court_bodies: Vec<NamedBody>,
+    #[serde(default)]
+    mediators: Vec<NamedBody>,
 }
 
 fn validate(raw: RawFile) -> Result<Platforms, CatalogueError> {
@@ -227,12 +292,66 @@ fn platform(p: RawPlatform) -> Result<Platform, CatalogueError> {
     if p.aliases.iter().any(|a| a.trim().is_empty()) {
         return Err(malformed("an alias is blank"));
     }
+    let blank = |v: &Option<String>| v.as_deref().is_some_and(|s| s.trim().is_empty());
+    if [
+        &p.legal_entity,
+        &p.country,
+        &p.address,
+        &p.source,
+        &p.checked,
+    ]
+    .into_iter()
+    .any(blank)
+    {
+        return Err(malformed("a field is blank"));
+    }
+    if p.country
+        .as_deref()
+        .is_some_and(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()))
+    {
+        return Err(malformed("a country is two capital letters"));
+    }
+    if p.checked
+        .as_deref()
+        .is_some_and(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err())
+    {
+        return Err(malformed("a date checked is YYYY-MM-DD"));
+    }
+    for b in p.out_of_court_bodies.iter().chain(&p.mediators) {
+        let fee_blank = b
+            .fee
+            .as_ref()
+            .is_some_and(|f| f.fr.trim().is_empty() || f.en.trim().is_empty());
+        if b.name.trim().is_empty() || b.source.trim().is_empty() || fee_blank {
+            return Err(malformed("a body's name, fee or source is blank"));
+        }
+        if b.country.len() != 2 || !b.country.bytes().all(|c| c.is_ascii_uppercase()) {
+            return Err(malformed("a country is two capital letters"));
+        }
+        if chrono::NaiveDate::parse_from_str(&b.checked, "%Y-%m-%d").is_err() {
+            return Err(malformed("a date checked is YYYY-MM-DD"));
+        }
+    }
+    let sourced = p.legal_entity.is_some() || p.vlop.is_some() || p.gatekeeper.is_some();
+    if sourced && (p.source.is_none() || p.checked.is_none()) {
+        return Err(missing("source and date checked"));
+    }
     Ok(Platform {
         id,
         name,
         service,
         charter,
         aliases: p.aliases,
+        legal_entity: p.legal_entity,
+        country: p.country,
+        address: p.address,
+        vlop: p.vlop,
+        gatekeeper: p.gatekeeper,
+        source: p.source,
+        checked: p.checked,
+        to_check: p.to_check,
+        out_of_court_bodies: p.out_of_court_bodies,
+        mediators: p.mediators,
     })
 }
 

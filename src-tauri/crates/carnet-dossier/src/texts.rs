@@ -103,7 +103,9 @@ texts! {
     Country => "Pays", "Country";
     Service => "Type de service", "Type of service";
     Charter => "Signataire de la charte des acteurs du e-commerce (2019)", "Signatory of the 2019 e-commerce charter";
-    CharterDisputed => "incertain (les sources divergent)", "uncertain (sources disagree)";
+    CharterSigned2019 => "signataire en 2019", "signed in 2019";
+    CharterJoined2020 => "signataire depuis son renouvellement du 7 décembre 2020", "joined at its renewal of 7 December 2020";
+    CharterUnknown => "inconnu", "unknown";
     SellerAccounts => "Comptes vendeur", "Seller accounts";
     Since => "Vend sur la plateforme depuis", "Selling on the platform since";
     TurnoverShare => "Part du chiffre d’affaires réalisée sur la plateforme", "Share of turnover made on the platform";
@@ -180,6 +182,8 @@ texts! {
     FindWindowClosed => "clos depuis le {date}", "closed on {date}";
     FindWindowUnknown => "date de la décision non renseignée", "date of the decision not given";
     FindOocPending => "attendue au plus tard le {date} ({days} jour(s) restant(s))", "due by {date} ({days} day(s) left)";
+    FindOocExtendable => "attendue le {date}, prorogeable jusqu’au {latest} pour un litige très complexe ({days} jour(s) restant(s))", "due on {date}, extendable to {latest} for a highly complex dispute ({days} day(s) left)";
+    FindCountedFromDecision => "(compté depuis la décision : le jour où elle a été notifiée n’est pas indiqué)", "(counted from the decision: the day it was notified is not recorded)";
     FindOocOverdue => "attendue le {date}, en retard de {days} jour(s)", "due on {date}, {days} day(s) late";
     FindOocDecided => "rendue en {days} jour(s)", "given in {days} day(s)";
     FindAwaiting => "sans réponse depuis {days} jour(s)", "no answer for {days} day(s)";

@@ -236,7 +236,7 @@ mod platforms {
             .await
             .unwrap();
         assert_eq!(a.details.name, "Amazon");
-        assert_eq!(a.charter, Some(CharterSignatory::No));
+        assert_eq!(a.charter, Some(CharterSignatory::Joined2020));
         assert_eq!((a.created_at.as_str(), a.updated_at.as_str()), (NOW, NOW));
         let b = platforms::save(&vault, None, &details(custom("Zèbre Market")), NOW)
             .await

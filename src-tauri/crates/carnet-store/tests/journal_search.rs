@@ -659,9 +659,10 @@ async fn open_deadlines_are_listed_the_soonest_first() {
         .collect();
     assert_eq!(b.deadlines_total, 4, "{alerts:?}");
     assert_eq!(alerts[0].0, overdue_id);
+    // Day 100 after the complete file: past day 90, still extendable to day 180 (DSA 21(4)).
     assert!(matches!(
         alerts[0].1,
-        Check::OutOfCourtDecision(OutOfCourtStatus::Overdue { since_days: 10, .. })
+        Check::OutOfCourtDecision(OutOfCourtStatus::Extendable { .. })
     ));
     assert_eq!(alerts[0].2, Some(ago(10)));
     assert_eq!(alerts[1].0, closing_id);
@@ -882,7 +883,9 @@ async fn the_demo_reads_like_a_vault_the_app_wrote() {
     )));
     assert!(has(|c| matches!(
         c,
-        Check::OutOfCourtDecision(OutOfCourtStatus::Overdue { .. })
+        Check::OutOfCourtDecision(
+            OutOfCourtStatus::Overdue { .. } | OutOfCourtStatus::Extendable { .. }
+        )
     )));
     assert!(has(|c| matches!(c, Check::TermsNotice(_))));
     assert!(has(|c| matches!(c, Check::TerminationNotice(_))));

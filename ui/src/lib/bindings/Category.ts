@@ -13,9 +13,20 @@ code: string, group: string, label: Label,
  */
 axes: Array<Axis>, 
 /**
- * The articles usually involved, as the dossier prints them (`P2B 4(2)`, `DSA 17`).
+ * The articles usually involved, as the dossier prints them (`P2B 4(1)`, `DSA 17`).
+ * A `P2B 4(1)` or `P2B 4(2)` here is replaced by the one the measure recorded calls
+ * for: see [`Category::refs_for`].
  */
 refs: Array<string>, 
+/**
+ * Articles that apply only when the measure was imposed because content is said to be
+ * illegal or against the terms (DSA 17(1), 20, 21), e.g. a payout hold.
+ */
+contentRefs: Array<string>, 
+/**
+ * Articles that apply only when the platform is a DMA gatekeeper.
+ */
+gatekeeperRefs: Array<string>, 
 /**
  * What the platform usually did, the most common first; may be empty.
  */

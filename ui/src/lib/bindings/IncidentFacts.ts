@@ -14,7 +14,9 @@ measure: Measure | null,
  */
 reasonsReceived: boolean | null, 
 /**
- * When the platform notified the change or the measure.
+ * When the platform notified the change or the measure: for a decision, the day the
+ * owner was informed of it (the e-mail's date when it came by e-mail), from which the
+ * DSA 20 window runs.
  */
 notified: string | null, 
 /**

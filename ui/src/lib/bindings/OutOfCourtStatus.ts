@@ -2,6 +2,28 @@
 
 /**
  * The out-of-court body's decision, due [`OUT_OF_COURT_DAYS`](super::OUT_OF_COURT_DAYS) after
- * the referral.
+ * the referral, extendable to
+ * [`OUT_OF_COURT_EXTENDED_DAYS`](super::OUT_OF_COURT_EXTENDED_DAYS) for a highly complex
+ * dispute (DSA 21(4)).
  */
-export type OutOfCourtStatus = { "state": "pending", dueOn: string, daysLeft: number, } | { "state": "overdue", dueOn: string, sinceDays: number, } | { "state": "decided", days: number, };
+export type OutOfCourtStatus = { "state": "pending", dueOn: string, daysLeft: number, } | { "state": "extendable", 
+/**
+ * Day 90.
+ */
+dueOn: string, 
+/**
+ * Day 180, the latest.
+ */
+extendedDueOn: string, 
+/**
+ * Days from today to day 180.
+ */
+daysLeft: number, } | { "state": "overdue", 
+/**
+ * Day 180, the latest the body could decide.
+ */
+dueOn: string, 
+/**
+ * Days since then.
+ */
+sinceDays: number, } | { "state": "decided", days: number, };

@@ -2,4 +2,7 @@
 import type { Label } from "./Label";
 import type { ServiceType } from "./ServiceType";
 
+/**
+ * The service types with their labels.
+ */
 export type ServiceInfo = { service: ServiceType, label: Label, };

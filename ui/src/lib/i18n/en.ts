@@ -289,18 +289,20 @@ export const en: Catalogue = {
   'platforms.mediatorsShort': 'Mediators',
   'platforms.complaintShort': 'Complaints',
   'platforms.termsShort': 'Terms and conditions',
-  'platforms.charter.yes': 'Signed the 2019 charter',
-  'platforms.charter.yesHelp':
+  'platforms.charter.signed2019': 'Signed the charter in 2019',
+  'platforms.charter.signed2019Help':
     'Signed the Charte des acteurs du e-commerce of 26 March 2019: its commitments, voluntary, can be recalled in a report.',
+  'platforms.charter.joined2020': 'Joined the charter in 2020',
+  'platforms.charter.joined2020Help':
+    'Joined the Charte des acteurs du e-commerce when it was renewed on 7 December 2020: its commitments, voluntary, can be recalled in a report.',
   'platforms.charter.no': 'Did not sign the charter',
   'platforms.charter.noHelp':
-    'Did not sign the 2019 Charte des acteurs du e-commerce. The EU P2B Regulation applies all the same.',
-  'platforms.charter.disputed': 'Charter signature uncertain',
-  'platforms.charter.disputedHelp':
-    'The sources disagree on whether it signed the 2019 Charte des acteurs du e-commerce.',
+    'Signed neither the 2019 Charte des acteurs du e-commerce nor its 2020 renewal. The EU P2B Regulation applies all the same.',
   'platforms.charter.unknown': 'Charter: not known',
   'platforms.charter.unknownHelp':
-    'Not in the catalogue: Carnet does not know whether it signed the 2019 Charte des acteurs du e-commerce.',
+    'Carnet’s sources do not say whether it signed the Charte des acteurs du e-commerce (2019, renewed in 2020).',
+  'platforms.charter.outsideHelp':
+    'Not in the catalogue: Carnet does not know whether it signed the Charte des acteurs du e-commerce (2019, renewed in 2020).',
   'platforms.delete': 'Move to the trash',
   'platforms.deleteNamed': 'Move {name} to the trash',
   'platforms.deleted': '{name} is in the trash.',
@@ -595,17 +597,26 @@ export const en: Catalogue = {
     'No statement of reasons received: the P2B Regulation and the DSA provide that the platform gives reasons for this kind of decision.',
   'check.window.unknown': 'Complaint window to work out',
   'check.window.unknownLong':
-    'Give the date of the decision to work out the internal complaint window (six months, DSA).',
+    'Give the day you were informed of the decision (or else its date) to work out the internal complaint window (at least six months, DSA 20(1)).',
   'check.window.open': 'Internal complaint until {date}',
-  'check.window.openLong': 'The internal complaint the DSA provides for remains possible until {date}, {days} from now.',
+  'check.window.openLong':
+    'The internal complaint the DSA provides for remains possible until {date}, {days} from now; {from}.',
   'check.window.closed': 'Complaint window closed',
-  'check.window.closedLong': 'The six-month window of the internal complaint the DSA provides for closed on {date}.',
+  'check.window.closedLong':
+    'The six-month window of the internal complaint the DSA provides for closed on {date}; {from}.',
+  'check.window.from.informed': 'counted from the day you were informed of the decision',
+  'check.window.from.decision':
+    'counted from the decision’s date, as the day you were informed of it is missing: give it if it came later',
+  'check.window.from.referral': 'counted from the recorded referral, for want of another date',
   'check.outOfCourt.pending': 'Decision due on {date}',
   'check.outOfCourt.pendingLong':
-    'The out-of-court body normally decides by {date} (90 days, DSA), {days} from now.',
+    'The out-of-court body normally decides by {date} (90 days, DSA 21(4)), {days} from now.',
+  'check.outOfCourt.extendable': 'Decision extendable until {date}',
+  'check.outOfCourt.extendableLong':
+    'The 90 days ended on {due}; for a highly complex dispute the body may extend to {date} (180 days at most, DSA 21(4)), {days} from now.',
   'check.outOfCourt.overdue': 'Decision overdue: {days}',
   'check.outOfCourt.overdueLong':
-    'The out-of-court body’s decision was due on {date} (90 days, DSA): {days} late.',
+    'The out-of-court body’s decision was due by {date} at the latest (180 days, DSA 21(4)): {days} late.',
   'check.outOfCourt.decided': 'Decision given',
   'check.outOfCourt.decidedLong': 'The out-of-court body gave its decision in {days}.',
   'check.answer.awaiting': 'No answer for {days}',

@@ -293,18 +293,20 @@ export const fr = {
   'platforms.mediatorsShort': 'Médiateurs',
   'platforms.complaintShort': 'Réclamations',
   'platforms.termsShort': 'Conditions générales',
-  'platforms.charter.yes': 'Signataire de la charte de 2019',
-  'platforms.charter.yesHelp':
+  'platforms.charter.signed2019': 'Signataire de la charte en 2019',
+  'platforms.charter.signed2019Help':
     'A signé la Charte des acteurs du e-commerce du 26 mars 2019 : ses engagements, volontaires, peuvent être rappelés dans un signalement.',
+  'platforms.charter.joined2020': 'A rejoint la charte en 2020',
+  'platforms.charter.joined2020Help':
+    'A rejoint la Charte des acteurs du e-commerce lors de son renouvellement du 7 décembre 2020 : ses engagements, volontaires, peuvent être rappelés dans un signalement.',
   'platforms.charter.no': 'Non signataire de la charte',
   'platforms.charter.noHelp':
-    'N’a pas signé la Charte des acteurs du e-commerce de 2019. Le règlement européen P2B s’applique quand même.',
-  'platforms.charter.disputed': 'Signature de la charte incertaine',
-  'platforms.charter.disputedHelp':
-    'Les sources ne s’accordent pas sur sa signature de la Charte des acteurs du e-commerce de 2019.',
+    'N’a signé ni la Charte des acteurs du e-commerce de 2019 ni son renouvellement de 2020. Le règlement européen P2B s’applique quand même.',
   'platforms.charter.unknown': 'Charte : non renseigné',
   'platforms.charter.unknownHelp':
-    'Plateforme hors catalogue : Carnet ne sait pas si elle a signé la Charte des acteurs du e-commerce de 2019.',
+    'Les sources de Carnet ne disent pas si elle a signé la Charte des acteurs du e-commerce (2019, renouvelée en 2020).',
+  'platforms.charter.outsideHelp':
+    'Plateforme hors catalogue : Carnet ne sait pas si elle a signé la Charte des acteurs du e-commerce (2019, renouvelée en 2020).',
   'platforms.delete': 'Mettre à la corbeille',
   'platforms.deleteNamed': 'Mettre {name} à la corbeille',
   'platforms.deleted': '{name} est dans la corbeille.',
@@ -603,19 +605,26 @@ export const fr = {
     'Aucun exposé des motifs reçu : le règlement P2B et le DSA prévoient que la plateforme motive ce type de décision.',
   'check.window.unknown': 'Délai de réclamation à calculer',
   'check.window.unknownLong':
-    'Indiquez la date de la décision pour calculer le délai de la réclamation interne (six mois, DSA).',
+    'Indiquez le jour où vous avez été informé de la décision (à défaut, sa date) pour calculer le délai de la réclamation interne (au moins six mois, DSA 20(1)).',
   'check.window.open': 'Réclamation interne jusqu’au {date}',
   'check.window.openLong':
-    'La réclamation interne prévue par le DSA reste possible jusqu’au {date}, soit encore {days}.',
+    'La réclamation interne prévue par le DSA reste possible jusqu’au {date}, soit encore {days} ; {from}.',
   'check.window.closed': 'Délai de réclamation passé',
   'check.window.closedLong':
-    'Le délai de six mois de la réclamation interne prévue par le DSA a pris fin le {date}.',
+    'Le délai de six mois de la réclamation interne prévue par le DSA a pris fin le {date} ; {from}.',
+  'check.window.from.informed': 'compté à partir du jour où vous avez été informé de la décision',
+  'check.window.from.decision':
+    'compté à partir de la date de la décision, faute du jour où vous en avez été informé : indiquez-le s’il est plus tardif',
+  'check.window.from.referral': 'compté à partir de la date de la saisine enregistrée, faute d’autre date',
   'check.outOfCourt.pending': 'Décision attendue le {date}',
   'check.outOfCourt.pendingLong':
-    'L’organisme extrajudiciaire décide en principe d’ici le {date} (90 jours, DSA), soit dans {days}.',
+    'L’organisme extrajudiciaire décide en principe d’ici le {date} (90 jours, DSA 21(4)), soit dans {days}.',
+  'check.outOfCourt.extendable': 'Décision prolongeable jusqu’au {date}',
+  'check.outOfCourt.extendableLong':
+    'Les 90 jours ont pris fin le {due} ; pour un litige très complexe, l’organisme peut prolonger jusqu’au {date} (180 jours au plus, DSA 21(4)), soit dans {days}.',
   'check.outOfCourt.overdue': 'Décision en retard : {days}',
   'check.outOfCourt.overdueLong':
-    'La décision de l’organisme extrajudiciaire était attendue le {date} (90 jours, DSA) : {days} de retard.',
+    'La décision de l’organisme extrajudiciaire était attendue au plus tard le {date} (180 jours, DSA 21(4)) : {days} de retard.',
   'check.outOfCourt.decided': 'Décision rendue',
   'check.outOfCourt.decidedLong': 'L’organisme extrajudiciaire a rendu sa décision en {days}.',
   'check.answer.awaiting': 'Sans réponse depuis {days}',

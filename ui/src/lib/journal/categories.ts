@@ -159,6 +159,8 @@ export function catalogueFrom(toml: string): Catalogue {
         label: label(t),
         axes: texts(t['axes']) as Axis[],
         refs: texts(t['refs']),
+        contentRefs: texts(t['content_refs']),
+        gatekeeperRefs: texts(t['gatekeeper_refs']),
         measures: texts(t['measures']) as Measure[],
         evidence: (Array.isArray(t['evidence']) ? t['evidence'] : []).map((e) =>
           typeof e === 'object' && !Array.isArray(e) ? label(e) : { fr: '', en: '' },

@@ -76,9 +76,13 @@ export function describeCheck(check: Check, t: Translate, locale: Locale): Check
           return text(s.urgent ? 'warn' : 'neutral', 'check.window.open', 'check.window.openLong', {
             date: date(s.closesOn),
             days: d(s.daysLeft),
+            from: t(`check.window.from.${s.countedFrom}`),
           });
         case 'closed':
-          return text('neutral', 'check.window.closed', 'check.window.closedLong', { date: date(s.closedOn) });
+          return text('neutral', 'check.window.closed', 'check.window.closedLong', {
+            date: date(s.closedOn),
+            from: t(`check.window.from.${s.countedFrom}`),
+          });
       }
       break;
     }
@@ -88,6 +92,12 @@ export function describeCheck(check: Check, t: Translate, locale: Locale): Check
         case 'pending':
           return text('neutral', 'check.outOfCourt.pending', 'check.outOfCourt.pendingLong', {
             date: date(s.dueOn),
+            days: d(s.daysLeft),
+          });
+        case 'extendable':
+          return text('warn', 'check.outOfCourt.extendable', 'check.outOfCourt.extendableLong', {
+            date: date(s.extendedDueOn),
+            due: date(s.dueOn),
             days: d(s.daysLeft),
           });
         case 'overdue':

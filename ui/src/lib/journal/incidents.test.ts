@@ -177,10 +177,12 @@ describe('deadline checks in words', () => {
     { kind: 'statementOfReasons', status: { state: 'notReceived' } },
     { kind: 'statementOfReasons', status: { state: 'received' } },
     { kind: 'statementOfReasons', status: { state: 'unknown' } },
-    { kind: 'complaintWindow', status: { state: 'open', closesOn: '2027-05-02', daysLeft: 10, urgent: true } },
-    { kind: 'complaintWindow', status: { state: 'closed', closedOn: '2026-05-02' } },
+    { kind: 'complaintWindow', status: { state: 'open', closesOn: '2027-05-02', daysLeft: 10, urgent: true, countedFrom: 'informed' } },
+    { kind: 'complaintWindow', status: { state: 'open', closesOn: '2027-05-02', daysLeft: 10, urgent: true, countedFrom: 'decision' } },
+    { kind: 'complaintWindow', status: { state: 'closed', closedOn: '2026-05-02', countedFrom: 'referral' } },
     { kind: 'complaintWindow', status: { state: 'unknown' } },
     { kind: 'outOfCourtDecision', status: { state: 'pending', dueOn: '2027-01-10', daysLeft: 45 } },
+    { kind: 'outOfCourtDecision', status: { state: 'extendable', dueOn: '2026-10-01', extendedDueOn: '2026-12-30', daysLeft: 26 } },
     { kind: 'outOfCourtDecision', status: { state: 'overdue', dueOn: '2026-10-01', sinceDays: 56 } },
     { kind: 'outOfCourtDecision', status: { state: 'decided', days: 80 } },
     { kind: 'answer', status: { state: 'awaiting', days: 45 } },
@@ -212,7 +214,14 @@ describe('deadline checks in words', () => {
     expect(window.tone).toBe('warn');
     expect(plain(window.short)).toBe('Réclamation interne jusqu’au 2 mai 2027');
     expect(describeCheck(all[2]!, trFr, 'fr').known).toBe(false);
-    expect(describeCheck(all[13]!, trEn, 'en').tone).toBe('warn');
-    expect(describeCheck(all[14]!, trEn, 'en').long).toBe('The platform answered your complaint in 1 day.');
+    expect(plain(window.long)).toContain('compté à partir du jour où vous avez été informé de la décision');
+    expect(plain(describeCheck(all[8]!, trEn, 'en').long)).toContain('counted from the decision’s date, as the day you were informed');
+    const extendable = describeCheck(all[12]!, trFr, 'fr');
+    expect(extendable.tone).toBe('warn');
+    expect(plain(extendable.short)).toBe('Décision prolongeable jusqu’au 30 décembre 2026');
+    expect(describeCheck(all[13]!, trEn, 'en').tone).toBe('bad');
+    expect(describeCheck(all[14]!, trEn, 'en').tone).toBe('good');
+    expect(describeCheck(all[15]!, trEn, 'en').tone).toBe('warn');
+    expect(describeCheck(all[16]!, trEn, 'en').long).toBe('The platform answered your complaint in 1 day.');
   });
 });

@@ -17,15 +17,28 @@ import {
   recordToForm,
 } from './platforms';
 
+const known = {
+  legalEntity: null,
+  country: null,
+  address: null,
+  vlop: null,
+  gatekeeper: null,
+  source: null,
+  checked: null,
+  toCheck: [],
+  outOfCourtBodies: [],
+  mediators: [],
+};
+
 const catalogue: Platforms = {
   services: [
     { service: 'marketplace', label: { fr: 'Place de marché', en: 'Marketplace' } },
     { service: 'booking', label: { fr: 'Réservation et voyage', en: 'Booking and travel' } },
   ],
   platforms: [
-    { id: 'amazon', name: 'Amazon', service: 'marketplace', charter: 'no', aliases: ['Amazon.fr', 'Seller Central'] },
-    { id: 'rakuten', name: 'Rakuten', service: 'marketplace', charter: 'yes', aliases: ['PriceMinister'] },
-    { id: 'booking', name: 'Booking.com', service: 'booking', charter: 'no', aliases: [] },
+    { id: 'amazon', name: 'Amazon', service: 'marketplace', charter: 'no', aliases: ['Amazon.fr', 'Seller Central'], ...known },
+    { id: 'rakuten', name: 'Rakuten', service: 'marketplace', charter: 'signed2019', aliases: ['PriceMinister'], ...known },
+    { id: 'booking', name: 'Booking.com', service: 'booking', charter: 'no', aliases: [], ...known },
   ],
 };
 
@@ -191,7 +204,10 @@ describe('platforms', () => {
   });
 
   it('says the charter status, unknown for a platform the owner named', () => {
-    expect(charterTexts('yes').label).toBe('platforms.charter.yes');
+    expect(charterTexts('signed2019').label).toBe('platforms.charter.signed2019');
+    expect(charterTexts('joined2020').label).toBe('platforms.charter.joined2020');
+    expect(charterTexts('unknown').explanation).toBe('platforms.charter.unknownHelp');
+    expect(charterTexts(null).explanation).toBe('platforms.charter.outsideHelp');
     expect(charterTexts(null).label).toBe('platforms.charter.unknown');
   });
 });

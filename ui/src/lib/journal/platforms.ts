@@ -70,15 +70,17 @@ export function serviceLabel(catalogue: Platforms | null, service: ServiceType, 
 /** `null`: a platform the owner named, which the catalogue cannot vouch for. */
 export type Charter = CharterSignatory | null;
 
-export const CHARTER_LABELS: Record<CharterSignatory | 'unknown', { label: MessageKey; explanation: MessageKey }> = {
-  yes: { label: 'platforms.charter.yes', explanation: 'platforms.charter.yesHelp' },
+export const CHARTER_LABELS: Record<CharterSignatory | 'outside', { label: MessageKey; explanation: MessageKey }> = {
+  signed2019: { label: 'platforms.charter.signed2019', explanation: 'platforms.charter.signed2019Help' },
+  joined2020: { label: 'platforms.charter.joined2020', explanation: 'platforms.charter.joined2020Help' },
   no: { label: 'platforms.charter.no', explanation: 'platforms.charter.noHelp' },
-  disputed: { label: 'platforms.charter.disputed', explanation: 'platforms.charter.disputedHelp' },
   unknown: { label: 'platforms.charter.unknown', explanation: 'platforms.charter.unknownHelp' },
+  outside: { label: 'platforms.charter.unknown', explanation: 'platforms.charter.outsideHelp' },
 };
 
+/** The charter status in words; a platform outside the catalogue is "not known". */
 export const charterTexts = (charter: Charter): { label: MessageKey; explanation: MessageKey } =>
-  CHARTER_LABELS[charter ?? 'unknown'];
+  CHARTER_LABELS[charter ?? 'outside'];
 
 /** The values the platform form edits, as strings in the inputs. */
 export type PlatformForm = {

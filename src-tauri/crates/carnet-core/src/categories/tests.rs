@@ -2,7 +2,7 @@ use super::*;
 use crate::locale::Locale;
 use proptest::prelude::*;
 
-/// The codes of docs/domain.md §5, in its order.
+/// The codes of the project's domain notes §5 (docs/law.md), in their order.
 const DOMAIN_CODES: [&str; 22] = [
     "CGU-01", "CGU-02", "CGU-03", "FIN-01", "FIN-02", "ACC-01", "ACC-02", "ACC-03", "VIS-01",
     "VIS-02", "SRV-01", "DAT-01", "PAR-01", "COM-01", "COM-02", "COM-03", "TEC-01", "CTF-01",
@@ -96,7 +96,7 @@ fn builtin_entries_as_domain_md_has_them() {
 
     let acc02 = c.category("ACC-02").unwrap();
     assert_eq!(acc02.axes, [Axis::A2]);
-    assert!(acc02.refs.iter().any(|r| r == "P2B 4(2)"));
+    assert!(acc02.refs.iter().any(|r| r == "P2B 4(1)"));
     assert_eq!(acc02.measures, [Measure::Suspension, Measure::Termination]);
     assert_eq!(c.category("FIN-02").unwrap().axes, [Axis::A1, Axis::A2]);
     assert_eq!(c.category("CTF-02").unwrap().axes, [Axis::A3, Axis::A2]);
@@ -113,6 +113,71 @@ fn builtin_entries_as_domain_md_has_them() {
     );
     assert!(c.category("ACC-04").is_none() && c.group("XYZ").is_none());
     assert_eq!(c.groups().len(), 12);
+}
+
+/// The corrections of issue 11 §1, each from domain.md §5 (the old values fail these).
+#[test]
+fn articles_as_the_texts_have_them() {
+    let c = Catalogue::builtin();
+    let refs = |code: &str| c.category(code).unwrap().refs.clone();
+    // FIN-02: DSA 17/20/21 only when the hold rests on content said to be illegal or against
+    // the terms; otherwise P2B 4(1) alone (no DSA 20 clock on a plain hold).
+    let fin02 = c.category("FIN-02").unwrap();
+    assert_eq!(fin02.refs, ["P2B 4(1)"]);
+    assert_eq!(
+        fin02.refs_for(Some(Measure::Restriction), false, false),
+        ["P2B 4(1)"]
+    );
+    let on_content = fin02.refs_for(Some(Measure::Restriction), true, false);
+    assert!(
+        on_content.iter().any(|r| r == "DSA 20")
+            && on_content.iter().any(|r| r.starts_with("DSA 17"))
+    );
+    // COM-01: a point of contact not relying solely on automated tools is DSA 12, not DSA 20.
+    assert!(refs("COM-01").iter().any(|r| r == "DSA 12"));
+    assert!(!refs("COM-01").iter().any(|r| r == "DSA 20"));
+    // CTF-01 and CTF-03: trusted flaggers (DSA 22).
+    assert!(refs("CTF-01").iter().any(|r| r == "DSA 22"));
+    assert!(refs("CTF-03").iter().any(|r| r == "DSA 22"));
+    // Gatekeepers (DMA).
+    for (code, dma) in [
+        ("DAT-01", "DMA 6(10)"),
+        ("VIS-02", "DMA 6(5)"),
+        ("PAR-01", "DMA 5(3)"),
+        ("SRV-01", "DMA 5(7)"),
+    ] {
+        let cat = c.category(code).unwrap();
+        assert!(
+            cat.refs_for(None, false, true).iter().any(|r| r == dma),
+            "{code}"
+        );
+        assert!(
+            !cat.refs_for(None, false, false).iter().any(|r| r == dma),
+            "{code}"
+        );
+    }
+}
+
+/// P2B 4(1) for a suspension or restriction, 4(2) only for the termination of the whole
+/// service: chosen by the measure recorded, not by the category.
+#[test]
+fn the_p2b_4_article_follows_the_measure() {
+    let c = Catalogue::builtin();
+    let acc02 = c.category("ACC-02").unwrap();
+    let on = |m| acc02.refs_for(Some(m), false, false);
+    assert!(on(Measure::Suspension).iter().any(|r| r == "P2B 4(1)"));
+    assert!(!on(Measure::Suspension).iter().any(|r| r == "P2B 4(2)"));
+    assert!(on(Measure::Termination).iter().any(|r| r == "P2B 4(2)"));
+    assert!(!on(Measure::Termination).iter().any(|r| r == "P2B 4(1)"));
+    let acc01 = c.category("ACC-01").unwrap();
+    assert!(
+        acc01
+            .refs_for(Some(Measure::Termination), false, false)
+            .iter()
+            .any(|r| r == "P2B 4(2)")
+    );
+    assert_eq!(p2b4_article(Measure::Restriction), Some("P2B 4(1)"));
+    assert_eq!(p2b4_article(Measure::TermsChange), None);
 }
 
 #[test]

@@ -59,6 +59,20 @@ pub enum ReasonsStatus {
     NotReceived,
 }
 
+/// The date the DSA 20 window is counted from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum CountedFrom {
+    /// The day the owner was informed of the decision (DSA 20(1)).
+    Informed,
+    /// That day is unknown: counted from the decision's date, which the UI and the dossier say.
+    Decision,
+    /// The day the out-of-court body received the complete file (DSA 21(4)); used by the
+    /// route guide only.
+    Referral,
+}
+
 /// The internal complaint window. Both dates are its last day, on which a complaint can
 /// still be filed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -69,23 +83,35 @@ pub enum ReasonsStatus {
 )]
 #[ts(export)]
 pub enum WindowStatus {
-    /// No decision date.
+    /// Neither the day informed nor the decision's date is known.
     Unknown,
+    /// Still open.
     Open {
+        /// Its last day.
         #[ts(as = "String")]
         closes_on: NaiveDate,
+        /// Days from today to that last day.
         #[ts(type = "number")]
         days_left: i64,
+        /// At most [`URGENT_DAYS`](super::URGENT_DAYS) left.
         urgent: bool,
+        /// Which recorded date the window runs from.
+        counted_from: CountedFrom,
     },
+    /// Past its last day.
     Closed {
+        /// Its last day.
         #[ts(as = "String")]
         closed_on: NaiveDate,
+        /// Which recorded date the window ran from.
+        counted_from: CountedFrom,
     },
 }
 
 /// The out-of-court body's decision, due [`OUT_OF_COURT_DAYS`](super::OUT_OF_COURT_DAYS) after
-/// the referral.
+/// the referral, extendable to
+/// [`OUT_OF_COURT_EXTENDED_DAYS`](super::OUT_OF_COURT_EXTENDED_DAYS) for a highly complex
+/// dispute (DSA 21(4)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(
     tag = "state",
@@ -100,9 +126,24 @@ pub enum OutOfCourtStatus {
         #[ts(type = "number")]
         days_left: i64,
     },
-    Overdue {
+    /// Between day 91 and day 180: the body may have extended the period.
+    Extendable {
+        /// Day 90.
         #[ts(as = "String")]
         due_on: NaiveDate,
+        /// Day 180, the latest.
+        #[ts(as = "String")]
+        extended_due_on: NaiveDate,
+        /// Days from today to day 180.
+        #[ts(type = "number")]
+        days_left: i64,
+    },
+    /// Past day 180.
+    Overdue {
+        /// Day 180, the latest the body could decide.
+        #[ts(as = "String")]
+        due_on: NaiveDate,
+        /// Days since then.
         #[ts(type = "number")]
         since_days: i64,
     },

@@ -80,7 +80,8 @@ fn termination_notice_and_its_decision_checks() {
             Check::ComplaintWindow(WindowStatus::Open {
                 closes_on: d(2026, 7, 10),
                 days_left: 159,
-                urgent: false
+                urgent: false,
+                counted_from: CountedFrom::Informed,
             }),
         ]
     );
@@ -120,20 +121,22 @@ fn statement_of_reasons_follows_the_flag() {
 
 #[test]
 fn complaint_window_counts_calendar_months() {
-    let w = |decision, today| window(Some(decision), today);
+    let w = |decision, today| window(None, Some(decision), today);
     // 31 August + 6 months: the last day of February, leap year or not.
     assert_eq!(
         w(d(2025, 8, 31), d(2026, 2, 28)),
         WindowStatus::Open {
             closes_on: d(2026, 2, 28),
             days_left: 0,
-            urgent: true
+            urgent: true,
+            counted_from: CountedFrom::Decision,
         }
     );
     assert_eq!(
         w(d(2025, 8, 31), d(2026, 3, 1)),
         WindowStatus::Closed {
-            closed_on: d(2026, 2, 28)
+            closed_on: d(2026, 2, 28),
+            counted_from: CountedFrom::Decision,
         }
     );
     assert_eq!(
@@ -141,7 +144,8 @@ fn complaint_window_counts_calendar_months() {
         WindowStatus::Open {
             closes_on: d(2028, 2, 29),
             days_left: 59,
-            urgent: false
+            urgent: false,
+            counted_from: CountedFrom::Decision,
         }
     );
     // Urgent from 14 days left.
@@ -161,10 +165,10 @@ fn complaint_window_counts_calendar_months() {
             ..
         }
     ));
-    assert_eq!(window(None, d(2026, 1, 1)), WindowStatus::Unknown);
+    assert_eq!(window(None, None, d(2026, 1, 1)), WindowStatus::Unknown);
     // Out of chrono's range: unknown, not a panic.
     assert_eq!(
-        window(Some(NaiveDate::MAX), NaiveDate::MAX),
+        window(Some(NaiveDate::MAX), None, NaiveDate::MAX),
         WindowStatus::Unknown
     );
 }
@@ -183,11 +187,24 @@ fn out_of_court_decision_is_due_after_90_days() {
             days_left: 0
         })]
     );
+    // DSA 21(4): a highly complex dispute may take up to 180 days: day 100 is not overdue.
     assert_eq!(
         checks(&f(None), d(2026, 4, 11)),
-        [Check::OutOfCourtDecision(OutOfCourtStatus::Overdue {
+        [Check::OutOfCourtDecision(OutOfCourtStatus::Extendable {
             due_on: d(2026, 4, 1),
-            since_days: 10
+            extended_due_on: d(2026, 6, 30),
+            days_left: 80,
+        })]
+    );
+    assert!(matches!(
+        checks(&f(None), d(2026, 6, 30))[0],
+        Check::OutOfCourtDecision(OutOfCourtStatus::Extendable { days_left: 0, .. })
+    ));
+    assert_eq!(
+        checks(&f(None), d(2026, 7, 1)),
+        [Check::OutOfCourtDecision(OutOfCourtStatus::Overdue {
+            due_on: d(2026, 6, 30),
+            since_days: 1
         })]
     );
     assert_eq!(
@@ -245,10 +262,11 @@ fn serialised_as_kind_and_status() {
         closes_on: d(2026, 7, 10),
         days_left: 3,
         urgent: true,
+        counted_from: CountedFrom::Decision,
     });
     assert_eq!(
         serde_json::to_string(&c).unwrap(),
-        r#"{"kind":"complaintWindow","status":{"state":"open","closesOn":"2026-07-10","daysLeft":3,"urgent":true}}"#
+        r#"{"kind":"complaintWindow","status":{"state":"open","closesOn":"2026-07-10","daysLeft":3,"urgent":true,"countedFrom":"decision"}}"#
     );
     let f: IncidentFacts =
         serde_json::from_str(r#"{"measure":"terms_change","notified":"2026-03-01"}"#).unwrap();
@@ -262,7 +280,57 @@ fn serialised_as_kind_and_status() {
     }
 }
 
+#[test]
+fn the_window_runs_from_the_day_informed_not_the_decision() {
+    // DSA 20(1): decided on 10 January, the owner informed by e-mail on 20 January.
+    let f = IncidentFacts {
+        decision: Some(d(2026, 1, 10)),
+        notified: Some(d(2026, 1, 20)),
+        ..facts(Measure::Suspension)
+    };
+    assert_eq!(
+        checks(&f, d(2026, 7, 15))[1],
+        Check::ComplaintWindow(WindowStatus::Open {
+            closes_on: d(2026, 7, 20),
+            days_left: 5,
+            urgent: true,
+            counted_from: CountedFrom::Informed,
+        })
+    );
+    // Without the day informed: from the decision, and said so.
+    let g = IncidentFacts {
+        notified: None,
+        ..f
+    };
+    assert_eq!(
+        checks(&g, d(2026, 7, 15))[1],
+        Check::ComplaintWindow(WindowStatus::Closed {
+            closed_on: d(2026, 7, 10),
+            counted_from: CountedFrom::Decision,
+        })
+    );
+}
+
 proptest! {
+    #[test]
+    fn the_window_counts_from_the_day_informed_when_known(
+        decision in proptest::option::of(date()), later in 0u64..400, today in date(),
+    ) {
+        // Informed on or after the decision (or with no decision date recorded).
+        let informed = decision.unwrap_or(d(2000, 1, 1)) + Days::new(later);
+        let last = informed.checked_add_months(Months::new(6)).unwrap();
+        match window(Some(informed), decision, today) {
+            WindowStatus::Open { closes_on, counted_from, .. } => prop_assert!(closes_on == last && counted_from == CountedFrom::Informed),
+            WindowStatus::Closed { closed_on, counted_from } => prop_assert!(closed_on == last && counted_from == CountedFrom::Informed),
+            WindowStatus::Unknown => prop_assert!(false),
+        }
+        // Never closes earlier than when counted from the decision.
+        if let Some(dec) = decision {
+            let from_dec = dec.checked_add_months(Months::new(6)).unwrap();
+            prop_assert!(last >= from_dec);
+        }
+    }
+
     #[test]
     fn a_later_effect_never_shortens_the_notice(n in date(), e in date(), later in 0u64..400, required in 0i64..60) {
         let e2 = e + Days::new(later);
@@ -283,20 +351,20 @@ proptest! {
     #[test]
     fn the_window_closes_exactly_six_months_after(decision in date(), today in date()) {
         let last = decision.checked_add_months(Months::new(6)).unwrap();
-        let on_last_day = window(Some(decision), last);
+        let on_last_day = window(None, Some(decision), last);
         prop_assert!(matches!(on_last_day, WindowStatus::Open { days_left: 0, urgent: true, .. }), "{on_last_day:?}");
-        prop_assert_eq!(window(Some(decision), last + Days::new(1)), WindowStatus::Closed { closed_on: last });
+        prop_assert_eq!(window(None, Some(decision), last + Days::new(1)), WindowStatus::Closed { closed_on: last, counted_from: CountedFrom::Decision });
         // Same day of the month, or the month's last day when it has no such day.
         prop_assert!(last.day() == decision.day() || (last.day() < decision.day() && (last + Days::new(1)).day() == 1));
         prop_assert_eq!((last.year() * 12 + last.month0() as i32) - (decision.year() * 12 + decision.month0() as i32), 6);
-        match window(Some(decision), today) {
-            WindowStatus::Open { closes_on, days_left, urgent } => {
+        match window(None, Some(decision), today) {
+            WindowStatus::Open { closes_on, days_left, urgent, .. } => {
                 prop_assert!(days_left >= 0);
                 prop_assert_eq!(closes_on, last);
                 prop_assert_eq!(today + Days::new(days_left as u64), last);
                 prop_assert_eq!(urgent, days_left <= URGENT_DAYS);
             }
-            WindowStatus::Closed { closed_on } => prop_assert!(closed_on == last && today > last),
+            WindowStatus::Closed { closed_on, .. } => prop_assert!(closed_on == last && today > last),
             WindowStatus::Unknown => prop_assert!(false, "a decision date gives a window"),
         }
     }
@@ -304,9 +372,13 @@ proptest! {
     #[test]
     fn the_out_of_court_decision_is_due_90_days_after(referral in date(), today in date()) {
         let due = referral + Days::new(90);
+        let latest = referral + Days::new(180);
         match out_of_court(referral, None, today).unwrap() {
             OutOfCourtStatus::Pending { due_on, days_left } => prop_assert!(due_on == due && days_left >= 0 && today <= due),
-            OutOfCourtStatus::Overdue { due_on, since_days } => prop_assert!(due_on == due && since_days >= 1 && today > due),
+            OutOfCourtStatus::Extendable { due_on, extended_due_on, days_left } => prop_assert!(
+                due_on == due && extended_due_on == latest && today > due && today <= latest
+                    && today + Days::new(days_left as u64) == latest),
+            OutOfCourtStatus::Overdue { due_on, since_days } => prop_assert!(due_on == latest && since_days >= 1 && today > latest),
             OutOfCourtStatus::Decided { .. } => prop_assert!(false),
         }
     }

@@ -42,7 +42,11 @@ pub fn alert(check: &Check) -> Option<Option<NaiveDate>> {
             urgent: true,
             ..
         }) => Some(Some(closes_on)),
-        Check::OutOfCourtDecision(OutOfCourtStatus::Overdue { due_on, .. }) => Some(Some(due_on)),
+        // Past day 90 the body may have extended the period (to day 180 for a highly complex
+        // dispute): still a date to follow, announced from day 90 on.
+        Check::OutOfCourtDecision(
+            OutOfCourtStatus::Overdue { due_on, .. } | OutOfCourtStatus::Extendable { due_on, .. },
+        ) => Some(Some(due_on)),
         Check::OutOfCourtDecision(OutOfCourtStatus::Pending { due_on, days_left })
             if days_left <= URGENT_DAYS =>
         {

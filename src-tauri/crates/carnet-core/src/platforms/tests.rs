@@ -2,7 +2,7 @@ use super::*;
 use crate::locale::Locale;
 use proptest::prelude::*;
 
-/// The eight signatories named in docs/domain.md §1.
+/// The eight signatories named in the project's domain notes §1 (docs/law.md).
 const SIGNATORIES: [&str; 8] = [
     "cdiscount",
     "conforama",
@@ -103,28 +103,102 @@ fn the_builtin_file_is_valid_and_has_the_usual_platforms() {
         ServiceType::AppStore
     );
     assert_eq!(p.get("uber-eats").unwrap().service, ServiceType::Delivery);
-    assert!(p.get("zalando").is_none());
     assert_eq!(
         p.service(ServiceType::Marketplace).get(Locale::Fr),
         "Place de marché"
     );
 }
 
+/// Charter status from domain.md §1: the nine signatories of 26 March 2019 (Boulanger among
+/// them, no longer "disputed"), and Amazon, LDLC, Back Market, Certideal joining the renewed
+/// charter of 7 December 2020.
 #[test]
 fn charter_status_as_domain_md_reports_it() {
     let p = Platforms::builtin();
+    let joined = ["amazon", "ldlc", "back-market", "certideal"];
     for platform in p.all() {
-        let expected = if SIGNATORIES.contains(&platform.id.as_str()) {
-            CharterSignatory::Yes
-        } else if platform.id == "boulanger" {
-            CharterSignatory::Disputed
-        } else {
+        let id = platform.id.as_str();
+        let expected = if SIGNATORIES.contains(&id) || id == "boulanger" {
+            CharterSignatory::Signed2019
+        } else if joined.contains(&id) {
+            CharterSignatory::Joined2020
+        } else if id == "alibaba" {
             CharterSignatory::No
+        } else {
+            CharterSignatory::Unknown
         };
-        assert_eq!(platform.charter, expected, "{}", platform.id);
+        assert_eq!(platform.charter, expected, "{id}");
     }
-    assert_eq!(p.get("amazon").unwrap().charter, CharterSignatory::No);
-    assert_eq!(p.get("alibaba").unwrap().charter, CharterSignatory::No);
+    assert_eq!(
+        p.get("boulanger").unwrap().charter,
+        CharterSignatory::Signed2019
+    );
+    assert_eq!(
+        p.get("amazon").unwrap().charter,
+        CharterSignatory::Joined2020
+    );
+}
+
+/// The platforms issue 11 adds, each with its country, and the DSA/DMA flags, each sourced.
+#[test]
+fn new_platforms_with_entity_country_and_flags() {
+    let p = Platforms::builtin();
+    for (id, country) in [
+        ("ldlc", "FR"),
+        ("certideal", "FR"),
+        ("rue-du-commerce", "FR"),
+        ("zalando", "DE"),
+        ("shein", "IE"),
+        ("temu", "IE"),
+    ] {
+        let e = p.get(id).unwrap_or_else(|| panic!("{id} missing"));
+        assert_eq!(e.country.as_deref(), Some(country), "{id}");
+        // A legal entity is either given or marked to check: never silently absent.
+        assert!(
+            e.legal_entity.is_some() || e.to_check.iter().any(|f| f == "legal_entity"),
+            "{id}"
+        );
+        assert!(e.source.is_some() && e.checked.is_some(), "{id}");
+    }
+    assert_eq!(
+        p.get("zalando").unwrap().legal_entity.as_deref(),
+        Some("Zalando SE")
+    );
+    assert_eq!(p.get("amazon").unwrap().gatekeeper, Some(true));
+    assert_eq!(p.get("booking-com").unwrap().gatekeeper, Some(true));
+    assert_eq!(p.get("temu").unwrap().vlop, Some(true));
+    // Unknown stays unknown.
+    assert_eq!(p.get("cdiscount").unwrap().vlop, None);
+    assert_eq!(p.get("cdiscount").unwrap().gatekeeper, None);
+}
+
+#[test]
+fn a_sourced_datum_needs_its_source_and_date() {
+    assert!(matches!(
+        with("charter = \"no\"\n", "charter = \"no\"\nvlop = true\n"),
+        Err(CatalogueError::Missing { .. })
+    ));
+    assert!(
+        with(
+            "charter = \"no\"\n",
+            "charter = \"no\"\nvlop = true\nsource = \"x\"\nchecked = \"2026-12-04\"\n"
+        )
+        .is_ok()
+    );
+    assert!(matches!(
+        with(
+            "charter = \"no\"\n",
+            "charter = \"no\"\ncountry = \"France\"\n"
+        ),
+        Err(CatalogueError::Malformed { .. })
+    ));
+    assert!(matches!(
+        with(
+            "charter = \"no\"\n",
+            "charter = \"no\"\nvlop = true\nsource = \"x\"\nchecked = \"4 Dec\"\n"
+        ),
+        Err(CatalogueError::Malformed { .. })
+    ));
 }
 
 #[test]
@@ -133,7 +207,7 @@ fn serialised_for_the_ui() {
     let first = &json["platforms"][0];
     assert_eq!(first["id"], "amazon");
     assert_eq!(first["service"], "marketplace");
-    assert_eq!(first["charter"], "no");
+    assert_eq!(first["charter"], "joined2020");
     assert_eq!(json["services"][1]["service"], "app_store");
     for s in ServiceType::ALL {
         assert_eq!(serde_json::to_value(s).unwrap(), s.code());
@@ -269,4 +343,32 @@ proptest! {
     fn arbitrary_text_is_refused_without_panic(s in "\\PC{0,200}") {
         prop_assert!(Platforms::parse(&s).is_err());
     }
+}
+
+/// DSA 21: the certified bodies covering a platform are data, with their fee rule
+/// (domain.md §3: ADR Center covers Amazon, free for recipients since 1 September 2025).
+#[test]
+fn out_of_court_bodies_are_named_with_their_fee() {
+    let p = Platforms::builtin();
+    let amazon = p.get("amazon").unwrap();
+    let adr = amazon
+        .out_of_court_bodies
+        .iter()
+        .find(|b| b.name == "ADR Center")
+        .expect("ADR Center covers Amazon");
+    assert_eq!(adr.country, "IT");
+    assert!(adr.fee.as_ref().unwrap().en.contains("Free"));
+    // Unknown is empty, never invented.
+    assert!(p.get("cdiscount").unwrap().out_of_court_bodies.is_empty());
+    assert!(p.get("cdiscount").unwrap().mediators.is_empty());
+    let body = |b: &str| {
+        format!(
+            "charter = \"no\"\nout_of_court_bodies = [{{ name = \"B\", country = \"{b}\", source = \"x\", checked = \"2026-12-04\" }}]\n"
+        )
+    };
+    assert!(with("charter = \"no\"\n", &body("IT")).is_ok());
+    assert!(matches!(
+        with("charter = \"no\"\n", &body("Italy")),
+        Err(CatalogueError::Malformed { .. })
+    ));
 }

@@ -136,7 +136,8 @@ fn checks_are_computed_for_the_generation_day() {
     // Decision on 2 March: the window closes on 2 September, before 26 November.
     assert!(
         checks.contains(&Check::ComplaintWindow(WindowStatus::Closed {
-            closed_on: d(2026, 9, 2)
+            closed_on: d(2026, 9, 2),
+            counted_from: crate::deadlines::CountedFrom::Decision,
         }))
     );
 }

@@ -4,7 +4,8 @@
 
 use carnet_core::Catalogue;
 use carnet_core::deadlines::{
-    AnswerStatus, Check, Measure, NoticeStatus, OutOfCourtStatus, ReasonsStatus, WindowStatus,
+    AnswerStatus, Check, CountedFrom, Measure, NoticeStatus, OutOfCourtStatus, ReasonsStatus,
+    WindowStatus,
 };
 use carnet_core::journal::event::{Actor, Channel};
 use carnet_core::journal::incident::{ReasonsReceived, Status};
@@ -226,18 +227,30 @@ fn check_row(ctx: &Ctx, check: &Check) -> (T, String, T) {
             WindowStatus::Open {
                 closes_on,
                 days_left,
+                counted_from,
                 ..
             } => (
                 T::CheckWindow,
-                ctx.fill(
-                    T::FindWindowOpen,
-                    &[("date", &ctx.date(closes_on)), ("days", &days(days_left))],
+                from_decision(
+                    ctx,
+                    counted_from,
+                    ctx.fill(
+                        T::FindWindowOpen,
+                        &[("date", &ctx.date(closes_on)), ("days", &days(days_left))],
+                    ),
                 ),
                 T::StateInfo,
             ),
-            WindowStatus::Closed { closed_on } => (
+            WindowStatus::Closed {
+                closed_on,
+                counted_from,
+            } => (
                 T::CheckWindow,
-                ctx.fill(T::FindWindowClosed, &[("date", &ctx.date(closed_on))]),
+                from_decision(
+                    ctx,
+                    counted_from,
+                    ctx.fill(T::FindWindowClosed, &[("date", &ctx.date(closed_on))]),
+                ),
                 T::StateInfo,
             ),
         },
@@ -247,6 +260,22 @@ fn check_row(ctx: &Ctx, check: &Check) -> (T, String, T) {
                 ctx.fill(
                     T::FindOocPending,
                     &[("date", &ctx.date(due_on)), ("days", &days(days_left))],
+                ),
+                T::StateInfo,
+            ),
+            OutOfCourtStatus::Extendable {
+                due_on,
+                extended_due_on,
+                days_left,
+            } => (
+                T::CheckOutOfCourt,
+                ctx.fill(
+                    T::FindOocExtendable,
+                    &[
+                        ("date", &ctx.date(due_on)),
+                        ("latest", &ctx.date(extended_due_on)),
+                        ("days", &days(days_left)),
+                    ],
                 ),
                 T::StateInfo,
             ),
@@ -589,5 +618,14 @@ pub fn ip_rights(ctx: &Ctx, out: &mut Vec<Block>) {
                     .after(2.0),
             ));
         }
+    }
+}
+
+/// The window's finding, with "counted from the decision" when the day the owner was informed
+/// is not recorded (DSA 20(1) counts from that day).
+fn from_decision(ctx: &Ctx, counted_from: CountedFrom, finding: String) -> String {
+    match counted_from {
+        CountedFrom::Decision => format!("{finding} {}", ctx.t(T::FindCountedFromDecision)),
+        CountedFrom::Informed | CountedFrom::Referral => finding,
     }
 }

@@ -76,9 +76,10 @@ pub fn platforms(ctx: &Ctx, out: &mut Vec<Block>) {
             out.push(ctx.sub(ctx.owner(&d.name), None, false));
         }
         let charter = match p.charter {
-            Some(CharterSignatory::Yes) => ctx.t(T::Yes),
+            Some(CharterSignatory::Signed2019) => ctx.t(T::CharterSigned2019),
+            Some(CharterSignatory::Joined2020) => ctx.t(T::CharterJoined2020),
             Some(CharterSignatory::No) => ctx.t(T::No),
-            Some(CharterSignatory::Disputed) => ctx.t(T::CharterDisputed),
+            Some(CharterSignatory::Unknown) => ctx.t(T::CharterUnknown),
             None => ctx.t(T::NotGiven),
         };
         let since = d

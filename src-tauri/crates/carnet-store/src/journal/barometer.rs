@@ -249,7 +249,7 @@ async fn alerts(
          FROM {INCIDENTS} AND status NOT IN ('resolved', 'abandoned') AND (
              (measure IN ('terms_change', 'termination')
                  AND julianday(took_effect_on) - julianday(notified_on) < {TERMINATION_NOTICE_DAYS})
-             OR decision_on BETWEEN ?1 AND ?2
+             OR decision_on BETWEEN ?1 AND ?2 OR notified_on BETWEEN ?1 AND ?2
              OR (referral_on <= ?3 AND referral_decided_on IS NULL)
              OR (complaint_sent_on <= ?4 AND answer_received_on IS NULL))"
     );

@@ -46,7 +46,7 @@ fn a_catalogue_platform_takes_its_name_service_and_charter() {
     assert_eq!(d.relationship_start, NaiveDate::from_ymd_opt(2019, 3, 1));
     assert_eq!(d.turnover_share_pct, Some(62));
     assert_eq!(d.complaint_channel, "Seller Central\nRubrique « Aide »");
-    assert_eq!(d.charter(catalogue()), Some(CharterSignatory::No));
+    assert_eq!(d.charter(catalogue()), Some(CharterSignatory::Joined2020));
     assert_eq!(d.identity(), "catalogue:amazon");
     assert_eq!(d.search_text(), "Amazon\nAmazon EU S.à r.l.");
     // The owner may say the service is another one.
@@ -70,7 +70,7 @@ fn a_typed_name_of_the_catalogue_links_its_entry() {
         .check(catalogue(), today())
         .unwrap();
         assert_eq!(d.catalogue_id.as_deref(), Some("cdiscount"), "{typed:?}");
-        assert_eq!(d.charter(catalogue()), Some(CharterSignatory::Yes));
+        assert_eq!(d.charter(catalogue()), Some(CharterSignatory::Signed2019));
     }
     let alias = PlatformInput {
         name: "seller  central".into(),
