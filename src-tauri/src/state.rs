@@ -10,7 +10,7 @@ use carnet_store::keys::kdf::Calibration;
 use carnet_store::vault::throttle::Throttle;
 use carnet_store::{Layout, SettingsFile, StoreError, Vault};
 
-use crate::error::{IpcError, Localise};
+use crate::error::{ErrorCode, IpcError, Localise};
 use crate::idle::Idle;
 
 /// How the state is built: the real app, or a test host.
@@ -71,6 +71,16 @@ impl AppState {
             damaged: Default::default(),
             background: Mutex::new(None),
         })
+    }
+
+    /// The one way to the open vault for a command: a guard on it, or `vault_locked`. Held for
+    /// the command's length, so a lock waits for the command to finish.
+    pub(crate) async fn unlocked(
+        &self,
+    ) -> Result<tokio::sync::MappedMutexGuard<'_, carnet_store::Vault>, IpcError> {
+        let slot = self.vault.lock().await;
+        tokio::sync::MutexGuard::try_map(slot, Option::as_mut)
+            .map_err(|_| IpcError::new(ErrorCode::VaultLocked, self.locale()))
     }
 
     /// Stops the work that follows an opening, if it still runs; its copy of the key is wiped

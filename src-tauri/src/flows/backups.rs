@@ -135,10 +135,7 @@ impl AppState {
 
     /// Writes the whole vault as one `.carnet` file at `dest` (chosen by the owner).
     pub async fn archive_export(&self, dest: &Path) -> Result<Exported, IpcError> {
-        let slot = self.vault.lock().await;
-        let vault = slot
-            .as_ref()
-            .ok_or_else(|| IpcError::new(ErrorCode::VaultLocked, self.locale()))?;
+        let vault = &*self.unlocked().await?;
         archive::export(vault, dest)
             .await
             .map_err(|e| self.err(e))?;

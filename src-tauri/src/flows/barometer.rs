@@ -5,15 +5,13 @@ use carnet_core::journal::barometer::{self, Barometer};
 use carnet_store::journal::barometer as store;
 
 use crate::error::IpcError;
-use crate::flows::company::locked;
 use crate::flows::incidents::now;
 use crate::state::AppState;
 
 impl AppState {
     /// The dashboard over the last `months` months (1 to 36; absent: 12).
     pub async fn barometer(&self, months: Option<i64>) -> Result<Barometer, IpcError> {
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().ok_or_else(|| locked(self))?;
+        let vault = &*self.unlocked().await?;
         let months = barometer::months(months.unwrap_or(12)).map_err(|e| self.err(e))?;
         let (_, today) = now();
         store::barometer(vault, months, today)

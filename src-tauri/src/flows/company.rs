@@ -3,30 +3,23 @@
 use carnet_core::journal::company::{Company, CompanyInput};
 use carnet_store::journal::company;
 
-use crate::error::{ErrorCode, IpcError};
+use crate::error::IpcError;
 use crate::state::AppState;
 
 impl AppState {
     /// The profile, or `None` before the first save.
     pub async fn company_get(&self) -> Result<Option<Company>, IpcError> {
-        let slot = self.vault.lock().await;
-        let vault = slot.as_ref().ok_or_else(|| locked(self))?;
+        let vault = &*self.unlocked().await?;
         company::get(vault).await.map_err(|e| self.err(e))
     }
 
     /// Checks the form, then writes it with its history row; a refused form changes nothing.
     pub async fn company_save(&self, input: CompanyInput) -> Result<Company, IpcError> {
-        let slot = self.vault.lock().await;
-        let vault = slot.as_ref().ok_or_else(|| locked(self))?;
+        let vault = &*self.unlocked().await?;
         let profile = input.check().map_err(|e| self.err(e))?;
         let now = chrono::Local::now().to_rfc3339();
         company::save(vault, &profile, &now)
             .await
             .map_err(|e| self.err(e))
     }
-}
-
-/// What a journal command answers while the vault is closed.
-pub(super) fn locked(state: &AppState) -> IpcError {
-    IpcError::new(ErrorCode::VaultLocked, state.locale())
 }

@@ -36,8 +36,7 @@ impl AppState {
     pub async fn dossier_create(&self, input: DossierInput) -> Result<DossierView, IpcError> {
         let (now, today) = now();
         let draft = input.check().map_err(|e| self.err(e))?;
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         let id = dossiers::create(vault, &draft, today.year(), &now)
             .await
             .map_err(|e| self.err(e))?;
@@ -48,16 +47,14 @@ impl AppState {
 
     /// The dossiers, the most recently changed first.
     pub async fn dossier_list(&self) -> Result<Vec<DossierItem>, IpcError> {
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         dossiers::list(vault).await.map_err(|e| self.err(e))
     }
 
     /// One dossier: its draft, what is missing for its destination, what it would hold.
     pub async fn dossier_get(&self, id: i64) -> Result<DossierView, IpcError> {
         let (_, today) = now();
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         dossiers::view(vault, id, today)
             .await
             .map_err(|e| self.err(e))
@@ -71,8 +68,7 @@ impl AppState {
     ) -> Result<DossierView, IpcError> {
         let (now, today) = now();
         let draft = input.check().map_err(|e| self.err(e))?;
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         dossiers::save(vault, id, &draft, &now)
             .await
             .map_err(|e| self.err(e))?;
@@ -83,8 +79,7 @@ impl AppState {
 
     pub async fn dossier_delete(&self, id: i64) -> Result<(), IpcError> {
         let (now, _) = now();
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         dossiers::delete(vault, id, &now)
             .await
             .map_err(|e| self.err(e))
@@ -94,8 +89,7 @@ impl AppState {
     /// (an incomplete one answers `dossier_incomplete` before any dialog opens).
     pub async fn dossier_export_name(&self, id: i64) -> Result<String, IpcError> {
         let (_, today) = now();
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         let view = dossiers::view(vault, id, today)
             .await
             .map_err(|e| self.err(e))?;
@@ -114,8 +108,7 @@ impl AppState {
         progress: Progress,
     ) -> Result<DossierExported, IpcError> {
         let generated_at = chrono::Local::now().fixed_offset();
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         let report = match dossiers::report(vault, id, generated_at).await {
             Ok(Ok(report)) => report,
             Ok(Err(_missing)) => return Err(self.refuse(ErrorCode::DossierIncomplete)),
@@ -159,8 +152,7 @@ impl AppState {
     ) -> Result<DossierView, IpcError> {
         let (now, today) = now();
         let sent = input.check(today).map_err(|e| self.err(e))?;
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         dossiers::record_submission(vault, id, &sent, &now, today)
             .await
             .map_err(|e| self.err(e))?;
@@ -189,8 +181,7 @@ impl AppState {
 
     async fn complete_report(&self, id: i64) -> Result<Report, IpcError> {
         let generated_at = chrono::Local::now().fixed_offset();
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         match dossiers::report(vault, id, generated_at).await {
             Ok(Ok(report)) => Ok(report),
             Ok(Err(_missing)) => Err(self.refuse(ErrorCode::DossierIncomplete)),

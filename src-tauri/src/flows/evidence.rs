@@ -138,8 +138,7 @@ impl AppState {
             }
             checked.push((path, name, len));
         }
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         let mut added = Vec::new();
         for (path, name, len) in checked {
             let file = std::fs::File::open(path).map_err(|e| self.err(StoreError::from(e)))?;
@@ -182,8 +181,7 @@ impl AppState {
         if bytes.len() as u64 > evidence::MAX_SIZE {
             return Err(self.err(StoreError::TooLarge));
         }
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         pieces::add(
             vault,
             incident_id,
@@ -226,8 +224,7 @@ impl AppState {
         );
         let mail =
             email::parse(&raw).ok_or_else(|| self.err(CoreError::Invalid(Field::EmailFile)))?;
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         let imported =
             events::email::import(vault, incident_id, &raw, &mail, &name, actor, &now, today)
                 .await
@@ -242,8 +239,7 @@ impl AppState {
     pub async fn piece_save(&self, input: PieceInput) -> Result<Piece, IpcError> {
         let (now, today) = now();
         let edit = input.validate(today).map_err(|e| self.err(e))?;
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         pieces::update(vault, &edit, &now)
             .await
             .map_err(|e| self.err(e))
@@ -251,8 +247,7 @@ impl AppState {
 
     pub async fn piece_delete(&self, id: i64) -> Result<(), IpcError> {
         let (now, _) = now();
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         pieces::delete(vault, id, &now)
             .await
             .map_err(|e| self.err(e))
@@ -260,8 +255,7 @@ impl AppState {
 
     pub async fn piece_restore(&self, id: i64) -> Result<Piece, IpcError> {
         let (now, _) = now();
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         pieces::restore(vault, id, &now)
             .await
             .map_err(|e| self.err(e))
@@ -270,8 +264,7 @@ impl AppState {
     /// What the app shows of a piece: text as text, an e-mail's headers and body, or (for an
     /// image) its media type, the bytes coming from [`AppState::piece_image`].
     pub async fn piece_preview(&self, id: i64) -> Result<Preview, IpcError> {
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         let p = pieces::get(vault, id).await.map_err(|e| self.err(e))?;
         if matches!(p.preview, PreviewKind::Image | PreviewKind::None) {
             return Ok(piece::preview(&p.media_type, &[]));
@@ -282,8 +275,7 @@ impl AppState {
 
     /// The decrypted bytes of an image piece (PNG, JPEG, GIF, WebP), for a blob URL.
     pub async fn piece_image(&self, id: i64) -> Result<Vec<u8>, IpcError> {
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         let p = pieces::get(vault, id).await.map_err(|e| self.err(e))?;
         if p.preview != PreviewKind::Image {
             return Err(self.err(StoreError::NotFound));
@@ -303,10 +295,9 @@ impl AppState {
         open: impl FnOnce(&Path) -> Result<(), ()>,
         reveal: impl FnOnce(&Path) -> Result<(), ()>,
     ) -> Result<OpenedExternally, IpcError> {
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
-        let (p, bytes) = pieces::content(vault, id).await.map_err(|e| self.err(e))?;
-        drop(slot);
+        let vault = self.unlocked().await?;
+        let (p, bytes) = pieces::content(&vault, id).await.map_err(|e| self.err(e))?;
+        drop(vault);
         self.opened.expire();
         let io = |e: std::io::Error| self.err(StoreError::from(e));
         let mut builder = tempfile::Builder::new();

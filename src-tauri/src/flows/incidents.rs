@@ -8,12 +8,10 @@ use carnet_core::journal::incident::{
     Incident, IncidentDetail, IncidentFilters, IncidentInput, IncidentPage, Status,
 };
 use carnet_core::journal::trash::{TrashEntity, TrashItem};
-use carnet_store::Vault;
 use carnet_store::journal::{events, incidents, trash};
 use chrono::NaiveDate;
-use tokio::sync::MutexGuard;
 
-use crate::error::{ErrorCode, IpcError};
+use crate::error::IpcError;
 use crate::state::AppState;
 
 /// The instant (RFC 3339, local) and the day of a command.
@@ -23,17 +21,6 @@ pub(crate) fn now() -> (String, NaiveDate) {
 }
 
 impl AppState {
-    /// The open vault, or `vault_locked`.
-    pub(crate) async fn open_vault_or_locked(
-        &self,
-    ) -> Result<MutexGuard<'_, Option<Vault>>, IpcError> {
-        let slot = self.vault.lock().await;
-        if slot.is_none() {
-            return Err(IpcError::new(ErrorCode::VaultLocked, self.locale()));
-        }
-        Ok(slot)
-    }
-
     /// The first page (or the page asked) of the incidents out of the trash, most recent
     /// first, filtered by platform, category, status and period.
     pub async fn incidents_list(
@@ -45,8 +32,7 @@ impl AppState {
             .unwrap_or_default()
             .validate(today)
             .map_err(|e| self.err(e))?;
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         incidents::list(vault, &query)
             .await
             .map_err(|e| self.err(e))
@@ -55,8 +41,7 @@ impl AppState {
     /// One incident with its events, pieces, status history, checks and checklist.
     pub async fn incident_get(&self, id: i64) -> Result<IncidentDetail, IpcError> {
         let (_, today) = now();
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         incidents::detail(vault, id, today)
             .await
             .map_err(|e| self.err(e))
@@ -68,8 +53,7 @@ impl AppState {
         let (id, data) = input
             .validate(today, self.locale())
             .map_err(|e| self.err(e))?;
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         incidents::save(vault, id, &data, &now, today)
             .await
             .map_err(|e| self.err(e))
@@ -78,8 +62,7 @@ impl AppState {
     pub async fn incident_set_status(&self, id: i64, status: String) -> Result<Incident, IpcError> {
         let (now, today) = now();
         let status = Status::parse(&status).map_err(|e| self.err(e))?;
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         incidents::set_status(vault, id, status, &now, today)
             .await
             .map_err(|e| self.err(e))
@@ -88,8 +71,7 @@ impl AppState {
     /// Moves an incident, with its events and pieces, to the trash.
     pub async fn incident_delete(&self, id: i64) -> Result<(), IpcError> {
         let (now, _) = now();
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         incidents::delete(vault, id, &now)
             .await
             .map_err(|e| self.err(e))
@@ -97,8 +79,7 @@ impl AppState {
 
     pub async fn incident_restore(&self, id: i64) -> Result<Incident, IpcError> {
         let (now, today) = now();
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         incidents::restore(vault, id, &now, today)
             .await
             .map_err(|e| self.err(e))
@@ -108,8 +89,7 @@ impl AppState {
     pub async fn event_save(&self, input: EventInput) -> Result<Event, IpcError> {
         let (now, today) = now();
         let (id, data) = input.validate(today).map_err(|e| self.err(e))?;
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         events::save(vault, id, &data, &now)
             .await
             .map_err(|e| self.err(e))
@@ -117,8 +97,7 @@ impl AppState {
 
     pub async fn event_delete(&self, id: i64) -> Result<(), IpcError> {
         let (now, _) = now();
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         events::delete(vault, id, &now)
             .await
             .map_err(|e| self.err(e))
@@ -126,8 +105,7 @@ impl AppState {
 
     pub async fn event_restore(&self, id: i64) -> Result<Event, IpcError> {
         let (now, _) = now();
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         events::restore(vault, id, &now)
             .await
             .map_err(|e| self.err(e))
@@ -135,8 +113,7 @@ impl AppState {
 
     /// What the trash holds, the most recently deleted first.
     pub async fn trash_list(&self) -> Result<Vec<TrashItem>, IpcError> {
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         trash::list(vault).await.map_err(|e| self.err(e))
     }
 
@@ -144,8 +121,7 @@ impl AppState {
     pub async fn trash_purge(&self, entity: String, id: i64) -> Result<(), IpcError> {
         let (now, today) = now();
         let entity = TrashEntity::parse(&entity).map_err(|e| self.err(e))?;
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().expect("checked open");
+        let vault = &*self.unlocked().await?;
         trash::purge(vault, entity, id, &now, today)
             .await
             .map_err(|e| self.err(e))

@@ -6,7 +6,6 @@ use carnet_core::journal::platform::{PlatformInput, PlatformRecord};
 use carnet_store::journal::platforms;
 
 use crate::error::IpcError;
-use crate::flows::company::locked;
 use crate::state::AppState;
 
 impl AppState {
@@ -17,15 +16,13 @@ impl AppState {
 
     /// The platforms out of the trash, by name.
     pub async fn platforms_list(&self) -> Result<Vec<PlatformRecord>, IpcError> {
-        let slot = self.vault.lock().await;
-        let vault = slot.as_ref().ok_or_else(|| locked(self))?;
+        let vault = &*self.unlocked().await?;
         platforms::list(vault).await.map_err(|e| self.err(e))
     }
 
     /// Adds a platform (no id) or changes one; a refused form changes nothing.
     pub async fn platform_save(&self, input: PlatformInput) -> Result<PlatformRecord, IpcError> {
-        let slot = self.vault.lock().await;
-        let vault = slot.as_ref().ok_or_else(|| locked(self))?;
+        let vault = &*self.unlocked().await?;
         let now = chrono::Local::now();
         let details = input
             .check(Platforms::builtin(), now.date_naive())
@@ -37,8 +34,7 @@ impl AppState {
 
     /// Moves a platform to the trash; refused while incidents out of the trash concern it.
     pub async fn platform_delete(&self, id: i64) -> Result<(), IpcError> {
-        let slot = self.vault.lock().await;
-        let vault = slot.as_ref().ok_or_else(|| locked(self))?;
+        let vault = &*self.unlocked().await?;
         let now = chrono::Local::now().to_rfc3339();
         platforms::delete(vault, id, &now)
             .await
@@ -47,8 +43,7 @@ impl AppState {
 
     /// Takes a platform out of the trash.
     pub async fn platform_restore(&self, id: i64) -> Result<PlatformRecord, IpcError> {
-        let slot = self.vault.lock().await;
-        let vault = slot.as_ref().ok_or_else(|| locked(self))?;
+        let vault = &*self.unlocked().await?;
         let now = chrono::Local::now().to_rfc3339();
         platforms::restore(vault, id, &now)
             .await

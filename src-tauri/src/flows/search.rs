@@ -7,7 +7,6 @@ use carnet_core::journal::search::{SearchFilters, SearchRequest, SearchResults};
 use carnet_store::journal::search;
 
 use crate::error::IpcError;
-use crate::flows::company::locked;
 use crate::state::AppState;
 
 impl AppState {
@@ -20,8 +19,7 @@ impl AppState {
         sort: Option<String>,
         page: Option<i64>,
     ) -> Result<SearchResults, IpcError> {
-        let slot = self.open_vault_or_locked().await?;
-        let vault = slot.as_ref().ok_or_else(|| locked(self))?;
+        let vault = &*self.unlocked().await?;
         let filters = filters.unwrap_or_default();
         let request = SearchRequest::check(
             &query,

@@ -10,7 +10,7 @@ use carnet_store::keys::recovery::RecoveryKey;
 use carnet_store::{Presence, Secret, StoreError, Vault, backup};
 use zeroize::Zeroizing;
 
-use crate::error::{ErrorCode, IpcError};
+use crate::error::IpcError;
 use crate::idle::Idle;
 use crate::ipc::{VaultCreated, VaultState, VaultStatus};
 use crate::state::{AppState, lock};
@@ -272,10 +272,7 @@ impl AppState {
             Zeroizing::new(confirmation),
         );
         passphrase::validate_new(&next, &confirmation).map_err(|e| self.err(e))?;
-        let mut slot = self.vault.lock().await;
-        let vault = slot
-            .as_mut()
-            .ok_or_else(|| IpcError::new(ErrorCode::VaultLocked, self.locale()))?;
+        let vault = &mut *self.unlocked().await?;
         let key_file = KeyFile::load(&vault.layout().key_file()).map_err(|e| self.err(e))?;
         // The current passphrase, or the recovery key when the passphrase is forgotten.
         self.throttled(blocking(move || {
@@ -298,10 +295,7 @@ impl AppState {
     }
 
     pub async fn remember_this_computer(&self, remember: bool) -> Result<VaultStatus, IpcError> {
-        let mut slot = self.vault.lock().await;
-        let vault = slot
-            .as_mut()
-            .ok_or_else(|| IpcError::new(ErrorCode::VaultLocked, self.locale()))?;
+        let mut vault = self.unlocked().await?;
         if remember {
             self.use_keyring();
             vault.remember_this_computer()
@@ -309,7 +303,7 @@ impl AppState {
             vault.forget_this_computer()
         }
         .map_err(|e| self.err(e))?;
-        drop(slot);
+        drop(vault);
         Ok(self.vault_status().await)
     }
 
