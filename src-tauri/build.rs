@@ -51,6 +51,8 @@ const COMMANDS: &[&str] = &[
     "piece_open_external",
     "incidents_search",
     "barometer",
+    "incident_routes",
+    "routes_closing",
     "dossier_create",
     "dossier_list",
     "dossier_get",

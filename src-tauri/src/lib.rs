@@ -147,6 +147,8 @@ pub fn run() {
             commands::evidence::piece_open_external,
             commands::search::incidents_search,
             commands::barometer::barometer,
+            commands::routes::incident_routes,
+            commands::routes::routes_closing,
             commands::dossiers::dossier_create,
             commands::dossiers::dossier_list,
             commands::dossiers::dossier_get,

@@ -109,6 +109,50 @@ async fn locked_the_commands_say_so() {
         s.barometer(None).await.unwrap_err().code,
         ErrorCode::VaultLocked
     );
+    let routes = s.incident_routes(1).await.unwrap_err();
+    assert_eq!(routes.code, ErrorCode::VaultLocked);
+    let closing = s.routes_closing().await.unwrap_err();
+    assert_eq!(closing.code, ErrorCode::VaultLocked);
+}
+
+/// The guide through the commands: a suspension informed by e-mail five months and three
+/// weeks ago is on the dashboard's list of routes closing soon, with its incident; any id
+/// that is not an incident out of the trash is `not_found`, never a panic.
+#[tokio::test]
+async fn routes_of_an_incident_and_closing_soon() {
+    let (_dir, s) = opened().await;
+    let plain = journal(&s).await;
+    let platform = s.platforms_list().await.unwrap()[0].id;
+    let today = chrono::Local::now().date_naive();
+    let informed = today - chrono::Months::new(6) + chrono::Days::new(10);
+    let suspended = s
+        .incident_save(IncidentInput {
+            platform_id: platform,
+            category: "ACC-02".into(),
+            measure: Some("suspension".into()),
+            title: "Compte suspendu sans motif".into(),
+            decision_on: Some((informed - chrono::Days::new(3)).to_string()),
+            notified_on: Some(informed.to_string()),
+            ..IncidentInput::default()
+        })
+        .await
+        .unwrap();
+    let routes = s.incident_routes(suspended.id).await.unwrap();
+    assert!(
+        routes.len() >= 6,
+        "every route is listed, applicable or not"
+    );
+    let closing = s.routes_closing().await.unwrap();
+    assert_eq!(closing.len(), 1);
+    assert_eq!(closing[0].incident_id, suspended.id);
+    let left = (informed + chrono::Months::new(6) - today).num_days();
+    assert_eq!(closing[0].clock.days_left, left, "six months from the day informed");
+    assert!(s.incident_routes(plain).await.is_ok());
+    for id in [0, -1, i64::MIN, i64::MAX, suspended.id + 100] {
+        let e = s.incident_routes(id).await.unwrap_err();
+        assert_eq!(e.code, ErrorCode::NotFound, "{id}");
+    }
+    s.vault_lock().await;
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@ pub mod dossiers;
 pub mod evidence;
 pub mod incidents;
 pub mod platforms;
+pub mod routes;
 pub mod search;
 pub mod vault;
 

@@ -10,8 +10,13 @@ use ts_rs::TS;
 
 use crate::catalogue::Label;
 use crate::deadlines::{self, CountedFrom, Measure, OutOfCourtStatus, WindowStatus};
+use crate::dossier::{self, DossierDraft, MissingCode, Parties};
+use crate::journal::company::CompanyProfile;
+use crate::journal::incident::IncidentData;
+use crate::locale::Locale;
 use crate::platforms::{NamedBody, Platform};
 use crate::reasons::MissingGround;
+use crate::report::{Declarations, Destination};
 
 /// Shown once on the view: it informs, it does not advise.
 pub const DISCLAIMER: (&str, &str) = (
@@ -134,7 +139,7 @@ pub struct Route {
     /// The destination codes whose dossier rules say what is missing (filled by the shell).
     pub destinations: Vec<String>,
     /// What that dossier still lacks, filled by the shell from the dossier rules.
-    pub missing_for_dossier: Vec<String>,
+    pub missing_for_dossier: Vec<MissingCode>,
     /// Grounds from the statement-of-reasons checker, for the routes that print them.
     pub grounds: Vec<MissingGround>,
 }
@@ -172,9 +177,13 @@ pub fn guide(input: &RouteInput<'_>, today: NaiveDate) -> Vec<Route> {
     );
 
     // Notice (DSA 16).
-    out.push(route(
+    let mut notice = route(
         RouteKind::Notice,
-        if input.counterfeit { RouteState::Open } else { RouteState::NotApplicable },
+        if input.counterfeit {
+            RouteState::Open
+        } else {
+            RouteState::NotApplicable
+        },
         &["DSA 16", "DSA 22"],
         l(
             "Un signalement de contenu illicite, dont les contrefaçons, avec les URL exactes ; les signaleurs de confiance (DSA 22) sont traités en priorité.",
@@ -185,7 +194,9 @@ pub fn guide(input: &RouteInput<'_>, today: NaiveDate) -> Vec<Route> {
             "Pour des contrefaçons, le signalement vient avant toute réclamation : son rejet ouvre la réclamation et l’organe extrajudiciaire.",
             "For counterfeits, the notice comes before any complaint: its rejection opens the complaint and the out-of-court body.",
         ),
-    ));
+    );
+    notice.destinations = vec!["counterfeit_notice".into()];
+    out.push(notice);
 
     // Internal complaint (P2B 11, DSA 20).
     let mut complaint = route(
@@ -408,12 +419,110 @@ pub fn guide(input: &RouteInput<'_>, today: NaiveDate) -> Vec<Route> {
     out
 }
 
+/// The guide's input for one incident of the journal: its measure and dates, whether it is
+/// about counterfeits (the `CTF` group), the company's collective proceedings, the platform's
+/// catalogue entry. Whether the platform is a small enterprise is not recorded yet: `false`.
+pub fn input_for<'a>(
+    incident: &IncidentData,
+    company: Option<&CompanyProfile>,
+    platform: Option<&'a Platform>,
+    missing_reasons: Vec<MissingGround>,
+) -> RouteInput<'a> {
+    let facts = incident.facts();
+    RouteInput {
+        measure: facts.measure,
+        informed: facts.notified,
+        decision: facts.decision,
+        referral: facts.referral,
+        referral_decided: facts.referral_decided,
+        counterfeit: incident.category.starts_with("CTF-"),
+        collective_proceedings: company.is_some_and(|c| c.insolvency),
+        small_platform: false,
+        platform,
+        missing_reasons,
+    }
+}
+
+/// What the dossier form asks for itself, left out of a route's gaps: the draft is made by
+/// the "prepare" button, these come with it.
+fn asked_by_the_form(code: MissingCode) -> bool {
+    matches!(
+        code,
+        MissingCode::NoIncidents
+            | MissingCode::IncidentUnavailable
+            | MissingCode::Title
+            | MissingCode::Summary
+            | MissingCode::Asks
+            | MissingCode::Listings
+            | MissingCode::IpRight
+            | MissingCode::AccuracyDeclaration
+            | MissingCode::ConfidentialityUndertaking
+            | MissingCode::GoodFaithStatement
+            | MissingCode::IdentityChoice
+            | MissingCode::Signatory
+    )
+}
+
+/// Fills each open or pending route's `missing_for_dossier` with what the journal still lacks
+/// for a dossier of its first destination on this one incident (the company, the platform, the
+/// incident's dates…), by the dossier rules; routes without a dossier of Carnet's stay empty.
+pub fn fill_gaps(routes: &mut [Route], incident_id: i64, parties: &Parties<'_>, today: NaiveDate) {
+    for route in routes.iter_mut() {
+        if matches!(route.state, RouteState::NotApplicable) {
+            continue;
+        }
+        let Some(destination) = route
+            .destinations
+            .first()
+            .and_then(|d| Destination::parse(d))
+        else {
+            continue;
+        };
+        let draft = DossierDraft {
+            destination,
+            locale: Locale::Fr,
+            incident_ids: vec![incident_id],
+            title: String::new(),
+            summary: String::new(),
+            asks: Vec::new(),
+            ip_rights: Vec::new(),
+            listings: Vec::new(),
+            declarations: Declarations::default(),
+        };
+        let mut codes: Vec<MissingCode> = Vec::new();
+        for m in dossier::missing(&draft, parties, today) {
+            if !asked_by_the_form(m.code) && !codes.contains(&m.code) {
+                codes.push(m.code);
+            }
+        }
+        route.missing_for_dossier = codes;
+    }
+}
+
 /// The DMA note for a gatekeeper's routes.
 pub fn gatekeeper_note() -> Label {
     l(
         "Contrôleur d’accès (DMA) : des obligations supplémentaires envers les entreprises utilisatrices, comme l’interdiction de favoriser ses propres offres et l’accès aux données.",
         "Gatekeeper (DMA): further obligations towards business users, such as no self-preferencing and data access.",
     )
+}
+
+/// A route of an open incident whose clock closes soon, for the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ClosingRoute {
+    /// The incident it belongs to.
+    #[ts(type = "number")]
+    pub incident_id: i64,
+    /// The incident's title, as the owner wrote it.
+    pub title: String,
+    /// The platform's name.
+    pub platform_name: String,
+    /// Which route.
+    pub kind: RouteKind,
+    /// Its clock.
+    pub clock: Clock,
 }
 
 /// The dashboard summary: open routes whose clock closes within `days` (30 on the dashboard),

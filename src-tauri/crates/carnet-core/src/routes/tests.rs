@@ -448,3 +448,93 @@ fn scenario_table() {
         );
     }
 }
+
+fn incident(category: &str, notified: Option<NaiveDate>) -> IncidentData {
+    IncidentData {
+        platform_id: 1,
+        category: category.into(),
+        measure: Some(Measure::Suspension),
+        title: "Compte suspendu".into(),
+        dates: crate::journal::incident::IncidentDates {
+            decision_on: Some(d(2026, 3, 2)),
+            notified_on: notified,
+            ..Default::default()
+        },
+        reasons_received: Default::default(),
+        amounts: Default::default(),
+        decision_reference: String::new(),
+        description: String::new(),
+        wanted: String::new(),
+        tags: Vec::new(),
+    }
+}
+
+/// The journal's incident feeds the guide: the day informed is the incident's notified date,
+/// a `CTF` category is a counterfeit case, the company's insolvency flag closes the Médiateur.
+#[test]
+fn s16_the_input_comes_from_the_journal() {
+    let data = incident("CTF-01", Some(d(2026, 3, 10)));
+    let company = crate::journal::company::CompanyInput {
+        legal_name: "Atelier du Cuir".into(),
+        insolvency: true,
+        ..Default::default()
+    }
+    .check()
+    .unwrap();
+    let input = input_for(&data, Some(&company), None, Vec::new());
+    assert_eq!(input.informed, Some(d(2026, 3, 10)));
+    assert_eq!(input.decision, Some(d(2026, 3, 2)));
+    assert!(input.counterfeit);
+    assert!(input.collective_proceedings);
+    let plain = input_for(&incident("ACC-02", None), None, None, Vec::new());
+    assert!(!plain.counterfeit && !plain.collective_proceedings);
+    let routes = guide(&input, d(2026, 4, 1));
+    assert_eq!(
+        routes[0].kind,
+        RouteKind::Notice,
+        "DSA 16: the notice comes first"
+    );
+    assert!(matches!(
+        get(&routes, RouteKind::MediateurEntreprises).state,
+        RouteState::Closed { .. }
+    ));
+}
+
+/// A route's gaps are the dossier rules' (the company profile, here), without what the dossier
+/// form asks itself (title, summary, asks); a route that does not apply, or has no dossier of
+/// Carnet's (the courts), has none.
+#[test]
+fn s17_each_route_says_what_its_dossier_still_lacks() {
+    let data = incident("ACC-02", Some(d(2026, 3, 10)));
+    let mut routes = guide(&input_for(&data, None, None, Vec::new()), d(2026, 4, 1));
+    let parties = Parties {
+        company: None,
+        platforms: &[],
+        incidents: &[],
+        pieces: &[],
+    };
+    fill_gaps(&mut routes, 7, &parties, d(2026, 4, 1));
+    let complaint = get(&routes, RouteKind::InternalComplaint);
+    assert!(
+        complaint
+            .missing_for_dossier
+            .contains(&MissingCode::CompanyProfile)
+    );
+    for r in &routes {
+        assert!(!r.missing_for_dossier.contains(&MissingCode::Title));
+        assert!(
+            !r.missing_for_dossier
+                .contains(&MissingCode::IncidentUnavailable)
+        );
+    }
+    assert!(
+        get(&routes, RouteKind::Notice)
+            .missing_for_dossier
+            .is_empty()
+    );
+    assert!(
+        get(&routes, RouteKind::Courts)
+            .missing_for_dossier
+            .is_empty()
+    );
+}

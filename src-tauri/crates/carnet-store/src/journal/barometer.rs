@@ -388,7 +388,7 @@ fn date(s: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
 
 /// The facts the checks read, from the columns: measure, reasons, then notified, took effect,
 /// decision, complaint sent, answer received, referral, referral decided.
-fn facts(
+pub(super) fn facts(
     measure: Option<String>,
     reasons: Option<i64>,
     dates: &[Option<String>; 7],

@@ -11,6 +11,7 @@ pub mod history;
 pub mod incidents;
 pub mod pieces;
 pub mod platforms;
+pub mod routes;
 pub mod search;
 pub mod trash;
 

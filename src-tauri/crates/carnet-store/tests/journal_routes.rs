@@ -1,0 +1,180 @@
+//! The route guide on a real SQLCipher vault: one incident's routes read from the journal (the
+//! clock from the day informed, the bodies covering the platform, each dossier's gaps), and
+//! the dashboard's routes closing within 30 days over the open incidents only.
+
+mod common;
+
+use carnet_core::deadlines::{CountedFrom, IncidentFacts, Measure};
+use carnet_core::dossier::MissingCode;
+use carnet_core::journal::incident::Status;
+use carnet_core::routes::{RouteKind, RouteState};
+use carnet_store::Vault;
+use carnet_store::journal::generate::{self, NewIncident, NewPlatform};
+use carnet_store::journal::{incidents, routes};
+use chrono::NaiveDate;
+use common::*;
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+async fn amazon(vault: &Vault) -> i64 {
+    let mut conn = vault.pool().acquire().await.unwrap();
+    let p = NewPlatform {
+        catalogue_id: Some("amazon"),
+        name: "Amazon",
+        service: "marketplace",
+        legal_entity: "Amazon EU S.à r.l.",
+        country: "LU",
+        seller_accounts: &[],
+        relationship_start: None,
+        turnover_share_pct: None,
+        complaint_channel: "",
+        terms_version: "",
+    };
+    generate::insert_platform(&mut conn, &p, NOW).await.unwrap()
+}
+
+async fn suspension(
+    vault: &Vault,
+    platform_id: i64,
+    title: &str,
+    decision: &str,
+    informed: Option<&str>,
+    status: Status,
+) -> i64 {
+    let i = NewIncident {
+        platform_id,
+        category: "ACC-02".into(),
+        title: title.into(),
+        status,
+        occurred_on: Some(day(decision)),
+        facts: IncidentFacts {
+            measure: Some(Measure::Suspension),
+            decision: Some(day(decision)),
+            notified: informed.map(day),
+            ..IncidentFacts::default()
+        },
+        funds_held_cents: None,
+        sales_lost_cents: None,
+        fees_cents: None,
+        amounts_note: String::new(),
+        decision_reference: String::new(),
+        description: String::new(),
+        wanted: String::new(),
+        tags: Vec::new(),
+    };
+    let mut conn = vault.pool().acquire().await.unwrap();
+    generate::insert_incident(&mut conn, &i, NOW, NOW)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_incidents_routes_come_from_the_journal() {
+    let f = fixture();
+    let (vault, _) = created(&f).await;
+    let p = amazon(&vault).await;
+    let id = suspension(
+        &vault,
+        p,
+        "Compte suspendu",
+        "2026-06-02",
+        Some("2026-06-10"),
+        Status::Open,
+    )
+    .await;
+    let routes = routes::for_incident(&vault, id, day("2026-12-01"))
+        .await
+        .unwrap();
+    let complaint = routes
+        .iter()
+        .find(|r| r.kind == RouteKind::InternalComplaint)
+        .unwrap();
+    let clock = complaint.clock.clone().unwrap();
+    assert_eq!(
+        clock.deadline,
+        day("2026-12-10"),
+        "six months from the day informed"
+    );
+    assert_eq!(clock.counted_from, CountedFrom::Informed);
+    assert_eq!(clock.days_left, 9);
+    assert!(
+        complaint
+            .missing_for_dossier
+            .contains(&MissingCode::CompanyProfile)
+    );
+    let ooc = routes
+        .iter()
+        .find(|r| r.kind == RouteKind::OutOfCourt)
+        .unwrap();
+    assert_eq!(
+        ooc.state,
+        RouteState::Open,
+        "no prior complaint needed (DSA 21(1))"
+    );
+    assert_eq!(
+        ooc.bodies.first().map(|b| b.name.as_str()),
+        Some("ADR Center")
+    );
+    assert!(
+        routes::for_incident(&vault, 999, day("2026-12-01"))
+            .await
+            .is_err()
+    );
+    vault.lock().await;
+}
+
+#[tokio::test]
+async fn the_dashboard_lists_open_incidents_routes_closing_within_thirty_days() {
+    let f = fixture();
+    let (vault, _) = created(&f).await;
+    let p = amazon(&vault).await;
+    let today = day("2026-12-01");
+    let soon = suspension(
+        &vault,
+        p,
+        "Bientôt",
+        "2026-06-02",
+        Some("2026-06-10"),
+        Status::Open,
+    )
+    .await;
+    let _later = suspension(
+        &vault,
+        p,
+        "Plus tard",
+        "2026-10-01",
+        Some("2026-10-01"),
+        Status::Open,
+    )
+    .await;
+    let _resolved = suspension(
+        &vault,
+        p,
+        "Réglé",
+        "2026-06-02",
+        Some("2026-06-10"),
+        Status::Resolved,
+    )
+    .await;
+    let binned = suspension(
+        &vault,
+        p,
+        "Corbeille",
+        "2026-06-02",
+        Some("2026-06-10"),
+        Status::Open,
+    )
+    .await;
+    let _old = suspension(&vault, p, "Ancien", "2024-01-02", None, Status::Open).await;
+    incidents::delete(&vault, binned, NOW).await.unwrap();
+    let closing = routes::closing(&vault, today, 30).await.unwrap();
+    let ids: Vec<i64> = closing.iter().map(|r| r.incident_id).collect();
+    assert_eq!(ids, vec![soon]);
+    assert_eq!(closing[0].kind, RouteKind::InternalComplaint);
+    assert_eq!(closing[0].clock.days_left, 9);
+    assert_eq!(closing[0].title, "Bientôt");
+    assert_eq!(closing[0].platform_name, "Amazon");
+    vault.lock().await;
+}
