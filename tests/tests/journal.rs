@@ -156,7 +156,7 @@ async fn company_and_platforms_in_english_and_in_the_dark_theme() {
     app.heading("New platform").await;
     app.fill("Platform name", "cdiscount").await;
     app.wait_for_text(
-        "Cdiscount: a platform of Carnet’s catalogue (Marketplace, Signed the 2019 charter).",
+        "Cdiscount: a platform of Carnet’s catalogue (Marketplace, Signed the charter in 2019).",
     )
     .await;
     app.fill("Share of turnover (%)", "150").await;
@@ -169,7 +169,7 @@ async fn company_and_platforms_in_english_and_in_the_dark_theme() {
     app.fill("Share of turnover (%)", "60").await;
     app.click("Save the platform").await;
     let text = app.wait_for_text("Platform saved: Cdiscount.").await;
-    assert!(text.contains("Signed the 2019 charter"), "{text}");
+    assert!(text.contains("Signed the charter in 2019"), "{text}");
     assert!(text.contains("60%"), "{text}");
     app.screenshot("journal-platforms-list-en-dark").await;
     app.quit().await;
@@ -178,7 +178,7 @@ async fn company_and_platforms_in_english_and_in_the_dark_theme() {
 /// Fills the new-platform form for Amazon, chosen through one of its aliases.
 async fn fill_amazon(app: &App) {
     app.fill("Nom de la plateforme", "amazon.fr").await;
-    app.wait_for_text("Amazon : plateforme du catalogue de Carnet (Place de marché, Non signataire de la charte).")
+    app.wait_for_text("Amazon : plateforme du catalogue de Carnet (Place de marché, A rejoint la charte en 2020).")
         .await;
     app.fill("Raison sociale de l’exploitant", "Amazon EU S.à r.l.")
         .await;
@@ -234,8 +234,8 @@ async fn platforms_from_the_catalogue_or_named_edited_trashed_and_restored() {
     let text = app.wait_for_text("Plateforme enregistrée : Amazon.").await;
     for shown in [
         "Place de marché",
-        "Non signataire de la charte",
-        "Le règlement européen P2B s’applique quand même.",
+        "A rejoint la charte en 2020",
+        "lors de son renouvellement du 7 décembre 2020",
         "35 %",
         "15 mars 2021",
         "Amazon EU S.à r.l., Luxembourg",
@@ -318,7 +318,7 @@ async fn platforms_from_the_catalogue_or_named_edited_trashed_and_restored() {
         .await
         .unwrap();
     app.heading("Your platforms").await;
-    let text = app.wait_for_text("Did not sign the charter").await;
+    let text = app.wait_for_text("Joined the charter in 2020").await;
     assert!(text.contains("Marketplace"), "{text}");
     assert!(text.contains("15 March 2021"), "{text}");
     assert!(text.contains("Charter: not known"), "{text}");
@@ -326,7 +326,7 @@ async fn platforms_from_the_catalogue_or_named_edited_trashed_and_restored() {
     app.click("Edit Amazon").await;
     app.heading("Edit Amazon").await;
     app.wait_for_text(
-        "Amazon: a platform of Carnet’s catalogue (Marketplace, Did not sign the charter).",
+        "Amazon: a platform of Carnet’s catalogue (Marketplace, Joined the charter in 2020).",
     )
     .await;
     app.screenshot("journal-platform-form-en").await;
@@ -514,7 +514,7 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
         "2 mars 2026",
         "Motifs non reçus",
         "Aucun exposé des motifs reçu",
-        "Le délai de six mois de la réclamation interne prévue par le DSA a pris fin le 2 septembre 2026.",
+        "Le délai de six mois de la réclamation interne prévue par le DSA a pris fin le 2 septembre 2026 ; compté à partir du jour où vous avez été informé de la décision.",
         "Sans réponse depuis",
         "ce ne sont pas des conseils juridiques",
         "Les relevés de versements",

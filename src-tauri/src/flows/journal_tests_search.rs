@@ -146,7 +146,10 @@ async fn routes_of_an_incident_and_closing_soon() {
     assert_eq!(closing.len(), 1);
     assert_eq!(closing[0].incident_id, suspended.id);
     let left = (informed + chrono::Months::new(6) - today).num_days();
-    assert_eq!(closing[0].clock.days_left, left, "six months from the day informed");
+    assert_eq!(
+        closing[0].clock.days_left, left,
+        "six months from the day informed"
+    );
     assert!(s.incident_routes(plain).await.is_ok());
     for id in [0, -1, i64::MIN, i64::MAX, suspended.id + 100] {
         let e = s.incident_routes(id).await.unwrap_err();

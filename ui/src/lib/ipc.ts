@@ -6,6 +6,8 @@ import type { OpenedExternally } from './bindings/OpenedExternally';
 import type { About } from './bindings/About';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { Barometer } from './bindings/Barometer';
+import type { ClosingRoute } from './bindings/ClosingRoute';
+import type { Route } from './bindings/Route';
 import type { Company } from './bindings/Company';
 import type { DossierDelivery } from './bindings/DossierDelivery';
 import type { DossierExported } from './bindings/DossierExported';
@@ -203,6 +205,8 @@ export const api = {
     call('incidents_search', { query, filters, sort, page }),
   /** The dashboard's figures over the last `months` months, and the deadlines to watch. */
   barometer: (months: number): Promise<Barometer> => call('barometer', { months }),
+  incidentRoutes: (id: number): Promise<Route[]> => call('incident_routes', { id }),
+  routesClosing: (): Promise<ClosingRoute[]> => call('routes_closing'),
 
   /** The dossiers out of the trash, the most recently changed first. */
   dossierList: (): Promise<DossierItem[]> => call('dossier_list'),
