@@ -53,6 +53,7 @@ const COMMANDS: &[&str] = &[
     "barometer",
     "incident_routes",
     "routes_closing",
+    "reasons_catalogue",
     "dossier_create",
     "dossier_list",
     "dossier_get",

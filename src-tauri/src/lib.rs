@@ -149,6 +149,7 @@ pub fn run() {
             commands::barometer::barometer,
             commands::routes::incident_routes,
             commands::routes::routes_closing,
+            commands::routes::reasons_catalogue,
             commands::dossiers::dossier_create,
             commands::dossiers::dossier_list,
             commands::dossiers::dossier_get,

@@ -361,6 +361,14 @@ fn invalid(field: Field, locale: Locale) -> &'static str {
         (Field::EventFullText, En) => "The full text cannot be over 100,000 characters.",
         (Field::EventPieces, Fr) => "Ne liez que des pièces de ce même incident.",
         (Field::EventPieces, En) => "Link only pieces of this same incident.",
+        (Field::EventDecision, Fr) => "Choisissez une des décisions proposées, ou aucune.",
+        (Field::EventDecision, En) => "Choose one of the decisions offered, or none.",
+        (Field::EventReasons, Fr) => {
+            "Cochez seulement les éléments proposés, après avoir choisi la décision de la plateforme."
+        }
+        (Field::EventReasons, En) => {
+            "Tick only the elements offered, after choosing the platform’s decision."
+        }
         (Field::PieceTitle, Fr) => "Donnez à la pièce un titre de 1 à 200 caractères.",
         (Field::PieceTitle, En) => "Give the piece a title of 1 to 200 characters.",
         (Field::PieceDate, Fr) => {

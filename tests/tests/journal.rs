@@ -469,7 +469,9 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
     );
     app.choose("Catégorie", "Versements retenus ou bloqués")
         .await;
-    app.wait_for_text("Textes souvent en jeu : P2B 4(1), DSA 17")
+    app.wait_for_text(
+        "Textes souvent en jeu : P2B 4(1). Si la mesure vise un contenu dit illicite ou contraire aux conditions : DSA 17(1)(b), DSA 20, DSA 21.",
+    )
         .await;
     assert_eq!(
         app.value("Mesure prise par la plateforme").await,
@@ -798,7 +800,7 @@ async fn an_incident_in_english_and_in_the_dark_theme() {
     let text = app.wait_for_text("Short termination notice: 9 days").await;
     for shown in [
         "Termination announced only 9 days before it took effect; the P2B Regulation provides for at least 30 days.",
-        "Internal complaint until 10 May 2027",
+        "Internal complaint until 1 May 2027",
         "No reasons received",
         "€12,500.00",
         "10 November 2026",

@@ -66,6 +66,37 @@ async fn the_guide_for_a_suspension_a_counterfeit_and_collective_proceedings() {
         ],
     )
     .await;
+    // The checker: the platform's e-mail stated only what was restricted; the rest are grounds.
+    app.click("Ajouter un événement").await;
+    app.heading("Nouvel événement").await;
+    app.fill("Date de l’événement", &french(informed)).await;
+    app.choose("Qui", "La plateforme").await;
+    app.fill("Résumé", "Votre compte vendeur est suspendu")
+        .await;
+    app.fill(
+        "Texte complet",
+        "Votre compte est suspendu jusqu’à nouvel ordre.",
+    )
+    .await;
+    app.choose(
+        "Décision de la plateforme enregistrée par cet événement",
+        "Suspension du compte ou du service",
+    )
+    .await;
+    app.tick("Ce qui est restreint, sa portée et sa durée (DSA 17(3)(a))")
+        .await;
+    app.screenshot("routes-checker-fr").await;
+    app.click("Enregistrer l’événement").await;
+    app.wait_for_text("Événement enregistré.").await;
+    let text = app.wait_for_text("Motifs à faire valoir").await;
+    assert!(
+        text.contains("La décision n’indique pas : les faits et circonstances, et si un signalement en est à l’origine (DSA 17(3)(b))"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("La décision n’indique pas : ce qui est restreint"),
+        "{text}"
+    );
     let text = app.wait_for_text("Que faire maintenant ?").await;
     for shown in [
         "ce n’est pas un conseil juridique et aucune issue n’est garantie",

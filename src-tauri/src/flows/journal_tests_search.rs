@@ -151,6 +151,45 @@ async fn routes_of_an_incident_and_closing_soon() {
         "six months from the day informed"
     );
     assert!(s.incident_routes(plain).await.is_ok());
+
+    // The checker: the platform's message gave the scope only; the rest are grounds.
+    let decision = EventInput {
+        incident_id: suspended.id,
+        happened_on: informed.to_string(),
+        actor: "platform".into(),
+        channel: "email".into(),
+        summary: "Votre compte est suspendu".into(),
+        decision: Some("suspension".into()),
+        reasons_given: vec!["scope".into()],
+        ..EventInput::default()
+    };
+    s.event_save(decision.clone()).await.unwrap();
+    let routes = s.incident_routes(suspended.id).await.unwrap();
+    let complaint = routes
+        .iter()
+        .find(|r| r.kind == carnet_core::routes::RouteKind::InternalComplaint)
+        .unwrap();
+    let articles: Vec<&str> = complaint
+        .grounds
+        .iter()
+        .map(|g| g.article.as_str())
+        .collect();
+    assert!(articles.contains(&"DSA 17(3)(b)"), "{articles:?}");
+    assert!(!articles.contains(&"DSA 17(3)(a)"), "{articles:?}");
+    for (kind, given, field) in [
+        (Some("ban"), vec![], Field::EventDecision),
+        (None, vec!["scope"], Field::EventReasons),
+        (Some("suspension"), vec!["<script>"], Field::EventReasons),
+    ] {
+        let bad = EventInput {
+            decision: kind.map(String::from),
+            reasons_given: given.into_iter().map(String::from).collect(),
+            ..decision.clone()
+        };
+        let e = s.event_save(bad).await.unwrap_err();
+        assert_eq!(e.field, Some(field));
+        assert!(!e.message.is_empty());
+    }
     for id in [0, -1, i64::MIN, i64::MAX, suspended.id + 100] {
         let e = s.incident_routes(id).await.unwrap_err();
         assert_eq!(e.code, ErrorCode::NotFound, "{id}");

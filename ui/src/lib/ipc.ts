@@ -7,6 +7,7 @@ import type { About } from './bindings/About';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { Barometer } from './bindings/Barometer';
 import type { ClosingRoute } from './bindings/ClosingRoute';
+import type { DecisionReasons } from './bindings/DecisionReasons';
 import type { Route } from './bindings/Route';
 import type { Company } from './bindings/Company';
 import type { DossierDelivery } from './bindings/DossierDelivery';
@@ -207,6 +208,7 @@ export const api = {
   barometer: (months: number): Promise<Barometer> => call('barometer', { months }),
   incidentRoutes: (id: number): Promise<Route[]> => call('incident_routes', { id }),
   routesClosing: (): Promise<ClosingRoute[]> => call('routes_closing'),
+  reasonsCatalogue: (): Promise<DecisionReasons[]> => call('reasons_catalogue'),
 
   /** The dossiers out of the trash, the most recently changed first. */
   dossierList: (): Promise<DossierItem[]> => call('dossier_list'),

@@ -123,6 +123,11 @@ pub enum Field {
     EventFullText,
     /// A linked piece that is not one of the incident's.
     EventPieces,
+    /// Not one of the platform decisions the checker knows.
+    EventDecision,
+    /// An element of a statement of reasons the checker does not know, or ticked without a
+    /// decision.
+    EventReasons,
     // A piece of evidence (journal/piece.rs).
     /// Blank, or over 200 characters.
     PieceTitle,

@@ -35,6 +35,47 @@ impl DecisionKind {
         DecisionKind::Termination,
         DecisionKind::AccountOrOffers,
     ];
+
+    /// Its name, FR and EN.
+    pub fn label(self) -> Label {
+        let (fr, en) = match self {
+            DecisionKind::VisibilityRestriction => (
+                "Restriction de visibilité (déréférencement, rétrogradation)",
+                "Restriction of visibility (delisting, demotion)",
+            ),
+            DecisionKind::PaymentRestriction => (
+                "Restriction des paiements (versements retenus)",
+                "Restriction of payments (payouts held)",
+            ),
+            DecisionKind::Suspension => (
+                "Suspension du compte ou du service",
+                "Suspension of the account or service",
+            ),
+            DecisionKind::Termination => (
+                "Résiliation de tout le service",
+                "Termination of the whole service",
+            ),
+            DecisionKind::AccountOrOffers => (
+                "Autre restriction du compte ou des offres",
+                "Another restriction of the account or offers",
+            ),
+        };
+        Label {
+            fr: fr.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The name used over IPC and in the vault.
+    pub fn code(self) -> &'static str {
+        match self {
+            DecisionKind::VisibilityRestriction => "visibility_restriction",
+            DecisionKind::PaymentRestriction => "payment_restriction",
+            DecisionKind::Suspension => "suspension",
+            DecisionKind::Termination => "termination",
+            DecisionKind::AccountOrOffers => "account_or_offers",
+        }
+    }
 }
 
 /// One element a statement of reasons should contain.
@@ -75,6 +116,28 @@ impl ReasonElement {
         ReasonElement::TerminationNotice,
         ReasonElement::SpecificFacts,
     ];
+
+    /// The name used over IPC and in the vault.
+    pub fn code(self) -> &'static str {
+        match self {
+            ReasonElement::Scope => "scope",
+            ReasonElement::Facts => "facts",
+            ReasonElement::AutomatedMeans => "automated_means",
+            ReasonElement::LegalGround => "legal_ground",
+            ReasonElement::ContractualGround => "contractual_ground",
+            ReasonElement::Redress => "redress",
+            ReasonElement::GivenInTime => "given_in_time",
+            ReasonElement::TerminationNotice => "termination_notice",
+            ReasonElement::SpecificFacts => "specific_facts",
+        }
+    }
+
+    /// The element of this code, if there is one.
+    pub fn parse(code: &str) -> Option<ReasonElement> {
+        ReasonElement::ALL
+            .into_iter()
+            .find(|e| e.code() == code.trim())
+    }
 
     /// The article it rests on, as printed.
     pub fn article(self) -> &'static str {
@@ -199,6 +262,51 @@ pub fn missing(kind: DecisionKind, ticked: &[ReasonElement]) -> Vec<MissingGroun
             element,
             article: element.article().to_owned(),
             text: element.missing_text(),
+        })
+        .collect()
+}
+
+/// One element as the checker's form shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReasonItem {
+    /// The element.
+    pub element: ReasonElement,
+    /// The article it rests on.
+    pub article: String,
+    /// What to look for in the message, FR and EN.
+    pub label: Label,
+}
+
+/// A decision the checker knows, with the elements the law asks of it, for the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DecisionReasons {
+    /// The decision.
+    pub kind: DecisionKind,
+    /// Its name, FR and EN.
+    pub label: Label,
+    /// The elements [`required`] of it, in the law's order.
+    pub elements: Vec<ReasonItem>,
+}
+
+/// Every decision with its elements: what the event form offers to tick.
+pub fn catalogue() -> Vec<DecisionReasons> {
+    DecisionKind::ALL
+        .into_iter()
+        .map(|kind| DecisionReasons {
+            kind,
+            label: kind.label(),
+            elements: required(kind)
+                .into_iter()
+                .map(|element| ReasonItem {
+                    element,
+                    article: element.article().to_owned(),
+                    label: element.label(),
+                })
+                .collect(),
         })
         .collect()
 }

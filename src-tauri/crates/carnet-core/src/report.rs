@@ -111,6 +111,12 @@ pub struct ReportIncident {
 }
 
 impl ReportIncident {
+    /// The grounds its chronology gives: what the latest decision's statement of reasons
+    /// lacked (see [`crate::journal::event::decision_grounds`]).
+    pub fn grounds(&self) -> Vec<crate::reasons::MissingGround> {
+        crate::journal::event::decision_grounds(&self.events)
+    }
+
     /// The incident and its events, its checks computed again for `generated_on` (the
     /// incident's own were computed for the day it was loaded). Events are put oldest first.
     pub fn new(incident: &Incident, mut events: Vec<Event>, generated_on: NaiveDate) -> Self {

@@ -102,7 +102,7 @@ texts! {
     LegalEntity => "Entité juridique", "Legal entity";
     Country => "Pays", "Country";
     Service => "Type de service", "Type of service";
-    Charter => "Signataire de la charte des acteurs du e-commerce (2019)", "Signatory of the 2019 e-commerce charter";
+    Charter => "Charte des acteurs du e-commerce", "E-commerce charter (Charte des acteurs du e-commerce)";
     CharterSigned2019 => "signataire en 2019", "signed in 2019";
     CharterJoined2020 => "signataire depuis son renouvellement du 7 décembre 2020", "joined at its renewal of 7 December 2020";
     CharterUnknown => "inconnu", "unknown";
@@ -163,6 +163,7 @@ texts! {
     ReferralOn => "organisme saisi le", "body seized on";
     ReferralDecidedOn => "décision de l’organisme le", "body’s decision on";
     ChecksNote => "Ces vérifications sont calculées à partir des dates indiquées par l’entreprise, au jour où le dossier est établi. Elles sont données à titre d’information et ne constituent pas un avis juridique.", "These checks are computed from the dates the company gave, as of the day the dossier is prepared. They are given for information and are not legal advice.";
+    Grounds => "Éléments absents de l’exposé des motifs de la plateforme", "Elements missing from the platform’s statement of reasons";
     ColCheck => "Vérification", "Check";
     ColFinding => "Constat", "Finding";
     ColState => "État", "State";

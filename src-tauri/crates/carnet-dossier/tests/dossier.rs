@@ -537,3 +537,38 @@ fn a_heic_photo_for_the_dge_form_asks_for_a_jpeg_copy_and_stays_in_the_bundle() 
     c.destination = Destination::PlatformComplaint;
     assert!(!flat_text(&c, &s.bytes).contains("démarches refuse"));
 }
+
+/// The statement of reasons' missing elements are printed as grounds in the complaint, the
+/// out-of-court and the Médiateur dossiers, not in the DGE report; and the article of the
+/// suspension is P2B 4(1), never 4(2).
+#[test]
+fn the_missing_reasons_are_grounds_where_a_dossier_raises_them() {
+    use carnet_core::journal::event::DecisionCheck;
+    use carnet_core::reasons::{DecisionKind, ReasonElement};
+    for (destination, printed) in [
+        (Destination::PlatformComplaint, true),
+        (Destination::OutOfCourtBody, true),
+        (Destination::Mediateur, true),
+        (Destination::DgeForm, false),
+    ] {
+        let s = sample(destination, Locale::Fr);
+        let mut r = s.report.clone();
+        let event = &mut r.incidents[0].events[0];
+        event.data.decision = Some(DecisionCheck {
+            kind: DecisionKind::Suspension,
+            given: vec![ReasonElement::Scope, ReasonElement::ContractualGround],
+        });
+        let text = flat_text(&r, &s.bytes);
+        let ground = "La décision n’indique pas : les faits et circonstances, et si un signalement en est à l’origine";
+        assert_eq!(text.contains(ground), printed, "{destination:?}: {text}");
+        assert_eq!(
+            text.contains("Éléments absents de l’exposé des motifs"),
+            printed,
+            "{destination:?}"
+        );
+        assert!(
+            !text.contains("La décision n’indique pas : ce qui est restreint"),
+            "{destination:?}"
+        );
+    }
+}

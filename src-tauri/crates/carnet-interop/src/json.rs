@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use carnet_core::Platforms;
 use carnet_core::deadlines::Measure;
-use carnet_core::journal::event::{Actor, Channel, Event, EventData};
+use carnet_core::journal::event::{Actor, Channel, DecisionCheck, Event, EventData};
 use carnet_core::journal::incident::{
     Amounts, Incident, IncidentData, IncidentDates, ReasonsReceived, Status,
 };
@@ -141,6 +141,10 @@ pub struct JournalEvent {
     /// The `number`s of the incident's pieces it links to.
     #[serde(default)]
     pub pieces: Vec<i64>,
+    /// The `decision` member (docs/journal-json.md): the platform's decision it records and
+    /// what its message stated; absent when it records none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<DecisionCheck>,
 }
 
 /// One piece's description.
@@ -236,6 +240,7 @@ pub fn journal_file(journal: &Journal<'_>) -> JournalFile {
                             .iter()
                             .filter_map(|&p| number_of(p))
                             .collect(),
+                        decision: e.data.decision.clone(),
                     })
                     .collect(),
                 pieces: pieces
@@ -375,6 +380,12 @@ fn draft(
             summary: e.summary.clone(),
             full_text: Some(e.full_text.clone()),
             piece_ids: Vec::new(),
+            decision: e.decision.as_ref().map(|d| d.kind.code().to_owned()),
+            reasons_given: e
+                .decision
+                .iter()
+                .flat_map(|d| d.given.iter().map(|g| g.code().to_owned()))
+                .collect(),
         }
         .validate(today)
         .map_err(field)?;

@@ -15,4 +15,14 @@ happenedOn: string, actor: string, channel: string, summary: string, fullText?: 
 /**
  * Pieces of the same incident.
  */
-pieceIds: Array<number>, };
+pieceIds: Array<number>, 
+/**
+ * The platform's decision this event records, by its code (`suspension`…); absent or
+ * empty when it records none.
+ */
+decision?: string, 
+/**
+ * The elements of a statement of reasons the platform's message contained, by their
+ * codes (`scope`, `facts`…): what the owner ticked.
+ */
+reasonsGiven: Array<string>, };

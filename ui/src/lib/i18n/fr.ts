@@ -370,6 +370,7 @@ export const fr = {
   'incident.platformChoose': 'Choisissez la plateforme',
   'incident.category': 'Catégorie',
   'incident.categoryChoose': 'Choisissez une catégorie',
+  'incident.categoryHintContent': 'Si la mesure vise un contenu dit illicite ou contraire aux conditions : {refs}.',
   'incident.categoryHint': 'Axe de la charte : {axes}. Textes souvent en jeu : {refs}.',
   'incident.categoryHintNone': 'Hors des axes de la charte de 2019.',
   'incident.measure': 'Mesure prise par la plateforme',
@@ -439,6 +440,13 @@ export const fr = {
   'events.summaryHint': 'Une ligne, par exemple « La plateforme suspend le compte ».',
   'events.fullText': 'Texte complet',
   'events.fullTextHint': 'Le message tel qu’il a été reçu ou envoyé, si vous l’avez.',
+  'events.decision': 'Décision de la plateforme enregistrée par cet événement',
+  'events.decisionHint':
+    'Si le message annonce une décision, choisissez-la : Carnet vérifie alors son exposé des motifs.',
+  'events.decisionNone': 'Aucune décision',
+  'events.reasons': 'Ce que le message de la plateforme indique',
+  'events.reasonsHint':
+    'Cochez ce que vous trouvez dans le message (collez-le ci-dessus ou importez le courriel) ; ce qui manque devient un motif de vos réclamations.',
   'events.pieces': 'Pièces à l’appui',
   'events.noPieces': 'Aucune pièce dans cet incident pour l’instant.',
   'events.save': 'Enregistrer l’événement',

@@ -149,7 +149,16 @@ describe('incident forms', () => {
       summary: 'Compte suspendu',
       fullText: '',
       pieceIds: [4, 2],
+      decision: '',
+      reasonsGiven: [],
     });
+  });
+
+  it('sends the checker’s ticks only with a decision chosen', () => {
+    const ticked = { ...emptyEventForm('2026-11-26'), summary: 'Suspension', reasonsGiven: ['scope', 'facts'] };
+    expect(formToEventInput(ticked, 7, 3).reasonsGiven).toEqual([]);
+    const decided = { ...ticked, decision: 'suspension' };
+    expect(formToEventInput(decided, 7, 3)).toMatchObject({ id: 3, decision: 'suspension', reasonsGiven: ['scope', 'facts'] });
   });
 
   it('has every code’s words in both catalogues', () => {

@@ -247,6 +247,10 @@ export type EventForm = {
   summary: string;
   fullText: string;
   pieceIds: number[];
+  /** The platform's decision this event records (a `DecisionKind` code), or `''`. */
+  decision: string;
+  /** The elements of its statement of reasons the message contained (`ReasonElement` codes). */
+  reasonsGiven: string[];
 };
 
 export type EventFormKey = keyof EventForm;
@@ -258,10 +262,21 @@ export const EVENT_FIELDS: Partial<Record<Field, EventFormKey>> = {
   event_summary: 'summary',
   event_full_text: 'fullText',
   event_pieces: 'pieceIds',
+  event_decision: 'decision',
+  event_reasons: 'reasonsGiven',
 };
 
 export function emptyEventForm(today: string): EventForm {
-  return { happenedOn: typedDate(today), actor: 'platform', channel: 'email', summary: '', fullText: '', pieceIds: [] };
+  return {
+    happenedOn: typedDate(today),
+    actor: 'platform',
+    channel: 'email',
+    summary: '',
+    fullText: '',
+    pieceIds: [],
+    decision: '',
+    reasonsGiven: [],
+  };
 }
 
 export function eventToForm(event: Event): EventForm {
@@ -272,6 +287,8 @@ export function eventToForm(event: Event): EventForm {
     summary: event.summary,
     fullText: event.fullText,
     pieceIds: [...event.pieceIds],
+    decision: event.decision?.kind ?? '',
+    reasonsGiven: [...(event.decision?.given ?? [])],
   };
 }
 
@@ -284,6 +301,8 @@ export function formToEventInput(form: EventForm, incidentId: number, id: number
     summary: form.summary,
     fullText: form.fullText,
     pieceIds: [...form.pieceIds],
+    decision: form.decision,
+    reasonsGiven: form.decision === '' ? [] : [...form.reasonsGiven],
   };
   if (id !== null) input.id = id;
   return input;

@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use crate::error::{CoreError, Field};
 use crate::journal::incident::rules;
+use crate::reasons::{self, DecisionKind, MissingGround, ReasonElement};
 
 pub mod email;
 
@@ -109,6 +110,48 @@ pub struct EventInput {
     /// Pieces of the same incident.
     #[ts(type = "Array<number>")]
     pub piece_ids: Vec<i64>,
+    /// The platform's decision this event records, by its code (`suspension`…); absent or
+    /// empty when it records none.
+    #[ts(optional)]
+    pub decision: Option<String>,
+    /// The elements of a statement of reasons the platform's message contained, by their
+    /// codes (`scope`, `facts`…): what the owner ticked.
+    pub reasons_given: Vec<String>,
+}
+
+/// A platform's decision recorded by an event, with what its message contained: the
+/// statement-of-reasons checker's input (see [`crate::reasons`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DecisionCheck {
+    /// What the platform decided.
+    pub kind: DecisionKind,
+    /// The elements its message contained, in the law's order.
+    pub given: Vec<ReasonElement>,
+}
+
+impl DecisionCheck {
+    /// The elements the law asks of this decision that its message did not contain.
+    pub fn missing(&self) -> Vec<MissingGround> {
+        reasons::missing(self.kind, &self.given)
+    }
+}
+
+/// The grounds a chronology gives: the elements missing from the statement of reasons of the
+/// latest decision it records (by date, then by entry), none when it records no decision.
+pub fn decision_grounds(events: &[Event]) -> Vec<MissingGround> {
+    events
+        .iter()
+        .filter_map(|e| {
+            e.data
+                .decision
+                .as_ref()
+                .map(|d| (e.data.happened_on, e.id, d))
+        })
+        .max_by_key(|(day, id, _)| (*day, *id))
+        .map(|(_, _, d)| d.missing())
+        .unwrap_or_default()
 }
 
 /// A validated event, as the store writes it.
@@ -127,6 +170,41 @@ pub struct EventData {
     /// Deduplicated, in the order given.
     #[ts(type = "Array<number>")]
     pub piece_ids: Vec<i64>,
+    /// The platform's decision it records, if any, with what its message contained.
+    pub decision: Option<DecisionCheck>,
+}
+
+/// The checker's input as typed: a known decision, known elements (deduplicated, in the law's
+/// order), and no element without a decision.
+fn decision_check(
+    kind: Option<&str>,
+    given: &[String],
+) -> Result<Option<DecisionCheck>, CoreError> {
+    let kind = rules::member(
+        kind,
+        &DecisionKind::ALL,
+        DecisionKind::code,
+        Field::EventDecision,
+    )?;
+    if given.len() > ReasonElement::ALL.len() * 2 {
+        return Err(CoreError::Invalid(Field::EventReasons));
+    }
+    let mut elements = Vec::new();
+    for code in given {
+        let element = ReasonElement::parse(code).ok_or(CoreError::Invalid(Field::EventReasons))?;
+        if !elements.contains(&element) {
+            elements.push(element);
+        }
+    }
+    elements.sort();
+    match kind {
+        Some(kind) => Ok(Some(DecisionCheck {
+            kind,
+            given: elements,
+        })),
+        None if elements.is_empty() => Ok(None),
+        None => Err(CoreError::Invalid(Field::EventReasons)),
+    }
 }
 
 impl EventInput {
@@ -149,6 +227,7 @@ impl EventInput {
                 piece_ids.push(id);
             }
         }
+        let decision = decision_check(self.decision.as_deref(), &self.reasons_given)?;
         Ok((
             self.id,
             EventData {
@@ -159,6 +238,7 @@ impl EventInput {
                 summary,
                 full_text,
                 piece_ids,
+                decision,
             },
         ))
     }
@@ -174,6 +254,7 @@ impl EventData {
             ("summary", self.summary != old.summary),
             ("full_text", self.full_text != old.full_text),
             ("pieces", self.piece_ids != old.piece_ids),
+            ("decision", self.decision != old.decision),
         ]
         .into_iter()
         .filter(|(_, c)| *c)

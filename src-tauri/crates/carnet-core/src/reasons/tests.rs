@@ -96,3 +96,28 @@ proptest! {
         prop_assert!(before.iter().all(|e| required(kind).contains(e)));
     }
 }
+
+/// The form's catalogue: every decision, each with the law's elements for it (a termination
+/// asks for the 30 days' notice, not reasons "in time"), labelled in both languages.
+#[test]
+fn the_catalogue_offers_each_decisions_elements() {
+    let all = catalogue();
+    assert_eq!(all.len(), DecisionKind::ALL.len());
+    for d in &all {
+        assert!(!d.label.fr.is_empty() && !d.label.en.is_empty());
+        assert_eq!(
+            d.elements.iter().map(|e| e.element).collect::<Vec<_>>(),
+            required(d.kind)
+        );
+    }
+    let termination = all
+        .iter()
+        .find(|d| d.kind == DecisionKind::Termination)
+        .unwrap();
+    let articles: Vec<&str> = termination
+        .elements
+        .iter()
+        .map(|e| e.article.as_str())
+        .collect();
+    assert!(articles.contains(&"P2B 4(2)") && !articles.contains(&"P2B 4(1)"));
+}

@@ -47,6 +47,7 @@ fn event(id: i64, on: NaiveDate, pieces: Vec<i64>) -> Event {
             summary: format!("event {id}"),
             full_text: String::new(),
             piece_ids: pieces,
+            decision: None,
         },
         created_at: String::new(),
         updated_at: String::new(),

@@ -9,7 +9,7 @@ use carnet_core::deadlines::{
 };
 use carnet_core::journal::event::{Actor, Channel};
 use carnet_core::journal::incident::{ReasonsReceived, Status};
-use carnet_core::report::{AskKind, Destination, IpRightKind, StepKind};
+use carnet_core::report::{AskKind, Destination, IpRightKind, ReportIncident, StepKind};
 
 use super::{Ctx, event_anchor, grid, key_values, muted, para, piece_anchor};
 use crate::destinations::Section;
@@ -329,7 +329,11 @@ pub fn classification(ctx: &Ctx, out: &mut Vec<Block>) {
                     .join("; ")
             })
             .unwrap_or_default();
-        let refs = cat.map(|c| c.refs.join("; ")).unwrap_or_default();
+        // The articles by the measure recorded (P2B 4(1) for a restriction or suspension, 4(2)
+        // for a termination of the whole service).
+        let refs = cat
+            .map(|c| c.refs_for(d.measure, false, false).join("; "))
+            .unwrap_or_default();
         let dt = &d.dates;
         let dates: Vec<String> = [
             (T::OccurredOn, dt.occurred_on),
@@ -370,6 +374,7 @@ pub fn classification(ctx: &Ctx, out: &mut Vec<Block>) {
             ),
             (ctx.t(T::CheckReasons), vec![Span::plain(reasons)]),
         ]));
+        grounds(ctx, incident, out);
         if incident.checks.is_empty() {
             out.push(para(ctx.t(T::NoChecks)));
             continue;
@@ -399,6 +404,23 @@ pub fn classification(ctx: &Ctx, out: &mut Vec<Block>) {
         ));
     }
     out.push(muted(ctx.t(T::ChecksNote)));
+}
+
+/// The statement of reasons' missing elements, as grounds, in the dossiers that raise them
+/// (the complaint, the out-of-court body, the Médiateur): "the decision does not state …".
+fn grounds(ctx: &Ctx, incident: &ReportIncident, out: &mut Vec<Block>) {
+    let raises = matches!(
+        ctx.report.destination,
+        Destination::PlatformComplaint | Destination::OutOfCourtBody | Destination::Mediateur
+    );
+    let grounds = incident.grounds();
+    if !raises || grounds.is_empty() {
+        return;
+    }
+    out.push(Block::Para(Para::new(vec![Span::bold(ctx.t(T::Grounds))])));
+    for g in grounds {
+        out.push(para(format!("– {}", g.text.get(ctx.locale))));
+    }
 }
 
 pub fn impact(ctx: &Ctx, out: &mut Vec<Block>) {

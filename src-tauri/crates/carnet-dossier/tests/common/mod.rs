@@ -164,6 +164,7 @@ fn event(
             summary: summary.into(),
             full_text: String::new(),
             piece_ids: pieces.to_vec(),
+            decision: None,
         },
         created_at: String::new(),
         updated_at: String::new(),

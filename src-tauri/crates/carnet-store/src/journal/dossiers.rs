@@ -539,6 +539,7 @@ pub async fn record_submission(
             summary: summary.clone(),
             full_text: String::new(),
             piece_ids: Vec::new(),
+            decision: None,
         };
         events::save_on(&mut tx, None, &event, now).await?;
         if let Some(status) = submission::advance(incident.status, dest) {

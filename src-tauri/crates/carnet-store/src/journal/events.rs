@@ -14,7 +14,7 @@ use crate::vault::Vault;
 pub mod email;
 
 const COLUMNS: &str = "e.id, e.incident_id, e.happened_on, e.actor, e.channel, e.summary,
-    e.full_text, e.created_at, e.updated_at,
+    e.full_text, e.decision, e.created_at, e.updated_at,
     (SELECT group_concat(ep.piece_id) FROM event_piece ep JOIN piece p ON p.id = ep.piece_id
       WHERE ep.event_id = e.id AND p.deleted_at IS NULL) AS piece_ids";
 
@@ -30,6 +30,10 @@ fn read(row: &SqliteRow) -> Result<Event, StoreError> {
         .map(|s| s.parse::<i64>().map_err(|_| StoreError::VaultCorrupted))
         .collect::<Result<Vec<_>, _>>()?;
     piece_ids.sort_unstable();
+    let decision: Option<String> = row.try_get("decision")?;
+    let decision = decision
+        .map(|d| serde_json::from_str(&d).map_err(|_| StoreError::VaultCorrupted))
+        .transpose()?;
     Ok(Event {
         id: row.try_get("id")?,
         data: EventData {
@@ -40,6 +44,7 @@ fn read(row: &SqliteRow) -> Result<Event, StoreError> {
             summary: row.try_get("summary")?,
             full_text: row.try_get("full_text")?,
             piece_ids,
+            decision,
         },
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
@@ -144,6 +149,14 @@ pub async fn save(
     Ok(saved)
 }
 
+/// The event's decision check as the vault keeps it (JSON), or NULL.
+fn decision_json(data: &EventData) -> Result<Option<String>, StoreError> {
+    data.decision
+        .as_ref()
+        .map(|d| serde_json::to_string(d).map_err(|_| StoreError::Database))
+        .transpose()
+}
+
 /// [`save`] inside the caller's transaction (an e-mail import adds its pieces first).
 pub(crate) async fn save_on(
     tx: &mut SqliteConnection,
@@ -157,8 +170,8 @@ pub(crate) async fn save_on(
         None => {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO event (incident_id, happened_on, actor, channel, summary, full_text,
-                    created_at, updated_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    decision, created_at, updated_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             )
             .bind(data.incident_id)
             .bind(iso(Some(data.happened_on)))
@@ -166,6 +179,7 @@ pub(crate) async fn save_on(
             .bind(data.channel.code())
             .bind(&data.summary)
             .bind(&data.full_text)
+            .bind(decision_json(data)?)
             .bind(now)
             .bind(now)
             .fetch_one(&mut *tx)
@@ -177,6 +191,9 @@ pub(crate) async fn save_on(
             }
             if !data.piece_ids.is_empty() {
                 set.push("pieces");
+            }
+            if data.decision.is_some() {
+                set.push("decision");
             }
             record(tx, now, "event", id, "created", fields(&set)).await?;
             id
@@ -198,13 +215,14 @@ pub(crate) async fn save_on(
             }
             sqlx::query(
                 "UPDATE event SET happened_on = ?, actor = ?, channel = ?, summary = ?,
-                    full_text = ?, updated_at = ? WHERE id = ?",
+                    full_text = ?, decision = ?, updated_at = ? WHERE id = ?",
             )
             .bind(iso(Some(data.happened_on)))
             .bind(data.actor.code())
             .bind(data.channel.code())
             .bind(&data.summary)
             .bind(&data.full_text)
+            .bind(decision_json(data)?)
             .bind(now)
             .bind(id)
             .execute(&mut *tx)

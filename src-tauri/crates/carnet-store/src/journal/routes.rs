@@ -39,7 +39,12 @@ pub async fn for_incident(
         .first()
         .and_then(|p| p.details.catalogue_id.as_deref())
         .and_then(|c| Platforms::builtin().get(c));
-    let input = routes::input_for(&incident.data, gathered.company.as_ref(), entry, Vec::new());
+    let input = routes::input_for(
+        &incident.data,
+        gathered.company.as_ref(),
+        entry,
+        incident.grounds(),
+    );
     let mut out = routes::guide(&input, today);
     routes::fill_gaps(&mut out, id, &gathered.parties(), today);
     Ok(out)

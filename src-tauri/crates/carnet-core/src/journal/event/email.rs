@@ -263,6 +263,7 @@ impl Email {
             summary,
             full_text,
             piece_ids: Vec::new(),
+            decision: None,
         }
     }
 }
