@@ -255,6 +255,8 @@ fn invalid(field: Field, locale: Locale) -> &'static str {
             "La version des conditions ne peut dépasser 100 caractères."
         }
         (Field::PlatformTermsVersion, En) => "The terms version cannot be over 100 characters.",
+        (Field::PlatformAddress, Fr) => "L’adresse ne peut dépasser 500 caractères.",
+        (Field::PlatformAddress, En) => "The address cannot be over 500 characters.",
         (Field::IncidentPlatform, Fr) => "Choisissez une plateforme de la liste.",
         (Field::IncidentPlatform, En) => "Choose a platform from the list.",
         (Field::IncidentCategory, Fr) => "Choisissez une catégorie de la liste.",
@@ -439,6 +441,28 @@ fn invalid(field: Field, locale: Locale) -> &'static str {
         (Field::DossierIpRights, En) => {
             "An intellectual property right is not valid: choose its type, shorter texts, at most 20 rights."
         }
+        (Field::DossierMediateurRequest, Fr) => {
+            "Choisissez une sollicitation (une question) ou une saisine (une demande de médiation)."
+        }
+        (Field::DossierMediateurRequest, En) => {
+            "Choose a sollicitation (a question) or a saisine (a request for mediation)."
+        }
+        (Field::DossierFramework, Fr) => "Le cadre de la saisine ne peut dépasser 200 caractères.",
+        (Field::DossierFramework, En) => "The framework cannot be over 200 characters.",
+        (Field::DossierHandledSoFar, Fr) => {
+            "Ce qui a déjà été tenté ne peut dépasser 4 000 caractères."
+        }
+        (Field::DossierHandledSoFar, En) => {
+            "What was already tried cannot be over 4,000 characters."
+        }
+        (Field::DossierProvisions, Fr) => {
+            "Indiquez au plus 20 dispositions du DSA, chacune en moins de 50 caractères (par exemple « DSA 20 »)."
+        }
+        (Field::DossierProvisions, En) => {
+            "Give at most 20 DSA provisions, each under 50 characters (for example “DSA 20”)."
+        }
+        (Field::DossierMediator, Fr) => "Le nom du médiateur ne peut dépasser 200 caractères.",
+        (Field::DossierMediator, En) => "The mediator’s name cannot be over 200 characters.",
         (Field::DossierListings, Fr) => {
             "Chaque annonce est une adresse web complète (https:// …) ou un ASIN de 10 caractères ; 200 au plus."
         }

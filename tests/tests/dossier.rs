@@ -176,6 +176,9 @@ async fn a_mediateur_dossier_fixed_in_place_exported_and_sent() {
         .await;
     app.fill("Précision", "Le versement des 1 234,56 € retenus.")
         .await;
+    // A sollicitation (a question) rather than a saisine: no framework asked.
+    app.tick("Une sollicitation\u{202F}: une question, un premier échange")
+        .await;
     app.tick("Je déclare que les informations de ce dossier sont exactes")
         .await;
     app.fill("Signataire", "Claire Dupont, gérante").await;
@@ -256,6 +259,18 @@ async fn a_mediateur_dossier_fixed_in_place_exported_and_sent() {
     app.choose("Pays de cette société", "Luxembourg").await;
     app.click("Enregistrer la correction").await;
     wait_gone(&app, siret_sentence).await;
+    app.wait_for_text("Correction enregistrée").await;
+
+    // The Médiateur needs the other party's address too.
+    let address_sentence = "Indiquez l’adresse de la société qui exploite la plateforme (ses mentions légales la donnent).";
+    fix(&app, address_sentence, "Corriger").await;
+    app.fill(
+        "Adresse de l’exploitant",
+        "5 rue Plaetis, L-2338 Luxembourg",
+    )
+    .await;
+    app.click("Enregistrer la correction").await;
+    wait_gone(&app, address_sentence).await;
     let text = app.wait_for_text("Correction enregistrée").await;
     assert!(
         !text.contains("À compléter avant l’export"),

@@ -276,6 +276,7 @@ fn platform_inputs() -> Vec<(SetPlatform, Field)> {
         ),
         (|i, v| i.mediators = vec![v], Field::PlatformMediators),
         (|i, v| i.terms_version = v, Field::PlatformTermsVersion),
+        (|i, v| i.address = v, Field::PlatformAddress),
     ]
 }
 

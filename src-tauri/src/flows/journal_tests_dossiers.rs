@@ -99,6 +99,7 @@ fn draft(incident_id: i64) -> DossierInput {
             place: "Lyon".into(),
             ..DeclarationsInput::default()
         },
+        mediateur_request: "sollicitation".into(),
         ..DossierInput::default()
     }
 }
@@ -202,6 +203,7 @@ async fn a_dossier_from_draft_to_export_to_submission() {
         id: Some(platform_id),
         catalogue_id: "amazon".into(),
         legal_entity: "Amazon Online France SAS".into(),
+        address: "67 boulevard du Général Leclerc, 92110 Clichy".into(),
         country: "FR".into(),
         siret: "73282932000074".into(),
         seller_accounts: vec!["A1B2C3".into()],
@@ -343,7 +345,10 @@ async fn a_dossier_from_draft_to_export_to_submission() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("Request for mediation"), "English headings");
+    assert!(
+        text.contains("Sollicitation of the Médiateur des entreprises"),
+        "English headings"
+    );
     let view = s.dossier_get(view.id).await.unwrap();
     assert_eq!(view.exports.len(), 2);
     assert_eq!(view.exports[0].sha256, written_en.sha256);

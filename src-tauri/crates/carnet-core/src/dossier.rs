@@ -19,9 +19,12 @@
 //! | Destination | Blocking | Advised |
 //! |---|---|---|
 //! | DGE form | company SIRET (the form's first step); contact e-mail; the summary (its "description of the difficulty", ≤ 400 characters); the explicit identity choice | NAF code, size class |
-//! | Médiateur | company SIRET, full address, contact name, personal e-mail and mobile; not in insolvency proceedings; each platform's legal entity and, unless its country is set and not France, its SIRET (a foreign entity: its country); the confidentiality undertaking; what is asked | the summary; the steps already taken (an internal complaint sent); the identity choice |
+//! | Médiateur (sollicitation or saisine, to choose) | company SIRET, full address, contact name, personal e-mail and mobile; not in insolvency proceedings; each platform's legal entity, its postal address and, unless its country is set and not France, its SIRET (a foreign entity: its country); the confidentiality undertaking; what is asked | the summary; the steps already taken (an internal complaint sent); the identity choice |
 //! | Platform complaint | the contested decision's reference and date (decision date, else effective or notice date) on each incident; a seller account id on each platform; what is asked | the summary |
 //! | Out-of-court body | the decision's date on each incident; what is asked (no prior internal complaint: DSA 21(1) lets the owner go to a certified body directly; a complaint and its outcome are printed when there is one) | the decision's reference; the summary; the identity choice |
+//! | Médiateur saisine (besides the above) | the framework (*cadre de saisine*); the company's headcount; a contact e-mail that is not a shared mailbox (`contact@`, `info@`…); how the dispute was handled so far | a mobile number |
+//! | Arcom (DSA 53) | the DSA provisions concerned; each incident with a dated fact | the steps already taken; the identity choice |
+//! | P2B 12 mediator | the mediator addressed; each platform's legal entity | the mediator among those the terms name; the platform's address; the steps already taken; the identity choice |
 //! | Counterfeit notice | the exact listings (URLs or ASINs); at least one IP right, each with its title and registration number; the notifier's name (contact name) and e-mail; the good-faith statement | the summary |
 
 use std::collections::BTreeSet;
@@ -37,8 +40,9 @@ use crate::journal::incident::Status;
 use crate::journal::text;
 use crate::locale::Locale;
 use crate::report::{
-    Ask, AskKind, Declarations, Destination, IdentityChoice, IpRight, IpRightKind, Report,
-    ReportIncident, ReportPiece, ReportPlatform, SUMMARY_MAX, Step, StepKind, steps_from_incident,
+    Ask, AskKind, Declarations, Destination, Ground, IdentityChoice, IpRight, IpRightKind,
+    MediateurRequest, Report, ReportIncident, ReportPiece, ReportPlatform, SUMMARY_MAX, Step,
+    StepKind, steps_from_incident,
 };
 
 pub const TITLE_MAX: usize = 200;
@@ -55,6 +59,11 @@ pub const LISTING_MAX: usize = 2_000;
 pub const SIGNATORY_MAX: usize = 200;
 pub const PLACE_MAX: usize = 100;
 pub const REFERENCE_MAX: usize = 100;
+pub const FRAMEWORK_MAX: usize = 200;
+pub const HANDLED_MAX: usize = 4_000;
+pub const PROVISIONS_MAX: usize = 20;
+pub const PROVISION_MAX: usize = 50;
+pub const MEDIATOR_MAX: usize = 200;
 
 /// An ask as typed: `kind` is an [`AskKind`] code (`release_of_funds`…).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -111,6 +120,16 @@ pub struct DossierInput {
     /// http(s) URLs or ASINs (10 letters and digits).
     pub listings: Vec<String>,
     pub declarations: DeclarationsInput,
+    /// Médiateur: `sollicitation`, `saisine`, or empty while not chosen.
+    pub mediateur_request: String,
+    /// Médiateur saisine: the framework (*cadre de saisine*).
+    pub framework: String,
+    /// How the dispute was handled so far, in the owner's words.
+    pub handled_so_far: String,
+    /// Arcom: the DSA provisions concerned (`DSA 17`…).
+    pub dsa_provisions: Vec<String>,
+    /// P2B 12 mediation: the mediator addressed.
+    pub mediator: String,
 }
 
 /// A checked draft, as the vault keeps it (JSON) and the UI receives it.
@@ -130,6 +149,17 @@ pub struct DossierDraft {
     /// URLs as typed (trimmed), ASINs in capitals.
     pub listings: Vec<String>,
     pub declarations: Declarations,
+    /// `null` while not chosen (and for other destinations).
+    #[serde(default)]
+    pub mediateur_request: Option<MediateurRequest>,
+    #[serde(default)]
+    pub framework: String,
+    #[serde(default)]
+    pub handled_so_far: String,
+    #[serde(default)]
+    pub dsa_provisions: Vec<String>,
+    #[serde(default)]
+    pub mediator: String,
 }
 
 fn invalid(field: Field) -> CoreError {
@@ -241,6 +271,31 @@ impl DossierInput {
             signatory: text::line(&d.signatory, SIGNATORY_MAX, Field::DossierSignatory)?,
             place: text::line(&d.place, PLACE_MAX, Field::DossierPlace)?,
         };
+        let mediateur_request = match self.mediateur_request.trim() {
+            "" => None,
+            "sollicitation" => Some(MediateurRequest::Sollicitation),
+            "saisine" => Some(MediateurRequest::Saisine),
+            _ => return Err(invalid(Field::DossierMediateurRequest)),
+        };
+        let framework = text::line(&self.framework, FRAMEWORK_MAX, Field::DossierFramework)?;
+        let handled_so_far = text::text(
+            &self.handled_so_far,
+            HANDLED_MAX,
+            Field::DossierHandledSoFar,
+        )?;
+        bounded(
+            &self.dsa_provisions,
+            PROVISIONS_MAX,
+            Field::DossierProvisions,
+        )?;
+        let mut dsa_provisions: Vec<String> = Vec::new();
+        for p in &self.dsa_provisions {
+            let p = text::line(p, PROVISION_MAX, Field::DossierProvisions)?;
+            if !p.is_empty() && !dsa_provisions.contains(&p) {
+                dsa_provisions.push(p);
+            }
+        }
+        let mediator = text::line(&self.mediator, MEDIATOR_MAX, Field::DossierMediator)?;
         Ok(DossierDraft {
             destination,
             locale,
@@ -251,6 +306,11 @@ impl DossierInput {
             ip_rights,
             listings,
             declarations,
+            mediateur_request,
+            framework,
+            handled_so_far,
+            dsa_provisions,
+            mediator,
         })
     }
 }
@@ -304,6 +364,27 @@ pub fn listing(input: &str) -> Option<String> {
 }
 
 impl DossierDraft {
+    /// An empty draft for `destination` on these incidents, as the route guide weighs it
+    /// before the owner fills the form.
+    pub fn blank(destination: Destination, locale: Locale, incident_ids: Vec<i64>) -> Self {
+        DossierDraft {
+            destination,
+            locale,
+            incident_ids,
+            title: String::new(),
+            summary: String::new(),
+            asks: Vec::new(),
+            ip_rights: Vec::new(),
+            listings: Vec::new(),
+            declarations: Declarations::default(),
+            mediateur_request: None,
+            framework: String::new(),
+            handled_so_far: String::new(),
+            dsa_provisions: Vec::new(),
+            mediator: String::new(),
+        }
+    }
+
     /// The report of this draft, from the journal's records the store read for it. Steps
     /// come from the incidents' own dates.
     #[allow(clippy::too_many_arguments)]
@@ -319,6 +400,23 @@ impl DossierDraft {
         let steps = incidents
             .iter()
             .flat_map(|i| steps_from_incident(&i.data))
+            .collect();
+        // The statement-of-reasons checker's findings, incident by incident.
+        let grounds = incidents
+            .iter()
+            .flat_map(|i| {
+                i.grounds().into_iter().map(|g| {
+                    // The dossier prints the article after the sentence itself.
+                    let bare =
+                        |s: &str| s.trim_end_matches(&format!(" ({})", g.article)).to_owned();
+                    Ground {
+                        incident_id: Some(i.id),
+                        fr: bare(&g.text.fr),
+                        en: bare(&g.text.en),
+                        article: g.article,
+                    }
+                })
+            })
             .collect();
         Report {
             destination: self.destination,
@@ -336,6 +434,12 @@ impl DossierDraft {
             ip_rights: self.ip_rights.clone(),
             listings: self.listings.clone(),
             declarations: self.declarations.clone(),
+            mediateur_request: self.mediateur_request,
+            framework: self.framework.clone(),
+            handled_so_far: self.handled_so_far.clone(),
+            dsa_provisions: self.dsa_provisions.clone(),
+            mediator: self.mediator.clone(),
+            grounds,
         }
     }
 }
@@ -357,6 +461,76 @@ pub fn add_steps(report: &mut Report, earlier: impl IntoIterator<Item = Step>) {
     }
     added.sort_by_key(|s| s.date);
     report.steps.extend(added);
+}
+
+/// The local parts of shared mailboxes the Médiateur refuses for a saisine: it asks for the
+/// contact's own address (domain notes §4).
+const GENERIC_MAILBOXES: &[&str] = &[
+    "accueil",
+    "admin",
+    "administration",
+    "bonjour",
+    "boutique",
+    "commercial",
+    "compta",
+    "comptabilite",
+    "contact",
+    "contacts",
+    "direction",
+    "email",
+    "facturation",
+    "hello",
+    "info",
+    "infos",
+    "information",
+    "informations",
+    "mail",
+    "noreply",
+    "no-reply",
+    "office",
+    "postmaster",
+    "sales",
+    "sav",
+    "secretariat",
+    "service",
+    "service-client",
+    "serviceclient",
+    "shop",
+    "support",
+    "team",
+    "vente",
+    "ventes",
+    "webmaster",
+];
+
+/// Whether `email` is a shared mailbox (`contact@`, `info@`, `Contact+shop@`…) rather than
+/// a person's address. Case and a `+tag` are ignored.
+pub fn generic_email(email: &str) -> bool {
+    let Some((local, _)) = email.trim().rsplit_once('@') else {
+        return false;
+    };
+    let local = local.to_lowercase();
+    let local = local.split('+').next().unwrap_or("");
+    GENERIC_MAILBOXES.contains(&local)
+}
+
+/// Whether `phone` looks like a mobile number: a French one (06, 07, +33 6, +33 7, 0033 6…)
+/// or any foreign number in international form (its plan is not checked).
+pub fn mobile_phone(phone: &str) -> bool {
+    let t = phone.trim();
+    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    let intl = t.starts_with('+') || digits.starts_with("00");
+    let national = if let Some(rest) = digits.strip_prefix("0033") {
+        format!("0{rest}")
+    } else if t.starts_with('+') && digits.starts_with("33") {
+        format!("0{}", &digits[2..])
+    } else if intl {
+        // A foreign number: accepted as it is.
+        return digits.len() >= 8;
+    } else {
+        digits
+    };
+    national.len() == 10 && (national.starts_with("06") || national.starts_with("07"))
 }
 
 /// What is missing, by a code the UI switches on (its own words, FR/EN, for each).
@@ -387,6 +561,9 @@ pub enum MissingCode {
     PlatformLegalEntity,
     /// A French legal entity without its SIRET.
     PlatformSiret,
+    /// The platform's legal entity has no postal address (the Médiateur needs the other
+    /// party's identity and address).
+    PlatformAddress,
     PlatformSellerAccount,
     /// The contested decision's reference (case number).
     DecisionReference,
@@ -398,6 +575,28 @@ pub enum MissingCode {
     /// copy must be uploaded instead (the original stays in the bundle). Advised only; the
     /// fix is on the piece's incident (`field` is `pieces`).
     HeicPiece,
+    /// Médiateur: neither sollicitation nor saisine chosen.
+    MediateurRequest,
+    /// Médiateur saisine: no framework (*cadre de saisine*).
+    SaisineFramework,
+    /// Médiateur saisine: the company's headcount is not given.
+    CompanyHeadcount,
+    /// Médiateur saisine: the contact e-mail is a generic address (`contact@`, `info@`…);
+    /// the Médiateur asks for a personal one.
+    CompanyContactEmailGeneric,
+    /// Médiateur saisine: the contact phone does not look like a mobile number (advised).
+    CompanyContactMobile,
+    /// Médiateur saisine: how the dispute was handled so far is not said.
+    HandledSoFar,
+    /// Arcom: no DSA provision named.
+    DsaProvisions,
+    /// Arcom: an incident with no dated fact (no event, no date).
+    FactsDates,
+    /// P2B 12 mediation: no mediator chosen.
+    Mediator,
+    /// P2B 12 mediation: the mediator chosen is not among those the platform's terms name
+    /// (advised: the terms may have changed).
+    MediatorNotNamed,
     /// No listing URL or ASIN.
     Listings,
     /// No IP right.
@@ -536,6 +735,37 @@ pub fn missing(draft: &DossierDraft, parties: &Parties<'_>, _today: NaiveDate) -
             }
         }
     }
+    let saisine =
+        dest == D::Mediateur && draft.mediateur_request == Some(MediateurRequest::Saisine);
+    if dest == D::Mediateur {
+        if draft.mediateur_request.is_none() {
+            push(M::MediateurRequest, true, draft_at("mediateurRequest"));
+        }
+        if saisine && draft.framework.trim().is_empty() {
+            push(M::SaisineFramework, true, draft_at("framework"));
+        }
+        if saisine && draft.handled_so_far.trim().is_empty() {
+            push(M::HandledSoFar, true, draft_at("handledSoFar"));
+        }
+    }
+    if dest == D::Arcom && draft.dsa_provisions.is_empty() {
+        push(M::DsaProvisions, true, draft_at("dsaProvisions"));
+    }
+    if dest == D::P2bMediator {
+        if draft.mediator.trim().is_empty() {
+            push(M::Mediator, true, draft_at("mediator"));
+        } else {
+            let named = parties.platforms.iter().any(|p| {
+                p.details
+                    .mediators
+                    .iter()
+                    .any(|m| m.trim().eq_ignore_ascii_case(draft.mediator.trim()))
+            });
+            if !named {
+                push(M::MediatorNotNamed, false, draft_at("mediator"));
+            }
+        }
+    }
     let decl = &draft.declarations;
     if !decl.accuracy {
         push(
@@ -558,7 +788,12 @@ pub fn missing(draft: &DossierDraft, parties: &Parties<'_>, _today: NaiveDate) -
             draft_at("declarations.goodFaith"),
         );
     }
-    if decl.identity.is_none() && matches!(dest, D::DgeForm | D::Mediateur | D::OutOfCourtBody) {
+    if decl.identity.is_none()
+        && matches!(
+            dest,
+            D::DgeForm | D::Mediateur | D::OutOfCourtBody | D::Arcom | D::P2bMediator
+        )
+    {
         push(
             M::IdentityChoice,
             dest == D::DgeForm,
@@ -600,6 +835,22 @@ pub fn missing(draft: &DossierDraft, parties: &Parties<'_>, _today: NaiveDate) -
             if dest == D::Mediateur && c.contact_phone.trim().is_empty() {
                 push(M::CompanyContactPhone, true, company_at("contactPhone"));
             }
+            if saisine {
+                if c.headcount.is_none() {
+                    push(M::CompanyHeadcount, true, company_at("headcount"));
+                }
+                if generic_email(&c.contact_email) {
+                    push(
+                        M::CompanyContactEmailGeneric,
+                        true,
+                        company_at("contactEmail"),
+                    );
+                }
+                let phone = c.contact_phone.trim();
+                if !phone.is_empty() && !mobile_phone(phone) {
+                    push(M::CompanyContactMobile, false, company_at("contactPhone"));
+                }
+            }
             if dest == D::Mediateur && c.insolvency {
                 push(M::CompanyInsolvency, true, company_at("insolvency"));
             }
@@ -630,6 +881,9 @@ pub fn missing(draft: &DossierDraft, parties: &Parties<'_>, _today: NaiveDate) -
             if d.legal_entity.trim().is_empty() {
                 push(M::PlatformLegalEntity, true, at("legalEntity"));
             }
+            if p.details.address.trim().is_empty() {
+                push(M::PlatformAddress, true, at("address"));
+            }
             let country = d.country.trim();
             if d.siret.is_none() {
                 if country.is_empty() {
@@ -638,6 +892,14 @@ pub fn missing(draft: &DossierDraft, parties: &Parties<'_>, _today: NaiveDate) -
                 } else if country == "FR" {
                     push(M::PlatformSiret, true, at("siret"));
                 }
+            }
+        }
+        if dest == D::P2bMediator {
+            if d.legal_entity.trim().is_empty() {
+                push(M::PlatformLegalEntity, true, at("legalEntity"));
+            }
+            if p.details.address.trim().is_empty() {
+                push(M::PlatformAddress, false, at("address"));
             }
         }
         if dest == D::PlatformComplaint && d.seller_accounts.is_empty() {
@@ -675,8 +937,26 @@ pub fn missing(draft: &DossierDraft, parties: &Parties<'_>, _today: NaiveDate) -
                 // No internal complaint is required first (DSA 21(1)): the body may be
                 // seized directly, and nothing waits for the platform's answer.
             }
-            D::Mediateur => {
+            D::Mediateur | D::P2bMediator => {
                 if dates.complaint_sent_on.is_none() {
+                    push(M::PriorSteps, false, at("complaintSentOn"));
+                }
+            }
+            D::Arcom => {
+                let d = dates;
+                let dated = !i.events.is_empty()
+                    || [
+                        d.occurred_on,
+                        d.notified_on,
+                        d.took_effect_on,
+                        d.decision_on,
+                    ]
+                    .iter()
+                    .any(Option::is_some);
+                if !dated {
+                    push(M::FactsDates, true, at("occurredOn"));
+                }
+                if d.complaint_sent_on.is_none() {
                     push(M::PriorSteps, false, at("complaintSentOn"));
                 }
             }
@@ -749,7 +1029,10 @@ pub mod submission {
     pub fn status(destination: Destination) -> Status {
         match destination {
             Destination::DgeForm | Destination::CounterfeitNotice => Status::Reported,
-            Destination::Mediateur | Destination::OutOfCourtBody => Status::Mediation,
+            Destination::Mediateur | Destination::OutOfCourtBody | Destination::P2bMediator => {
+                Status::Mediation
+            }
+            Destination::Arcom => Status::Reported,
             Destination::PlatformComplaint => Status::ComplaintSent,
         }
     }
@@ -767,8 +1050,8 @@ pub mod submission {
     /// lists it among the steps already taken (domain notes §6.8).
     pub fn step(destination: Destination, submitted_on: NaiveDate, reference: &str) -> Step {
         let kind = match destination {
-            Destination::DgeForm => StepKind::AuthorityReport,
-            Destination::Mediateur => StepKind::Mediation,
+            Destination::DgeForm | Destination::Arcom => StepKind::AuthorityReport,
+            Destination::Mediateur | Destination::P2bMediator => StepKind::Mediation,
             Destination::PlatformComplaint => StepKind::InternalComplaint,
             Destination::OutOfCourtBody => StepKind::OutOfCourtBody,
             Destination::CounterfeitNotice => StepKind::Notice,
@@ -787,8 +1070,8 @@ pub mod submission {
             Destination::PlatformComplaint | Destination::CounterfeitNotice => {
                 Channel::PortalMessage
             }
-            Destination::DgeForm | Destination::Mediateur => Channel::Other,
-            Destination::OutOfCourtBody => Channel::Email,
+            Destination::DgeForm | Destination::Mediateur | Destination::Arcom => Channel::Other,
+            Destination::OutOfCourtBody | Destination::P2bMediator => Channel::Email,
         }
     }
 
@@ -819,6 +1102,14 @@ pub mod submission {
                 "au service de notification de la plateforme"
             }
             (Destination::CounterfeitNotice, Locale::En) => "to the platform's notice mechanism",
+            (Destination::Arcom, Locale::Fr) => {
+                "à l’Arcom (coordinateur pour les services numériques)"
+            }
+            (Destination::Arcom, Locale::En) => "to Arcom (Digital Services Coordinator)",
+            (Destination::P2bMediator, Locale::Fr) => {
+                "à un médiateur désigné dans les conditions de la plateforme"
+            }
+            (Destination::P2bMediator, Locale::En) => "to a mediator named in the platform's terms",
         }
     }
 

@@ -72,6 +72,8 @@ pub enum Field {
     PlatformMediators,
     /// Over 100 characters.
     PlatformTermsVersion,
+    /// Over 500 characters.
+    PlatformAddress,
     // An incident (journal/incident.rs): one per input of its form.
     /// No such platform, or it is in the trash.
     IncidentPlatform,
@@ -191,6 +193,16 @@ pub enum Field {
     DossierSubmittedOn,
     /// Over 100 characters.
     DossierReference,
+    /// Not sollicitation or saisine.
+    DossierMediateurRequest,
+    /// Over 200 characters.
+    DossierFramework,
+    /// Over 4,000 characters.
+    DossierHandledSoFar,
+    /// A provision over 50 characters, or more than 20.
+    DossierProvisions,
+    /// Over 200 characters.
+    DossierMediator,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

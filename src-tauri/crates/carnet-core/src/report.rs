@@ -24,7 +24,6 @@ use crate::journal::incident::{Incident, IncidentData, Status};
 use crate::journal::piece::{Piece, PreviewKind};
 use crate::journal::platform::PlatformDetails;
 use crate::locale::Locale;
-use crate::platforms::CharterSignatory;
 
 /// The longest summary: it must fit the smallest text field of the DGE's online form.
 pub const SUMMARY_MAX: usize = 400;
@@ -45,15 +44,21 @@ pub enum Destination {
     OutOfCourtBody,
     /// A notice of counterfeit listings (DSA 16).
     CounterfeitNotice,
+    /// A complaint to Arcom, the French Digital Services Coordinator (DSA 53).
+    Arcom,
+    /// A request for mediation to a mediator the platform's terms name (P2B 12).
+    P2bMediator,
 }
 
 impl Destination {
-    pub const ALL: [Destination; 5] = [
+    pub const ALL: [Destination; 7] = [
         Destination::DgeForm,
         Destination::Mediateur,
         Destination::PlatformComplaint,
         Destination::OutOfCourtBody,
         Destination::CounterfeitNotice,
+        Destination::Arcom,
+        Destination::P2bMediator,
     ];
 
     /// The name used in data files and over IPC.
@@ -64,6 +69,8 @@ impl Destination {
             Destination::PlatformComplaint => "platform_complaint",
             Destination::OutOfCourtBody => "out_of_court_body",
             Destination::CounterfeitNotice => "counterfeit_notice",
+            Destination::Arcom => "arcom",
+            Destination::P2bMediator => "p2b_mediator",
         }
     }
 
@@ -79,18 +86,70 @@ impl Destination {
     }
 }
 
-/// A platform as the dossier presents it.
+/// A platform's place as to the *Charte des acteurs du e-commerce* (domain notes §1): signed
+/// on 26 March 2019, joined at its renewal on 7 December 2020, not a signatory, or unknown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CharterStatus {
+    /// `signed2019`.
+    Signed2019,
+    /// `joined2020`.
+    Joined2020,
+    No,
+    #[default]
+    Unknown,
+}
+
+/// A certified out-of-court dispute settlement body covering a platform (DSA 21), as the
+/// platform card names it. Texts in the dossier's language, from the platforms' data.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct OutOfCourtBodyRef {
+    /// `ADR Center`.
+    pub name: String,
+    /// ISO 3166 code of the Digital Services Coordinator that certified it (`IT`).
+    pub country: String,
+    /// Its fee rule in one line (`free for recipients since 1 September 2025`).
+    pub fee_rule: String,
+}
+
+/// A platform as the dossier presents it: the owner's record, and what the shell adds from
+/// the platforms' data (charter status, DSA/DMA designations, the out-of-court bodies).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ReportPlatform {
     #[ts(type = "number")]
     pub id: i64,
+    /// The mediators its terms name (P2B 12) are `details.mediators`.
     #[serde(flatten)]
     #[ts(flatten)]
     pub details: PlatformDetails,
-    /// Whether it signed the 2019 charter (from the catalogue); `null` when not known.
-    pub charter: Option<CharterSignatory>,
+    /// Signed 2019, joined 2020, no, unknown.
+    pub charter: CharterStatus,
+    /// A very large online platform under the DSA; `null` when not known.
+    pub vlop: Option<bool>,
+    /// A gatekeeper under the DMA; `null` when not known.
+    pub gatekeeper: Option<bool>,
+    /// The certified out-of-court bodies covering it (DSA 21).
+    pub out_of_court_bodies: Vec<OutOfCourtBodyRef>,
+}
+
+impl ReportPlatform {
+    /// The platform with nothing known beyond the owner's record (its address included):
+    /// charter unknown, designations unknown, no body named. The shell fills the rest.
+    pub fn new(id: i64, details: PlatformDetails) -> Self {
+        ReportPlatform {
+            id,
+            details,
+            charter: CharterStatus::Unknown,
+            vlop: None,
+            gatekeeper: None,
+            out_of_court_bodies: Vec::new(),
+        }
+    }
 }
 
 /// An incident with its chronology, as of the day the dossier is generated.
@@ -339,6 +398,44 @@ pub struct Declarations {
     pub place: String,
 }
 
+/// What is asked of the Médiateur des entreprises (domain notes §4): a *sollicitation* (a
+/// question, to be oriented) or a *saisine* (a request for mediation, with more fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum MediateurRequest {
+    Sollicitation,
+    Saisine,
+}
+
+/// A ground of the complaint: an element the law requires that the platform's decision
+/// lacks, e.g. "the decision does not state the facts" (DSA 17(3)(b)). The shell fills
+/// them from the statement-of-reasons checker; the dossier prints them as given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Ground {
+    /// The incident it concerns; `null` for all of them.
+    #[ts(type = "number | null")]
+    pub incident_id: Option<i64>,
+    /// `DSA 17(3)(b)`, `P2B 4(1)`.
+    pub article: String,
+    /// The sentence in French.
+    pub fr: String,
+    /// The sentence in English.
+    pub en: String,
+}
+
+impl Ground {
+    /// The sentence in `locale`.
+    pub fn text(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::Fr => &self.fr,
+            Locale::En => &self.en,
+        }
+    }
+}
+
 /// Everything a dossier says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -369,6 +466,20 @@ pub struct Report {
     /// Counterfeit notices: the exact URLs or ASINs of the listings concerned.
     pub listings: Vec<String>,
     pub declarations: Declarations,
+    /// Médiateur: a sollicitation or a saisine; `null` while not chosen.
+    pub mediateur_request: Option<MediateurRequest>,
+    /// Médiateur saisine: the framework (*cadre de saisine*), in the owner's words.
+    pub framework: String,
+    /// Médiateur saisine (and other mediations): how the dispute was handled so far, in the
+    /// owner's words (the steps list the recorded ones).
+    pub handled_so_far: String,
+    /// Arcom: the DSA provisions the complaint says were infringed (`DSA 17`, `DSA 20`).
+    pub dsa_provisions: Vec<String>,
+    /// P2B 12 mediation: the mediator addressed, one the platform's terms name.
+    pub mediator: String,
+    /// The statement of reasons' missing elements, as grounds (complaint, out-of-court,
+    /// Médiateur and mediator dossiers). Filled by the shell from the checker.
+    pub grounds: Vec<Ground>,
 }
 
 /// Why a report cannot be rendered as it is.

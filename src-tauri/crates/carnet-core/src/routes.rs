@@ -16,7 +16,7 @@ use crate::journal::incident::IncidentData;
 use crate::locale::Locale;
 use crate::platforms::{NamedBody, Platform};
 use crate::reasons::MissingGround;
-use crate::report::{Declarations, Destination};
+use crate::report::Destination;
 
 /// Shown once on the view: it informs, it does not advise.
 pub const DISCLAIMER: (&str, &str) = (
@@ -460,6 +460,12 @@ fn asked_by_the_form(code: MissingCode) -> bool {
             | MissingCode::GoodFaithStatement
             | MissingCode::IdentityChoice
             | MissingCode::Signatory
+            | MissingCode::MediateurRequest
+            | MissingCode::SaisineFramework
+            | MissingCode::HandledSoFar
+            | MissingCode::DsaProvisions
+            | MissingCode::Mediator
+            | MissingCode::MediatorNotNamed
     )
 }
 
@@ -478,17 +484,7 @@ pub fn fill_gaps(routes: &mut [Route], incident_id: i64, parties: &Parties<'_>, 
         else {
             continue;
         };
-        let draft = DossierDraft {
-            destination,
-            locale: Locale::Fr,
-            incident_ids: vec![incident_id],
-            title: String::new(),
-            summary: String::new(),
-            asks: Vec::new(),
-            ip_rights: Vec::new(),
-            listings: Vec::new(),
-            declarations: Declarations::default(),
-        };
+        let draft = DossierDraft::blank(destination, Locale::Fr, vec![incident_id]);
         let mut codes: Vec<MissingCode> = Vec::new();
         for m in dossier::missing(&draft, parties, today) {
             if !asked_by_the_form(m.code) && !codes.contains(&m.code) {

@@ -1,8 +1,8 @@
 //! Writes the sample dossier (the tests' fictitious Lyon workshop) to look at it.
 //!
 //! `cargo run -p carnet-dossier --example sample -- --all target/sample` (what
-//! `make sample-dossier` runs) writes, in French and in English, the Médiateur's and the DGE
-//! form's dossiers: each PDF, its evidence bundle (`…-pieces.zip`) and the texts of the
+//! `make sample-dossier` runs) writes, in French and in English, the Médiateur's, the DGE
+//! form's, Arcom's and the P2B 12 mediator's dossiers: each PDF, its evidence bundle (`…-pieces.zip`) and the texts of the
 //! destination's form fields (`…-fields.txt`).
 //!
 //! `cargo run -p carnet-dossier --example sample -- /tmp/carnet-sample.pdf [en] [destination]`
@@ -50,7 +50,12 @@ fn all(dir: &Path) {
     for locale in [Locale::Fr, Locale::En] {
         let sub = dir.join(locale.tag());
         std::fs::create_dir_all(&sub).expect("create the folder");
-        for destination in [Destination::Mediateur, Destination::DgeForm] {
+        for destination in [
+            Destination::Mediateur,
+            Destination::DgeForm,
+            Destination::Arcom,
+            Destination::P2bMediator,
+        ] {
             let s = common::sample(destination, locale);
             let pdf_name = file_name(&s.report.number, destination);
             let stem = pdf_name.trim_end_matches(".pdf");

@@ -30,6 +30,11 @@ pub enum Section {
     Steps,
     Asks,
     IpRights,
+    /// What is asked of the recipient and in which frame: the Médiateur's sollicitation or
+    /// saisine, the mediator addressed, the DSA provisions concerned.
+    Request,
+    /// The statement of reasons' missing elements, as grounds.
+    Grounds,
     Inventory,
     Declarations,
     Annexes,
@@ -50,6 +55,8 @@ impl Section {
             Section::Steps => T::SecSteps,
             Section::Asks => T::SecAsks,
             Section::IpRights => T::SecIpRights,
+            Section::Request => T::SecRequest,
+            Section::Grounds => T::SecGrounds,
             Section::Inventory => T::SecInventory,
             Section::Declarations => T::SecDeclarations,
             Section::Annexes => T::SecAnnexes,
@@ -81,6 +88,9 @@ pub struct Plan {
     pub recipient: Text,
     /// What the document is (the cover's first line).
     pub kind: Text,
+    /// The Médiateur's kinds, by request (`sollicitation`, `saisine`), when chosen.
+    #[serde(default)]
+    pub kinds: BTreeMap<String, Text>,
     pub sections: Vec<Section>,
     #[serde(default)]
     pub titles: BTreeMap<Section, Text>,
@@ -141,6 +151,21 @@ pub enum FieldKind {
     Asks,
     IpRights,
     Listings,
+    /// The Médiateur: sollicitation or saisine.
+    RequestKind,
+    /// The Médiateur saisine's framework.
+    Framework,
+    Headcount,
+    /// How the dispute was handled so far, in the owner's words, and the steps.
+    HandledSoFar,
+    /// Arcom: the DSA provisions concerned.
+    Provisions,
+    /// The mediator addressed.
+    Mediator,
+    /// The platform's share of the mediation's costs (P2B 12(4)).
+    CostShare,
+    /// The statement of reasons' missing elements.
+    Grounds,
     Identity,
     Confidentiality,
     GoodFaith,
@@ -169,6 +194,14 @@ impl FieldKind {
             FieldKind::Asks => "asks",
             FieldKind::IpRights => "ip_rights",
             FieldKind::Listings => "listings",
+            FieldKind::RequestKind => "request_kind",
+            FieldKind::Framework => "framework",
+            FieldKind::Headcount => "headcount",
+            FieldKind::HandledSoFar => "handled_so_far",
+            FieldKind::Provisions => "provisions",
+            FieldKind::Mediator => "mediator",
+            FieldKind::CostShare => "cost_share",
+            FieldKind::Grounds => "grounds",
             FieldKind::Identity => "identity",
             FieldKind::Confidentiality => "confidentiality",
             FieldKind::GoodFaith => "good_faith",
@@ -189,6 +222,17 @@ pub struct FieldSpec {
 }
 
 impl Plan {
+    /// What the document is for this report: the request's own kind when it has one.
+    pub fn kind_of(&self, report: &carnet_core::report::Report) -> &Text {
+        use carnet_core::report::MediateurRequest;
+        let key = match report.mediateur_request {
+            Some(MediateurRequest::Sollicitation) => "sollicitation",
+            Some(MediateurRequest::Saisine) => "saisine",
+            None => "",
+        };
+        self.kinds.get(key).unwrap_or(&self.kind)
+    }
+
     /// A section's title for this destination.
     pub fn title(&self, section: Section, locale: Locale) -> String {
         match self.titles.get(&section) {
@@ -214,6 +258,7 @@ pub fn parse(toml_text: &str) -> Result<BTreeMap<Destination, Plan>, String> {
         let d = Destination::parse(&code).ok_or(format!("unknown destination {code:?}"))?;
         let texts = [&plan.recipient, &plan.kind]
             .into_iter()
+            .chain(plan.kinds.values())
             .chain(plan.titles.values())
             .chain(plan.fields.iter().map(|f| &f.label));
         for t in texts {

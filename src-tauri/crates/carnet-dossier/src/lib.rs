@@ -82,7 +82,7 @@ pub fn render(
         author: report.company.legal_name.clone(),
         subject: format!(
             "{} — {}",
-            plan.kind.get(locale),
+            plan.kind_of(report).get(locale),
             texts::T::DossierNumber.fill(locale, &[("number", &report.number)])
         ),
         keywords,

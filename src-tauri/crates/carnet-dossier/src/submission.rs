@@ -14,7 +14,9 @@ use carnet_core::delivery::{SubmissionField, SubmissionHelp};
 use carnet_core::dossier::file_name;
 use carnet_core::format::{euros, long_date};
 use carnet_core::journal::incident::ReasonsReceived;
-use carnet_core::report::{AskKind, IdentityChoice, IpRightKind, Report, StepKind};
+use carnet_core::report::{
+    AskKind, IdentityChoice, IpRightKind, MediateurRequest, Report, StepKind,
+};
 
 use crate::destinations::{FieldKind, plan};
 use crate::limits::check_limits;
@@ -192,7 +194,7 @@ fn text(r: &Report, kind: FieldKind) -> String {
                     ],
                     " ",
                 );
-                let mut parts = vec![d.name.clone(), entity];
+                let mut parts = vec![d.name.clone(), entity, p.details.address.clone()];
                 if !d.seller_accounts.is_empty() {
                     parts.push(format!(
                         "{}{}{}",
@@ -503,6 +505,29 @@ fn text(r: &Report, kind: FieldKind) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
         FieldKind::Listings => r.listings.join("\n"),
+        FieldKind::RequestKind => match r.mediateur_request {
+            Some(MediateurRequest::Sollicitation) => t(l, T::Sollicitation).to_owned(),
+            Some(MediateurRequest::Saisine) => t(l, T::Saisine).to_owned(),
+            None => String::new(),
+        },
+        FieldKind::Framework => r.framework.clone(),
+        FieldKind::Headcount => c
+            .headcount
+            .map(|n| T::HeadcountValue.fill(l, &[("n", &n.to_string())]))
+            .unwrap_or_default(),
+        FieldKind::HandledSoFar => {
+            let steps = text(r, FieldKind::Steps);
+            join_nonempty(&[r.handled_so_far.trim().to_owned(), steps], "\n")
+        }
+        FieldKind::Provisions => r.dsa_provisions.join(", "),
+        FieldKind::Mediator => r.mediator.clone(),
+        FieldKind::CostShare => t(l, T::CostShare).to_owned(),
+        FieldKind::Grounds => r
+            .grounds
+            .iter()
+            .map(|g| format!("{} ({})", g.text(l).trim(), g.article.trim()))
+            .collect::<Vec<_>>()
+            .join("\n"),
         FieldKind::Identity => match r.declarations.identity {
             Some(IdentityChoice::Disclose) => sentence(&c.legal_name, t(l, T::DeclDisclose)),
             Some(IdentityChoice::Withhold) => sentence(&c.legal_name, t(l, T::DeclWithhold)),

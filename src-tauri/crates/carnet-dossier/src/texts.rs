@@ -45,6 +45,21 @@ texts! {
     SecChronology => "Les faits, dans l’ordre chronologique", "The facts, in chronological order";
     SecClassification => "Qualification et vérification des délais", "Classification and time-limit checks";
     SecImpact => "Conséquences financières", "Financial impact";
+    SecRequest => "La demande", "The request";
+    SecGrounds => "Éléments manquants de l’exposé des motifs", "Missing elements of the statement of reasons";
+    RequestKind => "Nature de la demande", "Kind of request";
+    Sollicitation => "sollicitation (une question, pour être orienté)", "sollicitation (a question, to be oriented)";
+    Saisine => "saisine (une demande de médiation)", "saisine (a request for mediation)";
+    Framework => "Cadre de la saisine", "Framework of the saisine";
+    MediatorAddressed => "Médiateur saisi", "Mediator addressed";
+    MediatorNamedInTerms => "désigné dans les conditions de la plateforme (P2B, art. 12)", "named in the platform’s terms (P2B, Art. 12)";
+    MediatorNotInTerms => "absent de la liste des médiateurs que les conditions de la plateforme désignent", "not among the mediators the platform’s terms name";
+    CostShare => "La plateforme supporte une part raisonnable des coûts de la médiation (P2B, art. 12(4)).", "The platform bears a reasonable share of the mediation’s costs (P2B, Art. 12(4)).";
+    Provisions => "Dispositions du DSA concernées", "DSA provisions concerned";
+    ArcomNote => "Plainte d’un destinataire du service auprès du coordinateur pour les services numériques (DSA, art. 53) : une information du régulateur, qui ne tranche pas le litige individuel.", "Complaint of a recipient of the service to the Digital Services Coordinator (DSA, Art. 53): information to the regulator, which does not settle the individual dispute.";
+    HandledSoFar => "Traitement du différend à ce jour, selon l’entreprise", "How the dispute was handled so far, in the company’s words";
+    GroundsIntro => "La décision de la plateforme ne comporte pas les éléments suivants, que le droit exige :", "The platform’s decision lacks the following elements, which the law requires:";
+    NoGrounds => "Aucun élément manquant de l’exposé des motifs n’a été relevé.", "No missing element of the statement of reasons was noted.";
     SecSteps => "Démarches déjà effectuées", "Steps already taken";
     SecAsks => "Ce qui est demandé", "What is asked";
     SecIpRights => "Droits de propriété intellectuelle et annonces en cause", "Intellectual property rights and listings concerned";
@@ -104,14 +119,20 @@ texts! {
     Service => "Type de service", "Type of service";
     Charter => "Charte des acteurs du e-commerce", "E-commerce charter (Charte des acteurs du e-commerce)";
     CharterSigned2019 => "signataire en 2019", "signed in 2019";
-    CharterJoined2020 => "signataire depuis son renouvellement du 7 décembre 2020", "joined at its renewal of 7 December 2020";
+    CharterJoined2020 => "a rejoint la charte renouvelée en 2020", "joined the renewed charter in 2020";
+    CharterNo => "non signataire", "not a signatory";
     CharterUnknown => "inconnu", "unknown";
+    PlatformAddress => "Adresse de l’entité juridique", "Address of the legal entity";
+    Vlop => "Très grande plateforme en ligne (DSA)", "Very large online platform (DSA)";
+    Gatekeeper => "Contrôleur d’accès (DMA)", "Gatekeeper (DMA)";
+    OocBodies => "Organismes extrajudiciaires certifiés la couvrant (DSA, art. 21)", "Certified out-of-court bodies covering it (DSA, Art. 21)";
+    Unknown => "inconnu", "unknown";
     SellerAccounts => "Comptes vendeur", "Seller accounts";
     Since => "Vend sur la plateforme depuis", "Selling on the platform since";
     TurnoverShare => "Part du chiffre d’affaires réalisée sur la plateforme", "Share of turnover made on the platform";
     TermsVersion => "Version des conditions en vigueur", "Version of the terms in force";
     ComplaintChannel => "Canal de réclamation", "Complaint channel";
-    Mediators => "Médiateurs désignés dans les conditions", "Mediators named in the terms";
+    Mediators => "Médiateurs désignés dans ses conditions (P2B, art. 12)", "Mediators named in its terms (P2B, Art. 12)";
 
     // The chronology.
     ChronoIntro => "Chaque événement est numéroté (E1, E2…) ; les pièces qui l’établissent sont cliquables et renvoient à leur reproduction en annexe.", "Each event is numbered (E1, E2…); the pieces that support it are links to their reproduction in the annexes.";
@@ -163,7 +184,6 @@ texts! {
     ReferralOn => "organisme saisi le", "body seized on";
     ReferralDecidedOn => "décision de l’organisme le", "body’s decision on";
     ChecksNote => "Ces vérifications sont calculées à partir des dates indiquées par l’entreprise, au jour où le dossier est établi. Elles sont données à titre d’information et ne constituent pas un avis juridique.", "These checks are computed from the dates the company gave, as of the day the dossier is prepared. They are given for information and are not legal advice.";
-    Grounds => "Éléments absents de l’exposé des motifs de la plateforme", "Elements missing from the platform’s statement of reasons";
     ColCheck => "Vérification", "Check";
     ColFinding => "Constat", "Finding";
     ColState => "État", "State";

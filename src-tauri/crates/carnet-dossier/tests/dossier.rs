@@ -63,7 +63,7 @@ fn the_mediator_dossier_passes_qpdf_and_says_what_it_must() {
     // `narrow_no_break_spaces_are_in_the_font`).
     let text = run("pdftotext", &[p, "-"]).replace(['\u{A0}', '\u{202F}'], " ");
     for wanted in [
-        "Demande de médiation",
+        "Saisine du Médiateur des entreprises",
         "Suspension du compte vendeur Amazon",
         "Dossier n° 2026-0007",
         "Maroquinerie Bellecour SARL",
@@ -538,37 +538,157 @@ fn a_heic_photo_for_the_dge_form_asks_for_a_jpeg_copy_and_stays_in_the_bundle() 
     assert!(!flat_text(&c, &s.bytes).contains("démarches refuse"));
 }
 
-/// The statement of reasons' missing elements are printed as grounds in the complaint, the
-/// out-of-court and the Médiateur dossiers, not in the DGE report; and the article of the
-/// suspension is P2B 4(1), never 4(2).
 #[test]
-fn the_missing_reasons_are_grounds_where_a_dossier_raises_them() {
-    use carnet_core::journal::event::DecisionCheck;
-    use carnet_core::reasons::{DecisionKind, ReasonElement};
-    for (destination, printed) in [
-        (Destination::PlatformComplaint, true),
-        (Destination::OutOfCourtBody, true),
-        (Destination::Mediateur, true),
-        (Destination::DgeForm, false),
+fn the_platform_card_has_its_address_charter_status_designations_and_bodies() {
+    for (locale, wanted) in [
+        (
+            Locale::Fr,
+            [
+                "38 avenue John F. Kennedy, L-1855 Luxembourg",
+                "a rejoint la charte renouvelée en 2020",
+                "Très grande plateforme en ligne (DSA) oui",
+                "Contrôleur d’accès (DMA) oui",
+                "ADR Center (IT) — gratuit pour le destinataire",
+                "Médiateurs désignés dans ses conditions (P2B, art. 12)",
+            ],
+        ),
+        (
+            Locale::En,
+            [
+                "38 avenue John F. Kennedy, L-1855 Luxembourg",
+                "joined the renewed charter in 2020",
+                "Very large online platform (DSA) yes",
+                "Gatekeeper (DMA) yes",
+                "ADR Center (IT) — free for the recipient",
+                "Mediators named in its terms (P2B, Art. 12)",
+            ],
+        ),
     ] {
-        let s = sample(destination, Locale::Fr);
-        let mut r = s.report.clone();
-        let event = &mut r.incidents[0].events[0];
-        event.data.decision = Some(DecisionCheck {
-            kind: DecisionKind::Suspension,
-            given: vec![ReasonElement::Scope, ReasonElement::ContractualGround],
-        });
-        let text = flat_text(&r, &s.bytes);
-        let ground = "La décision n’indique pas : les faits et circonstances, et si un signalement en est à l’origine";
-        assert_eq!(text.contains(ground), printed, "{destination:?}: {text}");
-        assert_eq!(
-            text.contains("Éléments absents de l’exposé des motifs"),
-            printed,
-            "{destination:?}"
-        );
+        let s = sample(Destination::Mediateur, locale);
+        let text = flat_text(&s.report, &s.bytes);
+        for w in wanted {
+            assert!(text.contains(w), "{locale:?} lacks {w:?}");
+        }
+        let help = carnet_dossier::submission_fields(&s.report);
+        let platform = help.iter().find(|f| f.key == "platform").unwrap();
         assert!(
-            !text.contains("La décision n’indique pas : ce qui est restreint"),
-            "{destination:?}"
+            platform.text.contains("L-1855 Luxembourg"),
+            "{}",
+            platform.text
         );
     }
+    // Unknown designations say so rather than "no".
+    let mut s = sample(Destination::OutOfCourtBody, Locale::Fr);
+    s.report.platforms[0].vlop = None;
+    s.report.platforms[0].charter = carnet_core::report::CharterStatus::Unknown;
+    let text = flat_text(&s.report, &s.bytes);
+    assert!(
+        text.contains("Très grande plateforme en ligne (DSA) inconnu"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_mediateur_dossier_tells_a_sollicitation_from_a_saisine() {
+    let s = sample(Destination::Mediateur, Locale::Fr);
+    let text = flat_text(&s.report, &s.bytes);
+    for w in [
+        "Saisine du Médiateur des entreprises — demande de médiation",
+        "l’espace de signalement mis à disposition par le Médiateur des entreprises",
+        "Nature de la demande saisine (une demande de médiation)",
+        "Cadre de la saisine Litige avec une plateforme de vente en ligne",
+        "Effectif 6 personne(s)",
+        "Traitement du différend à ce jour, selon l’entreprise",
+        "relance écrite le 30 septembre",
+    ] {
+        assert!(text.contains(w), "lacks {w:?}");
+    }
+    let help = carnet_dossier::submission_fields(&s.report);
+    let field = |k: &str| help.iter().find(|f| f.key == k).unwrap().text.clone();
+    assert!(field("request_kind").starts_with("saisine"));
+    assert!(field("framework").contains("Litige avec une plateforme"));
+    assert!(field("headcount").contains('6'));
+    assert!(field("handled_so_far").contains("relance écrite"));
+
+    let mut r = s.report.clone();
+    r.mediateur_request = Some(carnet_core::report::MediateurRequest::Sollicitation);
+    let text = flat_text(&r, &s.bytes);
+    assert!(text.contains("Sollicitation du Médiateur des entreprises"));
+    assert!(!text.contains("Cadre de la saisine"));
+}
+
+#[test]
+fn grounds_are_printed_in_the_complaint_out_of_court_and_mediation_dossiers() {
+    for (destination, locale, wanted) in [
+        (
+            Destination::PlatformComplaint,
+            Locale::Fr,
+            "La décision n’indique pas les faits et circonstances sur lesquels elle repose (DSA 17(3)(b))",
+        ),
+        (
+            Destination::OutOfCourtBody,
+            Locale::En,
+            "The decision does not state the facts and circumstances it rests on (DSA 17(3)(b))",
+        ),
+        (
+            Destination::Mediateur,
+            Locale::Fr,
+            "La décision ne cite pas la clause des conditions qui la fonde (DSA 17(3)(e))",
+        ),
+        (
+            Destination::P2bMediator,
+            Locale::Fr,
+            "La décision ne cite pas la clause des conditions qui la fonde (DSA 17(3)(e))",
+        ),
+    ] {
+        let s = sample(destination, locale);
+        let text = flat_text(&s.report, &s.bytes);
+        assert!(text.contains(wanted), "{destination:?}: {text}");
+        let help = carnet_dossier::submission_fields(&s.report);
+        let g = help.iter().find(|f| f.key == "grounds").unwrap();
+        assert!(g.text.contains("17(3)(b)"), "{destination:?}");
+    }
+    let mut s = sample(Destination::PlatformComplaint, Locale::En);
+    s.report.grounds.clear();
+    let text = flat_text(&s.report, &s.bytes);
+    assert!(text.contains("No missing element of the statement of reasons was noted."));
+}
+
+#[test]
+fn arcom_and_the_p2b_mediator_have_their_own_dossiers_in_both_languages() {
+    let s = sample(Destination::Arcom, Locale::Fr);
+    let text = flat_text(&s.report, &s.bytes);
+    for w in [
+        "Plainte contre un fournisseur de services intermédiaires (DSA, art. 53)",
+        "Arcom — coordinateur pour les services numériques (France)",
+        "Dispositions du DSA concernées DSA 17, DSA 20",
+        "Les faits, datés",
+        "Démarches déjà effectuées",
+    ] {
+        assert!(text.contains(w), "Arcom lacks {w:?}");
+    }
+    let s = sample(Destination::Arcom, Locale::En);
+    let text = flat_text(&s.report, &s.bytes);
+    assert!(text.contains("Complaint against a provider of intermediary services (DSA, Art. 53)"));
+    assert!(text.contains("does not settle the individual dispute"));
+
+    let s = sample(Destination::P2bMediator, Locale::Fr);
+    let text = flat_text(&s.report, &s.bytes);
+    for w in [
+        "Médiateur désigné dans les conditions de la plateforme (P2B, art. 12)",
+        "Centre for Effective Dispute Resolution (CEDR) — désigné dans les conditions de la plateforme",
+        "une part raisonnable des coûts de la médiation (P2B, art. 12(4))",
+        "Les parties : la plateforme",
+    ] {
+        assert!(text.contains(w), "P2B mediator lacks {w:?}");
+    }
+    let help = carnet_dossier::submission_help(&s.report);
+    let keys: Vec<&str> = help.fields.iter().map(|f| f.key.as_str()).collect();
+    for k in ["mediator", "handled_so_far", "cost_share", "grounds"] {
+        assert!(keys.contains(&k), "{k}");
+    }
+    let mut other = s.report.clone();
+    other.mediator = "Un médiateur inconnu".into();
+    let text = flat_text(&other, &s.bytes);
+    assert!(text.contains("absent de la liste des médiateurs"));
 }

@@ -28,6 +28,7 @@ async fn platform(vault: &Vault) -> i64 {
     let details = PlatformInput {
         catalogue_id: "amazon".into(),
         legal_entity: "Amazon EU SARL".into(),
+        address: "38 avenue John F. Kennedy, L-1855 Luxembourg".into(),
         country: "LU".into(),
         seller_accounts: vec!["A1B2C3".into()],
         ..PlatformInput::default()
@@ -93,6 +94,11 @@ fn draft(destination: &str, incident_ids: Vec<i64>) -> carnet_core::dossier::Dos
             identity: Some("disclose".into()),
             signatory: "Claire Martin, gérante".into(),
             ..Default::default()
+        },
+        mediateur_request: if destination == "mediateur" {
+            "sollicitation".into()
+        } else {
+            String::new()
         },
         ..DossierInput::default()
     }

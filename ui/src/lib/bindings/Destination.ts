@@ -4,4 +4,4 @@
  * Where the dossier goes (domain notes §4). Each decides the sections, their order and
  * their wording (`carnet-dossier/data/destinations.toml`).
  */
-export type Destination = "dge_form" | "mediateur" | "platform_complaint" | "out_of_court_body" | "counterfeit_notice";
+export type Destination = "dge_form" | "mediateur" | "platform_complaint" | "out_of_court_body" | "counterfeit_notice" | "arcom" | "p2b_mediator";

@@ -4,6 +4,7 @@ import type { Declarations } from "./Declarations";
 import type { Destination } from "./Destination";
 import type { IpRight } from "./IpRight";
 import type { Locale } from "./Locale";
+import type { MediateurRequest } from "./MediateurRequest";
 
 /**
  * A checked draft, as the vault keeps it (JSON) and the UI receives it.
@@ -16,4 +17,8 @@ incidentIds: Array<number>, title: string, summary: string, asks: Array<Ask>, ip
 /**
  * URLs as typed (trimmed), ASINs in capitals.
  */
-listings: Array<string>, declarations: Declarations, };
+listings: Array<string>, declarations: Declarations, 
+/**
+ * `null` while not chosen (and for other destinations).
+ */
+mediateurRequest: MediateurRequest | null, framework: string, handledSoFar: string, dsaProvisions: Array<string>, mediator: string, };

@@ -23,4 +23,24 @@ summary: string, asks: Array<AskInput>, ipRights: Array<IpRightInput>,
 /**
  * http(s) URLs or ASINs (10 letters and digits).
  */
-listings: Array<string>, declarations: DeclarationsInput, };
+listings: Array<string>, declarations: DeclarationsInput, 
+/**
+ * Médiateur: `sollicitation`, `saisine`, or empty while not chosen.
+ */
+mediateurRequest: string, 
+/**
+ * Médiateur saisine: the framework (*cadre de saisine*).
+ */
+framework: string, 
+/**
+ * How the dispute was handled so far, in the owner's words.
+ */
+handledSoFar: string, 
+/**
+ * Arcom: the DSA provisions concerned (`DSA 17`…).
+ */
+dsaProvisions: Array<string>, 
+/**
+ * P2B 12 mediation: the mediator addressed.
+ */
+mediator: string, };

@@ -40,4 +40,9 @@ relationshipStart: string,
 /**
  * A whole percentage, 0 to 100 (`35` or `35 %`).
  */
-turnoverShare: string, complaintChannel: string, mediators: Array<string>, termsVersion: string, };
+turnoverShare: string, complaintChannel: string, mediators: Array<string>, termsVersion: string, 
+/**
+ * The legal entity's postal address (the Médiateur needs the other party's address);
+ * absent in inputs from before it was asked.
+ */
+address: string, };

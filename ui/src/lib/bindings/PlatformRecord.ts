@@ -27,4 +27,8 @@ name: string, service: ServiceType, legalEntity: string,
 /**
  * ISO 3166-1 alpha-2, or empty.
  */
-country: string, siret: string | null, sellerAccounts: Array<string>, relationshipStart: string | null, turnoverSharePct: number | null, complaintChannel: string, mediators: Array<string>, termsVersion: string, };
+country: string, siret: string | null, sellerAccounts: Array<string>, relationshipStart: string | null, turnoverSharePct: number | null, complaintChannel: string, mediators: Array<string>, termsVersion: string, 
+/**
+ * The legal entity's postal address, lines joined by `\n`; empty when not recorded.
+ */
+address: string, };

@@ -3,8 +3,10 @@ import type { Ask } from "./Ask";
 import type { CompanyProfile } from "./CompanyProfile";
 import type { Declarations } from "./Declarations";
 import type { Destination } from "./Destination";
+import type { Ground } from "./Ground";
 import type { IpRight } from "./IpRight";
 import type { Locale } from "./Locale";
+import type { MediateurRequest } from "./MediateurRequest";
 import type { ReportIncident } from "./ReportIncident";
 import type { ReportPiece } from "./ReportPiece";
 import type { ReportPlatform } from "./ReportPlatform";
@@ -46,4 +48,30 @@ ipRights: Array<IpRight>,
 /**
  * Counterfeit notices: the exact URLs or ASINs of the listings concerned.
  */
-listings: Array<string>, declarations: Declarations, };
+listings: Array<string>, declarations: Declarations, 
+/**
+ * Médiateur: a sollicitation or a saisine; `null` while not chosen.
+ */
+mediateurRequest: MediateurRequest | null, 
+/**
+ * Médiateur saisine: the framework (*cadre de saisine*), in the owner's words.
+ */
+framework: string, 
+/**
+ * Médiateur saisine (and other mediations): how the dispute was handled so far, in the
+ * owner's words (the steps list the recorded ones).
+ */
+handledSoFar: string, 
+/**
+ * Arcom: the DSA provisions the complaint says were infringed (`DSA 17`, `DSA 20`).
+ */
+dsaProvisions: Array<string>, 
+/**
+ * P2B 12 mediation: the mediator addressed, one the platform's terms name.
+ */
+mediator: string, 
+/**
+ * The statement of reasons' missing elements, as grounds (complaint, out-of-court,
+ * Médiateur and mediator dossiers). Filled by the shell from the checker.
+ */
+grounds: Array<Ground>, };

@@ -63,7 +63,8 @@ describe('what is missing, in words', () => {
   });
 
   it('names and explains every destination in both languages', () => {
-    expect(DESTINATIONS).toHaveLength(5);
+    expect([...DESTINATIONS].sort()).toEqual(Object.keys(DESTINATION_LABELS).sort());
+    expect(DESTINATIONS).toHaveLength(7);
     for (const d of DESTINATIONS) {
       expect(fr[DESTINATION_LABELS[d].explanation]).toBeTruthy();
       expect(en[DESTINATION_LABELS[d].label]).toBeTruthy();
@@ -148,11 +149,40 @@ describe('the form', () => {
       ipRights: [{ kind: 'trademark', title: 'ATELIER', number: '4123456', office: 'INPI' }],
       listings: ['B0ABCDEFGH'],
       declarations: { accuracy: true, confidentiality: false, goodFaith: true, identity: null, signatory: 'C. D.', place: 'Lyon' },
+      mediateurRequest: null,
+      framework: '',
+      handledSoFar: '',
+      dsaProvisions: [],
+      mediator: '',
     };
     const back = draftToForm(draft);
     expect(back.declarations.identity).toBe('');
     expect(back.listings).toBe('B0ABCDEFGH');
-    expect(formToInput(back)).toEqual({ ...draft, declarations: { ...draft.declarations, identity: '' } });
+    expect(formToInput(back)).toEqual({
+      ...draft,
+      declarations: { ...draft.declarations, identity: '' },
+      mediateurRequest: '',
+    });
+  });
+
+  it('sends the DSA provisions one by one and reads a saisine back', () => {
+    const form = { ...emptyDossierForm('fr'), destination: 'arcom', dsaProvisions: ' DSA 17, DSA 20 ;\nDSA 53 ,, ' };
+    expect(formToInput(form).dsaProvisions).toEqual(['DSA 17', 'DSA 20', 'DSA 53']);
+    const draft: DossierDraft = {
+      ...formToInput(emptyDossierForm('fr')),
+      destination: 'mediateur',
+      locale: 'fr',
+      asks: [],
+      ipRights: [],
+      declarations: { accuracy: false, confidentiality: false, goodFaith: false, identity: null, signatory: '', place: '' },
+      mediateurRequest: 'saisine',
+      framework: 'Relations avec une plateforme',
+      dsaProvisions: ['DSA 20'],
+    };
+    const back = draftToForm(draft);
+    expect(back.mediateurRequest).toBe('saisine');
+    expect(back.framework).toBe('Relations avec une plateforme');
+    expect(back.dsaProvisions).toBe('DSA 20');
   });
 });
 

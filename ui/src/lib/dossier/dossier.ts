@@ -33,6 +33,8 @@ export const DESTINATIONS: readonly Destination[] = [
   'platform_complaint',
   'out_of_court_body',
   'counterfeit_notice',
+  'p2b_mediator',
+  'arcom',
 ];
 
 export const DESTINATION_LABELS: Record<Destination, { label: MessageKey; explanation: MessageKey }> = {
@@ -50,6 +52,8 @@ export const DESTINATION_LABELS: Record<Destination, { label: MessageKey; explan
     label: 'dossier.dest.counterfeit_notice',
     explanation: 'dossier.dest.counterfeit_notice.help',
   },
+  p2b_mediator: { label: 'dossier.dest.p2b_mediator', explanation: 'dossier.dest.p2b_mediator.help' },
+  arcom: { label: 'dossier.dest.arcom', explanation: 'dossier.dest.arcom.help' },
 };
 
 /** The destination's name, for a code that may come as a plain string (the draft's). */
@@ -108,6 +112,17 @@ export const MISSING_TEXT: Record<MissingCode, MessageKey> = {
   platform_legal_entity: 'dossier.missing.platform_legal_entity',
   platform_siret: 'dossier.missing.platform_siret',
   platform_seller_account: 'dossier.missing.platform_seller_account',
+  platform_address: 'dossier.missing.platform_address',
+  mediateur_request: 'dossier.missing.mediateur_request',
+  saisine_framework: 'dossier.missing.saisine_framework',
+  company_headcount: 'dossier.missing.company_headcount',
+  company_contact_email_generic: 'dossier.missing.company_contact_email_generic',
+  company_contact_mobile: 'dossier.missing.company_contact_mobile',
+  handled_so_far: 'dossier.missing.handled_so_far',
+  dsa_provisions: 'dossier.missing.dsa_provisions',
+  facts_dates: 'dossier.missing.facts_dates',
+  mediator: 'dossier.missing.mediator',
+  mediator_not_named: 'dossier.missing.mediator_not_named',
   decision_reference: 'dossier.missing.decision_reference',
   decision_date: 'dossier.missing.decision_date',
   prior_steps: 'dossier.missing.prior_steps',
@@ -138,6 +153,11 @@ export type DossierInputKey =
   | 'asks'
   | 'ipRights'
   | 'listings'
+  | 'mediateurRequest'
+  | 'framework'
+  | 'handledSoFar'
+  | 'dsaProvisions'
+  | 'mediator'
   | 'identity'
   | 'signatory'
   | 'place';
@@ -151,6 +171,11 @@ export const DOSSIER_FIELDS: Partial<Record<Field, DossierInputKey>> = {
   dossier_asks: 'asks',
   dossier_ip_rights: 'ipRights',
   dossier_listings: 'listings',
+  dossier_mediateur_request: 'mediateurRequest',
+  dossier_framework: 'framework',
+  dossier_handled_so_far: 'handledSoFar',
+  dossier_provisions: 'dsaProvisions',
+  dossier_mediator: 'mediator',
   dossier_identity: 'identity',
   dossier_signatory: 'signatory',
   dossier_place: 'place',
@@ -171,13 +196,20 @@ export function inputElementId(key: DossierInputKey, form: DossierForm): string 
       return form.ipRights.length === 0 ? 'dossier-ip-add' : 'dossier-ip-0-title';
     case 'identity':
       return 'dossier-identity-disclose';
+    case 'mediateurRequest':
+      return 'dossier-mediateurRequest-sollicitation';
     default:
       return `dossier-${key}`;
   }
 }
 
-/** The form as the screen holds it: listings typed one per line. */
-export type DossierForm = Omit<DossierInput, 'listings' | 'locale'> & { locale: Locale; listings: string };
+/** The form as the screen holds it: listings typed one per line, DSA provisions separated by
+ * commas or lines. */
+export type DossierForm = Omit<DossierInput, 'listings' | 'locale' | 'dsaProvisions'> & {
+  locale: Locale;
+  listings: string;
+  dsaProvisions: string;
+};
 
 export function emptyDossierForm(locale: Locale): DossierForm {
   return {
@@ -197,6 +229,11 @@ export function emptyDossierForm(locale: Locale): DossierForm {
       signatory: '',
       place: '',
     },
+    mediateurRequest: '',
+    framework: '',
+    handledSoFar: '',
+    dsaProvisions: '',
+    mediator: '',
   };
 }
 
@@ -219,6 +256,11 @@ export function draftToForm(draft: DossierDraft): DossierForm {
       signatory: draft.declarations.signatory,
       place: draft.declarations.place,
     },
+    mediateurRequest: draft.mediateurRequest ?? '',
+    framework: draft.framework,
+    handledSoFar: draft.handledSoFar,
+    dsaProvisions: draft.dsaProvisions.join(', '),
+    mediator: draft.mediator,
   };
 }
 
@@ -234,6 +276,10 @@ export function formToInput(form: DossierForm): DossierInput {
       .map((l) => l.trim())
       .filter((l) => l !== ''),
     declarations: { ...form.declarations },
+    dsaProvisions: form.dsaProvisions
+      .split(/[,;\r\n]+/)
+      .map((p) => p.trim())
+      .filter((p) => p !== ''),
   };
 }
 
@@ -266,6 +312,16 @@ export function draftFixId(code: MissingCode, at: Extract<FixAt, { kind: 'draft'
       return 'dossier-signatory';
     case 'declarations.place':
       return 'dossier-place';
+    case 'mediateurRequest':
+      return 'dossier-mediateurRequest-sollicitation';
+    case 'framework':
+      return 'dossier-framework';
+    case 'handledSoFar':
+      return 'dossier-handledSoFar';
+    case 'dsaProvisions':
+      return 'dossier-dsaProvisions';
+    case 'mediator':
+      return 'dossier-mediator';
     default:
       return 'dossier-form-title';
   }
@@ -297,9 +353,13 @@ export function fixInputs(missing: Missing): FixInput[] {
       case 'company_contact_name':
         return [{ key: 'contactName', label: 'company.contactName', kind: 'text' }];
       case 'company_contact_email':
+      case 'company_contact_email_generic':
         return [{ key: 'contactEmail', label: 'company.contactEmail', kind: 'text' }];
       case 'company_contact_phone':
+      case 'company_contact_mobile':
         return [{ key: 'contactPhone', label: 'company.contactPhone', kind: 'text' }];
+      case 'company_headcount':
+        return [{ key: 'headcount', label: 'company.headcount', kind: 'text' }];
       default:
         return [{ key: 'legalName', label: 'company.legalName', kind: 'text' }];
     }
@@ -313,6 +373,8 @@ export function fixInputs(missing: Missing): FixInput[] {
         ];
       case 'platform_seller_account':
         return [{ key: 'sellerAccounts', label: 'dossier.fix.sellerAccount', kind: 'text' }];
+      case 'platform_address':
+        return [{ key: 'address', label: 'platforms.address', kind: 'text' }];
       default:
         return [{ key: 'legalEntity', label: 'platforms.legalEntity', kind: 'text' }];
     }
@@ -325,6 +387,8 @@ export function fixInputs(missing: Missing): FixInput[] {
         return [{ key: 'decisionOn', label: 'incident.decisionOn', kind: 'date' }];
       case 'answerReceivedOn':
         return [{ key: 'answerReceivedOn', label: 'incident.answerReceivedOn', kind: 'date' }];
+      case 'occurredOn':
+        return [{ key: 'occurredOn', label: 'incident.occurredOn', kind: 'date' }];
       default:
         return [{ key: 'complaintSentOn', label: 'incident.complaintSentOn', kind: 'date' }];
     }

@@ -254,6 +254,8 @@ export const fr = {
   'platforms.entity': 'La société qui l’exploite',
   'platforms.entityHelp':
     'Le Médiateur des entreprises demande l’identité exacte de l’autre partie : recopiez-la d’une facture ou des conditions générales.',
+  'platforms.address': 'Adresse de l’exploitant',
+  'platforms.addressHint': 'Celle de ses mentions légales ou de vos factures : le Médiateur des entreprises la demande.',
   'platforms.legalEntity': 'Raison sociale de l’exploitant',
   'platforms.legalEntityHint': 'Telle qu’écrite sur une facture, par exemple Amazon EU S.à r.l.',
   'platforms.country': 'Pays de cette société',
@@ -288,6 +290,7 @@ export const fr = {
   'platforms.turnoverShareShort': 'Part du chiffre d’affaires',
   'platforms.since': 'Relation depuis le',
   'platforms.legalEntityShort': 'Exploitant',
+  'platforms.addressShort': 'Adresse',
   'platforms.siretShort': 'SIRET de l’exploitant',
   'platforms.sellerAccountsShort': 'Comptes vendeur',
   'platforms.mediatorsShort': 'Médiateurs',
@@ -708,6 +711,12 @@ export const fr = {
   'dossier.dest.out_of_court_body.help':
     'Un organisme certifié (DSA art. 21), saisi directement, avec ou sans réclamation interne : la décision, ce qui est contesté, la réclamation et sa réponse s’il y en a eu une.',
   'dossier.dest.counterfeit_notice': 'Notification de contrefaçon',
+  'dossier.dest.p2b_mediator': 'Demande de médiation (P2B, art. 12)',
+  'dossier.dest.p2b_mediator.help':
+    'Une demande de médiation adressée à l’un des médiateurs que les conditions de la plateforme désignent ; la plateforme en supporte une part raisonnable du coût.',
+  'dossier.dest.arcom': 'Plainte à l’Arcom (DSA, art. 53)',
+  'dossier.dest.arcom.help':
+    'Une plainte à l’Arcom, coordinateur pour les services numériques en France, pour un manquement de la plateforme au DSA : la plateforme, les dispositions en cause, les faits, ce qui a déjà été tenté.',
   'dossier.dest.counterfeit_notice.help':
     'Signaler des annonces qui contrefont vos droits (DSA art. 16) : le droit de propriété intellectuelle, les adresses exactes, une déclaration de bonne foi.',
   'dossier.dest.unknown': 'Destination inconnue',
@@ -763,6 +772,20 @@ export const fr = {
   'dossier.missing.platform_legal_entity': 'Indiquez la société qui exploite la plateforme (voir une facture).',
   'dossier.missing.platform_siret':
     'Indiquez le SIRET de la société qui exploite la plateforme (voir une facture), ou son pays si elle n’est pas française.',
+  'dossier.missing.platform_address': 'Indiquez l’adresse de la société qui exploite la plateforme (ses mentions légales la donnent).',
+  'dossier.missing.mediateur_request':
+    'Choisissez s’il s’agit d’une sollicitation (une question) ou d’une saisine (une demande de médiation).',
+  'dossier.missing.saisine_framework': 'Indiquez le cadre de la saisine.',
+  'dossier.missing.company_headcount': 'Indiquez l’effectif de l’entreprise.',
+  'dossier.missing.company_contact_email_generic':
+    'Donnez une adresse e-mail nominative : une adresse générique (contact@, info@…) n’est pas acceptée pour une saisine.',
+  'dossier.missing.company_contact_mobile': 'Donnez de préférence un numéro de téléphone mobile.',
+  'dossier.missing.handled_so_far': 'Dites ce qui a déjà été tenté pour régler le différend.',
+  'dossier.missing.dsa_provisions': 'Indiquez les dispositions du DSA en cause, par exemple DSA 17, DSA 20.',
+  'dossier.missing.facts_dates': 'Indiquez la date des faits de chaque incident.',
+  'dossier.missing.mediator': 'Nommez le médiateur que vous saisissez.',
+  'dossier.missing.mediator_not_named':
+    'Ce médiateur n’est pas parmi ceux enregistrés pour la plateforme : vérifiez ses conditions.',
   'dossier.missing.platform_seller_account': 'Indiquez votre identifiant de compte vendeur sur cette plateforme.',
   'dossier.missing.decision_reference': 'Indiquez la référence de la décision de la plateforme.',
   'dossier.missing.decision_date': 'Indiquez la date de la décision.',
@@ -825,6 +848,17 @@ export const fr = {
   'dossier.form.ipOfficeHint': 'INPI, EUIPO, OMPI…',
   'dossier.form.ipAdd': 'Ajouter un droit',
   'dossier.form.ipRemove': 'Retirer le droit {n}',
+  'dossier.form.mediateurRequest': 'Votre démarche auprès du Médiateur',
+  'dossier.form.sollicitation': 'Une sollicitation : une question, un premier échange',
+  'dossier.form.saisine': 'Une saisine : une demande de médiation',
+  'dossier.form.framework': 'Cadre de la saisine',
+  'dossier.form.frameworkHint': 'Par exemple « relations avec une plateforme en ligne ».',
+  'dossier.form.handledSoFar': 'Ce qui a déjà été tenté',
+  'dossier.form.handledSoFarHint': 'Les échanges, réclamations et relances déjà faits, et leur résultat.',
+  'dossier.form.dsaProvisions': 'Dispositions du DSA en cause',
+  'dossier.form.dsaProvisionsHint': 'Séparées par des virgules, par exemple DSA 17, DSA 20.',
+  'dossier.form.mediator': 'Médiateur saisi',
+  'dossier.form.mediatorHint': 'L’un des médiateurs que les conditions de la plateforme désignent.',
   'dossier.form.listings': 'Annonces en cause',
   'dossier.form.listingsHint': 'Une par ligne : l’adresse complète (https://…) ou l’ASIN (B0…).',
   'dossier.form.declarations': 'Déclarations',

@@ -188,6 +188,7 @@ describe('platforms', () => {
       name: 'Amazon',
       service: 'marketplace',
       legalEntity: 'Amazon EU S.à r.l.',
+      address: '38 avenue John F. Kennedy, L-1855 Luxembourg',
       country: 'LU',
       siret: null,
       sellerAccounts: [],
@@ -200,6 +201,8 @@ describe('platforms', () => {
     const form = recordToForm(record);
     expect(form).toMatchObject({ relationshipStart: '15/03/2021', turnoverShare: '35', sellerAccounts: [''], mediators: ['CMAP'], siret: '' });
     expect(formToInput(form, 3, catalogue).relationshipStart).toBe('2021-03-15');
+    expect(form.address).toBe('38 avenue John F. Kennedy, L-1855 Luxembourg');
+    expect(formToInput(form, 3, catalogue).address).toBe('38 avenue John F. Kennedy, L-1855 Luxembourg');
     expect(recordToForm({ ...record, siret: '73282932000074' }).siret).toBe('732 829 320 00074');
   });
 

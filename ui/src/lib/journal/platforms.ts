@@ -19,6 +19,7 @@ export type PlatformInputKey =
   | 'name'
   | 'service'
   | 'legalEntity'
+  | 'address'
   | 'country'
   | 'siret'
   | 'sellerAccounts'
@@ -33,6 +34,7 @@ export const PLATFORM_FIELDS: Partial<Record<Field, PlatformInputKey>> = {
   platform_name: 'name',
   platform_service: 'service',
   platform_legal_entity: 'legalEntity',
+  platform_address: 'address',
   country: 'country',
   siret: 'siret',
   platform_seller_accounts: 'sellerAccounts',
@@ -87,6 +89,8 @@ export type PlatformForm = {
   name: string;
   service: ServiceType | '';
   legalEntity: string;
+  /** The legal entity's postal address, as its legal notice gives it. */
+  address: string;
   country: string;
   siret: string;
   sellerAccounts: string[];
@@ -103,6 +107,7 @@ export function emptyPlatformForm(): PlatformForm {
     name: '',
     service: '',
     legalEntity: '',
+    address: '',
     country: '',
     siret: '',
     sellerAccounts: [''],
@@ -120,6 +125,7 @@ export function recordToForm(record: PlatformRecord): PlatformForm {
     name: record.name,
     service: record.service,
     legalEntity: record.legalEntity,
+    address: record.address,
     country: record.country,
     siret: record.siret === null ? '' : groupSiret(record.siret),
     sellerAccounts: record.sellerAccounts.length === 0 ? [''] : [...record.sellerAccounts],
@@ -141,6 +147,7 @@ export function formToInput(form: PlatformForm, id: number | null, catalogue: Pl
     name: form.name.trim(),
     service: form.service,
     legalEntity: form.legalEntity,
+    address: form.address,
     country: form.country,
     siret: form.siret,
     sellerAccounts: keptEntries(form.sellerAccounts),

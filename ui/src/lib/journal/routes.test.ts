@@ -53,7 +53,8 @@ describe('the route guide in words', () => {
     expect(preparable(route({}))).toBe('platform_complaint');
     expect(preparable(route({ state: { state: 'closed', why: label('', '') } }))).toBeNull();
     expect(preparable(route({ state: { state: 'notApplicable' } }))).toBeNull();
-    expect(preparable(route({ destinations: ['arcom'] }))).toBeNull();
+    expect(preparable(route({ destinations: ['arcom'] }))).toBe('arcom');
+    expect(preparable(route({ destinations: ['tribunal'] }))).toBeNull();
     expect(preparable(route({ destinations: [] }))).toBeNull();
   });
 

@@ -65,6 +65,8 @@ const DESTINATIONS: readonly Destination[] = [
   'platform_complaint',
   'out_of_court_body',
   'counterfeit_notice',
+  'p2b_mediator',
+  'arcom',
 ];
 
 /** The dossier Carnet can prepare for this route, when it can and the route is open or not yet. */

@@ -45,6 +45,11 @@ fn input(destination: &str) -> DossierInput {
             signatory: "Claire Martin, gérante".into(),
             place: "Lyon".into(),
         },
+        mediateur_request: "saisine".into(),
+        framework: "Litige avec une plateforme en ligne".into(),
+        handled_so_far: "Réclamation interne rejetée sans motif.".into(),
+        dsa_provisions: vec!["DSA 17".into(), "DSA 20".into()],
+        mediator: "CEDR".into(),
     }
 }
 
@@ -55,6 +60,7 @@ fn company() -> CompanyProfile {
         siret: "73282932000074".into(),
         naf: "15.12Z".into(),
         size_class: "micro".into(),
+        headcount: "6".into(),
         street: "3 rue de la Soie".into(),
         postcode: "69001".into(),
         city: "Lyon".into(),
@@ -74,15 +80,13 @@ fn platform() -> ReportPlatform {
         country: "FR".into(),
         siret: "73282932000074".into(),
         seller_accounts: vec!["A1B2C3".into()],
+        mediators: vec!["CEDR".into()],
+        address: "1 rue de la Plateforme, 75002 Paris".into(),
         ..PlatformInput::default()
     }
     .check(Platforms::builtin(), today())
     .unwrap();
-    ReportPlatform {
-        id: 7,
-        details,
-        charter: None,
-    }
+    ReportPlatform::new(7, details)
 }
 
 fn incident() -> ReportIncident {
@@ -153,7 +157,7 @@ fn an_empty_draft_lists_what_each_destination_requires() {
         M::CompanyProfile,
     ];
     // Destination → every code expected (blocking, advised), with no company, no incident.
-    let table: [(Destination, &[(MissingCode, bool)]); 5] = [
+    let table: [(Destination, &[(MissingCode, bool)]); 7] = [
         (
             Destination::DgeForm,
             &[(M::Summary, true), (M::IdentityChoice, true)],
@@ -163,7 +167,26 @@ fn an_empty_draft_lists_what_each_destination_requires() {
             &[
                 (M::Summary, false),
                 (M::Asks, true),
+                (M::MediateurRequest, true),
                 (M::ConfidentialityUndertaking, true),
+                (M::IdentityChoice, false),
+            ],
+        ),
+        (
+            Destination::Arcom,
+            &[
+                (M::Summary, false),
+                (M::Asks, true),
+                (M::DsaProvisions, true),
+                (M::IdentityChoice, false),
+            ],
+        ),
+        (
+            Destination::P2bMediator,
+            &[
+                (M::Summary, false),
+                (M::Asks, true),
+                (M::Mediator, true),
                 (M::IdentityChoice, false),
             ],
         ),
@@ -217,10 +240,11 @@ fn company_platform_and_incident_gaps_per_destination() {
     bare_platform.details.siret = None;
     bare_platform.details.country.clear();
     bare_platform.details.seller_accounts.clear();
+    bare_platform.details.address.clear();
     let mut bare_incident = incident();
     bare_incident.data.decision_reference.clear();
     bare_incident.data.dates = Default::default();
-    let table: [(Destination, &[(MissingCode, bool)]); 5] = [
+    let table: [(Destination, &[(MissingCode, bool)]); 7] = [
         (
             Destination::DgeForm,
             &[
@@ -240,7 +264,21 @@ fn company_platform_and_incident_gaps_per_destination() {
                 (M::CompanyContactPhone, true),
                 (M::CompanyInsolvency, true),
                 (M::PlatformLegalEntity, true),
+                (M::PlatformAddress, true),
                 (M::PlatformSiret, true),
+                (M::PriorSteps, false),
+                (M::CompanyHeadcount, true),
+            ],
+        ),
+        (
+            Destination::Arcom,
+            &[(M::FactsDates, true), (M::PriorSteps, false)],
+        ),
+        (
+            Destination::P2bMediator,
+            &[
+                (M::PlatformLegalEntity, true),
+                (M::PlatformAddress, false),
                 (M::PriorSteps, false),
             ],
         ),
@@ -625,6 +663,61 @@ fn the_report_carries_the_draft_and_the_incidents_steps() {
     assert!(r.problems().is_empty(), "{:?}", r.problems());
 }
 
+/// The statement-of-reasons checker's findings become the report's grounds, each with its
+/// incident and article, the sentence without the article (the dossier prints it after).
+#[test]
+fn the_report_carries_the_checkers_grounds() {
+    use crate::journal::event::{Event, EventInput};
+    let draft = input("mediateur").check().unwrap();
+    let at = DateTime::parse_from_rfc3339("2026-11-26T10:00:00+01:00").unwrap();
+    let mut with_decision = incident();
+    let (_, data) = EventInput {
+        incident_id: 3,
+        happened_on: "2026-03-02".into(),
+        actor: "platform".into(),
+        channel: "email".into(),
+        summary: "Compte suspendu".into(),
+        decision: Some("suspension".into()),
+        reasons_given: vec!["scope".into(), "facts".into(), "legal_ground".into()],
+        ..EventInput::default()
+    }
+    .validate(today())
+    .unwrap();
+    with_decision.events.push(Event {
+        id: 9,
+        data,
+        created_at: String::new(),
+        updated_at: String::new(),
+    });
+    let r = draft.report(
+        "2026-0003",
+        at,
+        company(),
+        vec![platform()],
+        vec![with_decision],
+        vec![],
+    );
+    let articles: Vec<&str> = r.grounds.iter().map(|g| g.article.as_str()).collect();
+    assert_eq!(
+        articles,
+        ["DSA 17(3)(c)", "DSA 17(3)(f)", "P2B 4(1)", "P2B 4(5)"]
+    );
+    assert!(r.grounds.iter().all(|g| g.incident_id == Some(3)));
+    assert_eq!(
+        r.grounds[0].fr,
+        "La décision n’indique pas : si des moyens automatisés ont été utilisés"
+    );
+    let plain = draft.report(
+        "2026-0003",
+        at,
+        company(),
+        vec![platform()],
+        vec![incident()],
+        vec![],
+    );
+    assert!(plain.grounds.is_empty());
+}
+
 proptest! {
     #[test]
     fn listing_never_panics_and_accepts_only_urls_or_asins(s in "\\PC{0,40}") {
@@ -878,4 +971,106 @@ fn a_heic_photo_for_a_form_that_refuses_it_is_pointed_at_once_per_incident() {
         }
     }
     assert!(Destination::DgeForm.refuses_heic());
+}
+
+#[test]
+fn a_sollicitation_asks_less_than_a_saisine() {
+    use MissingCode as M;
+    let mut generic = company();
+    generic.contact_email = "Contact@atelier-du-cuir.fr".into();
+    generic.contact_phone = "04 78 12 34 56".into();
+    generic.headcount = None;
+    let mut i = input("mediateur");
+    i.framework.clear();
+    i.handled_so_far.clear();
+    let saisine = i.check().unwrap();
+    let mut got = codes(&saisine, Some(&generic), &[platform()], &[incident()]);
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            (M::SaisineFramework, true),
+            (M::CompanyHeadcount, true),
+            (M::CompanyContactEmailGeneric, true),
+            (M::CompanyContactMobile, false),
+            (M::HandledSoFar, true),
+        ]
+    );
+    i.mediateur_request = "sollicitation".into();
+    let sollicitation = i.check().unwrap();
+    assert_eq!(
+        codes(&sollicitation, Some(&generic), &[platform()], &[incident()]),
+        vec![]
+    );
+    i.mediateur_request = "plainte".into();
+    assert_eq!(
+        i.check(),
+        Err(CoreError::Invalid(Field::DossierMediateurRequest))
+    );
+}
+
+#[test]
+fn generic_mailboxes_and_mobiles_table() {
+    for (email, generic) in [
+        ("contact@example.fr", true),
+        ("INFO@example.fr", true),
+        ("info+shop@example.fr", true),
+        ("service-client@example.fr", true),
+        ("claire.martin@example.fr", false),
+        ("claire@contact.fr", false),
+        ("contactez-moi@example.fr", false),
+        ("no-at-sign", false),
+    ] {
+        assert_eq!(generic_email(email), generic, "{email}");
+    }
+    for (phone, mobile) in [
+        ("06 12 34 56 78", true),
+        ("07.12.34.56.78", true),
+        ("+33 6 12 34 56 78", true),
+        ("0033 7 12 34 56 78", true),
+        ("04 78 12 34 56", false),
+        ("+33 1 23 45 67 89", false),
+        ("+352 621 123 456", true),
+        ("0612", false),
+    ] {
+        assert_eq!(mobile_phone(phone), mobile, "{phone}");
+    }
+}
+
+#[test]
+fn the_p2b_mediator_should_be_one_the_terms_name_and_arcom_needs_provisions() {
+    let mut i = input("p2b_mediator");
+    i.mediator = "Médiateur inconnu".into();
+    let draft = i.check().unwrap();
+    assert_eq!(
+        codes(&draft, Some(&company()), &[platform()], &[incident()]),
+        vec![(MissingCode::MediatorNotNamed, false)]
+    );
+    let mut a = input("arcom");
+    a.dsa_provisions = vec![" DSA 17 ".into(), "DSA 17".into(), String::new()];
+    assert_eq!(a.check().unwrap().dsa_provisions, vec!["DSA 17".to_owned()]);
+    a.dsa_provisions = vec!["x".repeat(PROVISION_MAX + 1)];
+    assert_eq!(a.check(), Err(CoreError::Invalid(Field::DossierProvisions)));
+}
+
+proptest! {
+    /// A shared mailbox stays one whatever its case, tag or domain; a name with a dot in it
+    /// never is.
+    #[test]
+    fn generic_mailboxes_whatever_the_case_tag_or_domain(
+        i in 0usize..GENERIC_MAILBOXES.len(),
+        upper in any::<bool>(),
+        tag in "[a-z0-9]{0,6}",
+        domain in "[a-z]{1,12}\\.(fr|com|eu)",
+        first in "[a-z]{2,10}",
+        last in "[a-z]{2,10}",
+    ) {
+        let base = GENERIC_MAILBOXES[i];
+        let base = if upper { base.to_uppercase() } else { base.to_owned() };
+        let local = if tag.is_empty() { base } else { format!("{base}+{tag}") };
+        let email = format!("{local}@{domain}");
+        prop_assert!(generic_email(&email), "{}", email);
+        let personal = format!("{first}.{last}@{domain}");
+        prop_assert!(!generic_email(&personal), "{}", personal);
+    }
 }

@@ -25,6 +25,8 @@ pub const COMPLAINT_CHANNEL_MAX: usize = 500;
 pub const MEDIATORS_MAX: usize = 10;
 pub const MEDIATOR_MAX: usize = 200;
 pub const TERMS_VERSION_MAX: usize = 100;
+/// The legal entity's postal address, on up to a few lines.
+pub const ADDRESS_MAX: usize = 500;
 /// No online platform sold for anyone before this.
 pub const RELATIONSHIP_START_MIN: NaiveDate = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap();
 
@@ -57,6 +59,10 @@ pub struct PlatformInput {
     pub complaint_channel: String,
     pub mediators: Vec<String>,
     pub terms_version: String,
+    /// The legal entity's postal address (the Médiateur needs the other party's address);
+    /// absent in inputs from before it was asked.
+    #[serde(default)]
+    pub address: String,
 }
 
 /// A platform's details, checked and normalised.
@@ -81,6 +87,9 @@ pub struct PlatformDetails {
     pub complaint_channel: String,
     pub mediators: Vec<String>,
     pub terms_version: String,
+    /// The legal entity's postal address, lines joined by `\n`; empty when not recorded.
+    #[serde(default)]
+    pub address: String,
 }
 
 /// A saved platform, as the commands answer it.
@@ -170,6 +179,7 @@ impl PlatformInput {
             TERMS_VERSION_MAX,
             Field::PlatformTermsVersion,
         )?;
+        let address = text::text(&self.address, ADDRESS_MAX, Field::PlatformAddress)?;
         Ok(PlatformDetails {
             catalogue_id,
             name,
@@ -183,6 +193,7 @@ impl PlatformInput {
             complaint_channel,
             mediators,
             terms_version,
+            address,
         })
     }
 }
@@ -242,6 +253,7 @@ impl PlatformDetails {
             complaint_channel: self.complaint_channel.clone(),
             mediators: self.mediators.clone(),
             terms_version: self.terms_version.clone(),
+            address: self.address.clone(),
         }
     }
 
@@ -279,6 +291,7 @@ impl PlatformDetails {
                 );
                 diff("mediators", a.mediators != b.mediators);
                 diff("terms_version", a.terms_version != b.terms_version);
+                diff("address", a.address != b.address);
             }
             None => {
                 diff("catalogue_id", b.catalogue_id.is_some());
@@ -293,6 +306,7 @@ impl PlatformDetails {
                 diff("complaint_channel", given(&b.complaint_channel));
                 diff("mediators", !b.mediators.is_empty());
                 diff("terms_version", given(&b.terms_version));
+                diff("address", given(&b.address));
             }
         }
         out

@@ -99,11 +99,7 @@ fn report() -> Report {
         title: "Suspension".into(),
         summary: "Résumé.".into(),
         company,
-        platforms: vec![ReportPlatform {
-            id: 7,
-            charter: details.charter(Platforms::builtin()),
-            details,
-        }],
+        platforms: vec![ReportPlatform::new(7, details)],
         incidents: vec![ReportIncident::new(&incident(loaded), events, generated)],
         pieces: ReportPiece::numbered(&[piece(100, 1), piece(101, 2)]),
         steps: vec![],
@@ -111,6 +107,12 @@ fn report() -> Report {
         ip_rights: vec![],
         listings: vec![],
         declarations: Declarations::default(),
+        mediateur_request: None,
+        framework: String::new(),
+        handled_so_far: String::new(),
+        dsa_provisions: vec![],
+        mediator: String::new(),
+        grounds: vec![],
     }
 }
 

@@ -9,7 +9,7 @@ use carnet_core::deadlines::{
 };
 use carnet_core::journal::event::{Actor, Channel};
 use carnet_core::journal::incident::{ReasonsReceived, Status};
-use carnet_core::report::{AskKind, Destination, IpRightKind, ReportIncident, StepKind};
+use carnet_core::report::{AskKind, Destination, IpRightKind, MediateurRequest, StepKind};
 
 use super::{Ctx, event_anchor, grid, key_values, muted, para, piece_anchor};
 use crate::destinations::Section;
@@ -374,7 +374,6 @@ pub fn classification(ctx: &Ctx, out: &mut Vec<Block>) {
             ),
             (ctx.t(T::CheckReasons), vec![Span::plain(reasons)]),
         ]));
-        grounds(ctx, incident, out);
         if incident.checks.is_empty() {
             out.push(para(ctx.t(T::NoChecks)));
             continue;
@@ -404,23 +403,6 @@ pub fn classification(ctx: &Ctx, out: &mut Vec<Block>) {
         ));
     }
     out.push(muted(ctx.t(T::ChecksNote)));
-}
-
-/// The statement of reasons' missing elements, as grounds, in the dossiers that raise them
-/// (the complaint, the out-of-court body, the Médiateur): "the decision does not state …".
-fn grounds(ctx: &Ctx, incident: &ReportIncident, out: &mut Vec<Block>) {
-    let raises = matches!(
-        ctx.report.destination,
-        Destination::PlatformComplaint | Destination::OutOfCourtBody | Destination::Mediateur
-    );
-    let grounds = incident.grounds();
-    if !raises || grounds.is_empty() {
-        return;
-    }
-    out.push(Block::Para(Para::new(vec![Span::bold(ctx.t(T::Grounds))])));
-    for g in grounds {
-        out.push(para(format!("– {}", g.text.get(ctx.locale))));
-    }
 }
 
 pub fn impact(ctx: &Ctx, out: &mut Vec<Block>) {
@@ -513,6 +495,14 @@ pub fn steps(ctx: &Ctx, out: &mut Vec<Block>) {
     if r.destination == Destination::OutOfCourtBody && !complained {
         out.push(para(ctx.t(T::OocNoComplaint)));
     }
+    if !r.handled_so_far.trim().is_empty() {
+        out.push(Block::Para(
+            Para::new(vec![Span::bold(ctx.t(T::HandledSoFar))])
+                .before(2.0)
+                .after(2.0),
+        ));
+        out.push(para(ctx.owner(&r.handled_so_far)));
+    }
     if r.steps.is_empty() {
         out.push(para(ctx.t(T::NoSteps)));
     } else {
@@ -558,6 +548,87 @@ pub fn steps(ctx: &Ctx, out: &mut Vec<Block>) {
     })));
     if !r.steps.iter().any(|s| s.kind == StepKind::CourtCase) {
         out.push(para(ctx.t(T::CourtNone)));
+    }
+}
+
+/// The request: the Médiateur's sollicitation or saisine and its framework, the mediator
+/// addressed with the cost-share note, Arcom's DSA provisions.
+pub fn request(ctx: &Ctx, out: &mut Vec<Block>) {
+    let r = ctx.report;
+    out.push(ctx.heading(Section::Request));
+    let mut rows: Vec<(String, Vec<Span>)> = Vec::new();
+    match r.destination {
+        Destination::Mediateur => {
+            let kind = match r.mediateur_request {
+                Some(MediateurRequest::Sollicitation) => ctx.t(T::Sollicitation),
+                Some(MediateurRequest::Saisine) => ctx.t(T::Saisine),
+                None => String::new(),
+            };
+            rows.push((ctx.t(T::RequestKind), ctx.or_not_given(&kind)));
+            if r.mediateur_request == Some(MediateurRequest::Saisine) {
+                rows.push((ctx.t(T::Framework), ctx.or_not_given(&r.framework)));
+            }
+        }
+        Destination::P2bMediator => {
+            let named = r.platforms.iter().any(|p| {
+                p.details
+                    .mediators
+                    .iter()
+                    .any(|m| m.trim().eq_ignore_ascii_case(r.mediator.trim()))
+            });
+            let mut spans = ctx.or_not_given(&r.mediator);
+            if !r.mediator.trim().is_empty() {
+                let note = if named {
+                    T::MediatorNamedInTerms
+                } else {
+                    T::MediatorNotInTerms
+                };
+                spans.push(Span::plain(format!(" — {}", ctx.t(note))));
+            }
+            rows.push((ctx.t(T::MediatorAddressed), spans));
+        }
+        Destination::Arcom => {
+            rows.push((
+                ctx.t(T::Provisions),
+                ctx.or_not_given(&r.dsa_provisions.join(", ")),
+            ));
+        }
+        _ => {}
+    }
+    if !rows.is_empty() {
+        out.push(key_values(rows));
+    }
+    match r.destination {
+        Destination::P2bMediator => out.push(para(ctx.t(T::CostShare))),
+        Destination::Arcom => out.push(para(ctx.t(T::ArcomNote))),
+        _ => {}
+    }
+}
+
+/// The statement of reasons' missing elements, each with its article.
+pub fn grounds(ctx: &Ctx, out: &mut Vec<Block>) {
+    let r = ctx.report;
+    out.push(ctx.heading(Section::Grounds));
+    if r.grounds.is_empty() {
+        out.push(para(ctx.t(T::NoGrounds)));
+        return;
+    }
+    out.push(para(ctx.t(T::GroundsIntro)));
+    for g in &r.grounds {
+        let mut spans = vec![Span::plain("•  ")];
+        if let Some(i) = g
+            .incident_id
+            .and_then(|id| r.incidents.iter().find(|i| i.id == id))
+            && r.incidents.len() > 1
+        {
+            spans.push(Span::bold(format!("{} — ", ctx.owner(&i.data.title))));
+        }
+        spans.push(Span::plain(format!(
+            "{} ({})",
+            ctx.owner(g.text(ctx.locale)),
+            ctx.owner(&g.article)
+        )));
+        out.push(Block::Para(Para::new(spans).indent(8.0).after(3.0)));
     }
 }
 

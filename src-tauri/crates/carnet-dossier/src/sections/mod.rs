@@ -217,6 +217,8 @@ pub fn build(report: &Report, source: &dyn PieceSource) -> Result<Content, Dossi
             Section::Steps => facts::steps(&ctx, &mut blocks),
             Section::Asks => facts::asks(&ctx, &mut blocks),
             Section::IpRights => facts::ip_rights(&ctx, &mut blocks),
+            Section::Request => facts::request(&ctx, &mut blocks),
+            Section::Grounds => facts::grounds(&ctx, &mut blocks),
             Section::Inventory => pieces::inventory(&ctx, &mut blocks),
             Section::Declarations => pieces::declarations(&ctx, &mut blocks),
             Section::Annexes => pieces::annexes(&mut ctx, &mut blocks)?,
@@ -233,7 +235,7 @@ fn cover(ctx: &Ctx, out: &mut Vec<Block>) {
     out.push(Block::Space(90.0));
     out.push(Block::Para(
         Para::new(vec![
-            Span::bold(typeset(ctx.plan.kind.get(ctx.locale), ctx.locale)).ink(Ink::Muted),
+            Span::bold(typeset(ctx.plan.kind_of(r).get(ctx.locale), ctx.locale)).ink(Ink::Muted),
         ])
         .size(13.0)
         .after(10.0),

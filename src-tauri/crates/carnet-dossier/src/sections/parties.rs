@@ -2,7 +2,7 @@
 
 use carnet_core::Platforms;
 use carnet_core::journal::company::SizeClass;
-use carnet_core::platforms::CharterSignatory;
+use carnet_core::report::CharterStatus;
 
 use super::{Ctx, key_values};
 use crate::destinations::Section;
@@ -75,13 +75,30 @@ pub fn platforms(ctx: &Ctx, out: &mut Vec<Block>) {
         if several {
             out.push(ctx.sub(ctx.owner(&d.name), None, false));
         }
-        let charter = match p.charter {
-            Some(CharterSignatory::Signed2019) => ctx.t(T::CharterSigned2019),
-            Some(CharterSignatory::Joined2020) => ctx.t(T::CharterJoined2020),
-            Some(CharterSignatory::No) => ctx.t(T::No),
-            Some(CharterSignatory::Unknown) => ctx.t(T::CharterUnknown),
-            None => ctx.t(T::NotGiven),
+        let charter = ctx.t(match p.charter {
+            CharterStatus::Signed2019 => T::CharterSigned2019,
+            CharterStatus::Joined2020 => T::CharterJoined2020,
+            CharterStatus::No => T::CharterNo,
+            CharterStatus::Unknown => T::CharterUnknown,
+        });
+        let flag = |b: Option<bool>| match b {
+            Some(b) => ctx.yes_no(b),
+            None => ctx.t(T::Unknown),
         };
+        let bodies: Vec<String> = p
+            .out_of_court_bodies
+            .iter()
+            .map(|b| {
+                let mut s = b.name.clone();
+                if !b.country.trim().is_empty() {
+                    s.push_str(&format!(" ({})", b.country.trim()));
+                }
+                if !b.fee_rule.trim().is_empty() {
+                    s.push_str(&format!(" — {}", b.fee_rule.trim()));
+                }
+                s
+            })
+            .collect();
         let since = d
             .relationship_start
             .map(|s| ctx.date(s))
@@ -95,6 +112,10 @@ pub fn platforms(ctx: &Ctx, out: &mut Vec<Block>) {
             (ctx.t(T::LegalEntity), ctx.or_not_given(&d.legal_entity)),
             (ctx.t(T::Country), ctx.or_not_given(&d.country)),
             (
+                ctx.t(T::PlatformAddress),
+                ctx.or_not_given(&p.details.address),
+            ),
+            (
                 ctx.t(T::Siret),
                 ctx.or_not_given(&d.siret.as_ref().map(|s| s.grouped()).unwrap_or_default()),
             ),
@@ -105,6 +126,8 @@ pub fn platforms(ctx: &Ctx, out: &mut Vec<Block>) {
                 ))],
             ),
             (ctx.t(T::Charter), vec![Span::plain(charter)]),
+            (ctx.t(T::Vlop), vec![Span::plain(flag(p.vlop))]),
+            (ctx.t(T::Gatekeeper), vec![Span::plain(flag(p.gatekeeper))]),
             (
                 ctx.t(T::SellerAccounts),
                 ctx.or_not_given(&d.seller_accounts.join(", ")),
@@ -120,6 +143,7 @@ pub fn platforms(ctx: &Ctx, out: &mut Vec<Block>) {
                 ctx.t(T::Mediators),
                 ctx.or_not_given(&d.mediators.join("; ")),
             ),
+            (ctx.t(T::OocBodies), ctx.or_not_given(&bodies.join("; "))),
         ]));
     }
 }

@@ -15,6 +15,7 @@ use carnet_core::report::{
     Ask, AskKind, Declarations, Destination, IdentityChoice, Report, ReportIncident, ReportPiece,
     ReportPlatform, Step, StepKind, steps_from_incident,
 };
+use carnet_core::report::{CharterStatus, Ground, MediateurRequest, OutOfCourtBodyRef};
 use carnet_core::{Locale, Platforms};
 use chrono::{DateTime, NaiveDate};
 use sha2::{Digest, Sha256};
@@ -197,6 +198,7 @@ pub fn sample(destination: Destination, locale: Locale) -> Sample {
     let details = PlatformInput {
         catalogue_id: "amazon".into(),
         legal_entity: "Amazon Services Europe S.à r.l.".into(),
+        address: "38 avenue John F. Kennedy, L-1855 Luxembourg".into(),
         country: "LU".into(),
         seller_accounts: vec!["A2B3C4D5E6F7G8".into()],
         relationship_start: "2019-04-01".into(),
@@ -210,9 +212,18 @@ pub fn sample(destination: Destination, locale: Locale) -> Sample {
     .check(Platforms::builtin(), today)
     .unwrap();
     let platform = ReportPlatform {
-        id: 3,
-        charter: details.charter(Platforms::builtin()),
-        details,
+        charter: CharterStatus::Joined2020,
+        vlop: Some(true),
+        gatekeeper: Some(true),
+        out_of_court_bodies: vec![OutOfCourtBodyRef {
+            name: "ADR Center".into(),
+            country: "IT".into(),
+            fee_rule: match locale {
+                Locale::Fr => "gratuit pour le destinataire depuis le 1er septembre 2025".into(),
+                Locale::En => "free for the recipient since 1 September 2025".into(),
+            },
+        }],
+        ..ReportPlatform::new(3, details)
     };
     let (_, data) = IncidentInput {
         platform_id: 3,
@@ -438,6 +449,31 @@ pub fn sample(destination: Destination, locale: Locale) -> Sample {
             signatory: "Élodie Garnier, gérante".into(),
             place: "Lyon".into(),
         },
+        mediateur_request: Some(MediateurRequest::Saisine),
+        framework: match locale {
+            Locale::Fr => "Litige avec une plateforme de vente en ligne".into(),
+            Locale::En => "Dispute with an online marketplace".into(),
+        },
+        handled_so_far: match locale {
+            Locale::Fr => "Réclamation dans Seller Central le 18 septembre, relance écrite le 30 septembre, refus sans motif le 2 octobre.".into(),
+            Locale::En => "Complaint in Seller Central on 18 September, written reminder on 30 September, refusal without reasons on 2 October.".into(),
+        },
+        dsa_provisions: vec!["DSA 17".into(), "DSA 20".into()],
+        mediator: "Centre for Effective Dispute Resolution (CEDR)".into(),
+        grounds: vec![
+            Ground {
+                incident_id: None,
+                article: "DSA 17(3)(b)".into(),
+                fr: "La décision n’indique pas les faits et circonstances sur lesquels elle repose".into(),
+                en: "The decision does not state the facts and circumstances it rests on".into(),
+            },
+            Ground {
+                incident_id: None,
+                article: "DSA 17(3)(e)".into(),
+                fr: "La décision ne cite pas la clause des conditions qui la fonde".into(),
+                en: "The decision does not cite the clause of the terms it rests on".into(),
+            },
+        ],
     };
     Sample {
         report,

@@ -286,6 +286,50 @@ impl Gathered {
     }
 }
 
+/// A platform as the dossier's card shows it: the owner's record with its address, and what
+/// the catalogue says of its charter status, its DSA and DMA designations and the certified
+/// out-of-court bodies covering it (their fee rule in the dossier's language).
+fn report_platform(
+    r: carnet_core::journal::platform::PlatformRecord,
+    locale: Locale,
+) -> ReportPlatform {
+    use carnet_core::platforms::{CharterSignatory, Platforms};
+    use carnet_core::report::{CharterStatus, OutOfCourtBodyRef};
+    let charter = match r.charter {
+        Some(CharterSignatory::Signed2019) => CharterStatus::Signed2019,
+        Some(CharterSignatory::Joined2020) => CharterStatus::Joined2020,
+        Some(CharterSignatory::No) => CharterStatus::No,
+        Some(CharterSignatory::Unknown) | None => CharterStatus::Unknown,
+    };
+    let entry = r
+        .details
+        .catalogue_id
+        .as_deref()
+        .and_then(|id| Platforms::builtin().get(id));
+    ReportPlatform {
+        charter,
+        vlop: entry.and_then(|p| p.vlop),
+        gatekeeper: entry.and_then(|p| p.gatekeeper),
+        out_of_court_bodies: entry
+            .map(|p| {
+                p.out_of_court_bodies
+                    .iter()
+                    .map(|b| OutOfCourtBodyRef {
+                        name: b.name.clone(),
+                        country: b.country.clone(),
+                        fee_rule: b
+                            .fee
+                            .as_ref()
+                            .map(|f| f.get(locale).to_owned())
+                            .unwrap_or_default(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        ..ReportPlatform::new(r.id, r.details)
+    }
+}
+
 /// Reads what [`Gathered`] says, in one read transaction.
 pub async fn gather(
     vault: &Vault,
@@ -314,11 +358,7 @@ pub async fn gather(
             continue;
         }
         let r = platforms::get(vault, pid).await?;
-        platforms_out.push(ReportPlatform {
-            id: r.id,
-            details: r.details,
-            charter: r.charter,
-        });
+        platforms_out.push(report_platform(r, draft.locale));
     }
     Ok(Gathered {
         company,

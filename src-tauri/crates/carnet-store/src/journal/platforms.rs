@@ -24,7 +24,7 @@ macro_rules! select {
     () => {
         "SELECT id, catalogue_id, name, service, legal_entity, country, siret,
             seller_accounts, relationship_start, turnover_share_pct, complaint_channel,
-            mediators, terms_version, created_at, updated_at, deleted_at
+            mediators, terms_version, address, created_at, updated_at, deleted_at
         FROM platform"
     };
 }
@@ -79,7 +79,7 @@ pub async fn save(
                     "UPDATE platform SET catalogue_id = ?, name = ?, service = ?,
                          legal_entity = ?, country = ?, siret = ?, seller_accounts = ?,
                          relationship_start = ?, turnover_share_pct = ?, complaint_channel = ?,
-                         mediators = ?, terms_version = ?, updated_at = ?
+                         mediators = ?, terms_version = ?, address = ?, updated_at = ?
                      WHERE id = ?",
                 ),
                 details,
@@ -95,8 +95,9 @@ pub async fn save(
                 sqlx::query(
                     "INSERT INTO platform (catalogue_id, name, service, legal_entity, country,
                          siret, seller_accounts, relationship_start, turnover_share_pct,
-                         complaint_channel, mediators, terms_version, updated_at, created_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         complaint_channel, mediators, terms_version, address, updated_at,
+                         created_at)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ),
                 details,
             )?
@@ -204,7 +205,7 @@ async fn refuse_duplicate(
 
 type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>;
 
-/// Binds the 12 detail columns, in the order of the statements above.
+/// Binds the 13 detail columns, in the order of the statements above.
 fn bind<'q>(query: Query<'q>, d: &PlatformDetails) -> Result<Query<'q>, StoreError> {
     let json = |v: &Vec<String>| serde_json::to_string(v).map_err(|_| StoreError::Database);
     Ok(query
@@ -222,7 +223,8 @@ fn bind<'q>(query: Query<'q>, d: &PlatformDetails) -> Result<Query<'q>, StoreErr
         .bind(d.turnover_share_pct.map(i64::from))
         .bind(d.complaint_channel.clone())
         .bind(json(&d.mediators)?)
-        .bind(d.terms_version.clone()))
+        .bind(d.terms_version.clone())
+        .bind(d.address.clone()))
 }
 
 async fn load(conn: &mut SqliteConnection, id: i64) -> Result<Row, StoreError> {
@@ -248,6 +250,7 @@ struct Row {
     complaint_channel: String,
     mediators: String,
     terms_version: String,
+    address: String,
     created_at: String,
     updated_at: String,
     deleted_at: Option<String>,
@@ -291,6 +294,7 @@ impl Row {
             complaint_channel: self.complaint_channel,
             mediators: serde_json::from_str(&self.mediators).map_err(|_| StoreError::Database)?,
             terms_version: self.terms_version,
+            address: self.address,
         };
         if let Some(entry) = details.entry(catalogue) {
             details.name = entry.name.clone();

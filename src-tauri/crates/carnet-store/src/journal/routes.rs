@@ -5,7 +5,7 @@
 use carnet_core::dossier::DossierDraft;
 use carnet_core::locale::Locale;
 use carnet_core::platforms::Platforms;
-use carnet_core::report::{Declarations, Destination};
+use carnet_core::report::Destination;
 use carnet_core::routes::{self, ClosingRoute, Route, RouteInput};
 use chrono::{Months, NaiveDate};
 
@@ -21,17 +21,7 @@ pub async fn for_incident(
     id: i64,
     today: NaiveDate,
 ) -> Result<Vec<Route>, StoreError> {
-    let draft = DossierDraft {
-        destination: Destination::PlatformComplaint,
-        locale: Locale::Fr,
-        incident_ids: vec![id],
-        title: String::new(),
-        summary: String::new(),
-        asks: Vec::new(),
-        ip_rights: Vec::new(),
-        listings: Vec::new(),
-        declarations: Declarations::default(),
-    };
+    let draft = DossierDraft::blank(Destination::PlatformComplaint, Locale::Fr, vec![id]);
     let gathered = dossiers::gather(vault, &draft, today).await?;
     let incident = gathered.incidents.first().ok_or(StoreError::NotFound)?;
     let entry = gathered

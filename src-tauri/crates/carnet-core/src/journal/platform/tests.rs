@@ -24,6 +24,7 @@ fn amazon() -> PlatformInput {
         complaint_channel: "Seller Central\r\nRubrique « Aide »".into(),
         mediators: vec!["CEDR".into(), "Centre de médiation X".into()],
         terms_version: "BSA 2024-06".into(),
+        address: String::new(),
     }
 }
 
@@ -177,6 +178,11 @@ fn each_field_names_itself() {
             |i, v| i.terms_version = v,
             vec![long(101)],
             Field::PlatformTermsVersion,
+        ),
+        (
+            |i, v| i.address = v,
+            vec![long(501), "a\u{0}b".into()],
+            Field::PlatformAddress,
         ),
     ];
     for (set, values, field) in cases {
