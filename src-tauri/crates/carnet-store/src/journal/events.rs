@@ -142,7 +142,7 @@ pub async fn save(
     data: &EventData,
     now: &str,
 ) -> Result<Event, StoreError> {
-    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::journal::begin(vault).await?;
     let id = save_on(&mut tx, id, data, now).await?;
     let saved = get_on(&mut tx, id).await?;
     tx.commit().await?;
@@ -238,7 +238,7 @@ pub(crate) async fn save_on(
 
 /// Puts an event in the trash (its links to pieces are kept for a restore).
 pub async fn delete(vault: &Vault, id: i64, now: &str) -> Result<(), StoreError> {
-    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::journal::begin(vault).await?;
     live(&mut tx, id).await?;
     sqlx::query("UPDATE event SET deleted_at = ? WHERE id = ?")
         .bind(now)
@@ -253,7 +253,7 @@ pub async fn delete(vault: &Vault, id: i64, now: &str) -> Result<(), StoreError>
 
 /// Takes an event out of the trash (its incident must be out of it).
 pub async fn restore(vault: &Vault, id: i64, now: &str) -> Result<Event, StoreError> {
-    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::journal::begin(vault).await?;
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT e.incident_id FROM event e JOIN incident i ON i.id = e.incident_id
          WHERE e.id = ? AND e.deleted_at IS NOT NULL AND i.deleted_at IS NULL",

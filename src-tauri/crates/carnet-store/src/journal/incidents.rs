@@ -174,7 +174,7 @@ pub async fn save(
     now: &str,
     today: NaiveDate,
 ) -> Result<Incident, StoreError> {
-    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::journal::begin(vault).await?;
     check_platform(&mut tx, data.platform_id).await?;
     let tags = serde_json::to_string(&data.tags).map_err(|_| StoreError::Database)?;
     let d = &data.dates;
@@ -305,7 +305,7 @@ pub async fn set_status(
     now: &str,
     today: NaiveDate,
 ) -> Result<Incident, StoreError> {
-    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::journal::begin(vault).await?;
     check_live(&mut tx, id).await?;
     let current = get_on(&mut tx, id, today).await?;
     if current.status == status {
@@ -380,7 +380,7 @@ pub const LIST: &str = "SELECT i.id, i.title, i.platform_id, p.name AS platform_
 
 /// Puts an incident in the trash; its events and pieces go with it (out of the search too).
 pub async fn delete(vault: &Vault, id: i64, now: &str) -> Result<(), StoreError> {
-    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::journal::begin(vault).await?;
     check_live(&mut tx, id).await?;
     sqlx::query("UPDATE incident SET deleted_at = ? WHERE id = ?")
         .bind(now)
@@ -414,7 +414,7 @@ pub async fn restore(
     now: &str,
     today: NaiveDate,
 ) -> Result<Incident, StoreError> {
-    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::journal::begin(vault).await?;
     let deleted: Option<Option<String>> =
         sqlx::query_scalar("SELECT deleted_at FROM incident WHERE id = ?")
             .bind(id)

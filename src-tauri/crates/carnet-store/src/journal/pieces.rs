@@ -207,7 +207,7 @@ pub async fn add(
     }
     let prepared = prepare(vault, source, len_hint, name, declared_type)?;
     let written = async {
-        let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = crate::journal::begin(vault).await?;
         let id = insert_on(&mut tx, incident_id, &prepared, None, now).await?;
         let piece = get_on(&mut tx, id).await?;
         tx.commit().await?;
@@ -222,7 +222,7 @@ pub async fn add(
 
 /// Changes a piece's title, date and note.
 pub async fn update(vault: &Vault, edit: &PieceEdit, now: &str) -> Result<Piece, StoreError> {
-    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::journal::begin(vault).await?;
     let (old, _) = live(&mut tx, edit.id).await?;
     let changed: Vec<&str> = [
         ("title", old.title != edit.title),
@@ -259,7 +259,7 @@ pub async fn update(vault: &Vault, edit: &PieceEdit, now: &str) -> Result<Piece,
 
 /// Puts a piece in the trash (it keeps its number; its links to events are kept).
 pub async fn delete(vault: &Vault, id: i64, now: &str) -> Result<(), StoreError> {
-    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::journal::begin(vault).await?;
     live(&mut tx, id).await?;
     sqlx::query("UPDATE piece SET deleted_at = ? WHERE id = ?")
         .bind(now)
@@ -274,7 +274,7 @@ pub async fn delete(vault: &Vault, id: i64, now: &str) -> Result<(), StoreError>
 
 /// Takes a piece out of the trash (its incident must be out of it).
 pub async fn restore(vault: &Vault, id: i64, now: &str) -> Result<Piece, StoreError> {
-    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::journal::begin(vault).await?;
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT p.id FROM piece p JOIN incident i ON i.id = p.incident_id
          WHERE p.id = ? AND p.deleted_at IS NOT NULL AND i.deleted_at IS NULL",

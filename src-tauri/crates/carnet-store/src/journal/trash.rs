@@ -65,7 +65,7 @@ pub async fn purge(
     now: &str,
     today: NaiveDate,
 ) -> Result<(), StoreError> {
-    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::journal::begin(vault).await?;
     let in_trash: Option<i64> = sqlx::query_scalar(match entity {
         TrashEntity::Incident => "SELECT 1 FROM incident WHERE id = ? AND deleted_at IS NOT NULL",
         TrashEntity::Event => "SELECT 1 FROM event WHERE id = ? AND deleted_at IS NOT NULL",

@@ -79,7 +79,7 @@ async fn write(
     now: &str,
     today: NaiveDate,
 ) -> Result<Imported, StoreError> {
-    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::journal::begin(vault).await?;
     let mut ids = Vec::new();
     for p in prepared {
         ids.push(pieces::insert_on(&mut tx, incident_id, p, None, now).await?);

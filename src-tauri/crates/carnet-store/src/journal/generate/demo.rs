@@ -205,7 +205,7 @@ pub async fn demo(vault: &Vault, today: NaiveDate) -> Result<Summary, StoreError
         contents.push(added);
     }
 
-    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::journal::begin(vault).await?;
     let created = instant(on(today, 400), 9);
     company(&mut tx, &created).await?;
     let mut shops = Vec::new();

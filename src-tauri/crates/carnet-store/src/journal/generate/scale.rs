@@ -84,7 +84,7 @@ pub async fn fill(
         contents.push((added.id, name, title, note));
     }
 
-    let mut tx = vault.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::journal::begin(vault).await?;
     let catalogue = Catalogue::builtin();
     let mut platform_ids = Vec::new();
     for (catalogue_id, name, entity, weight) in PLATFORMS {
