@@ -304,7 +304,7 @@ pub fn guide(input: &RouteInput<'_>, today: NaiveDate) -> Vec<Route> {
         ooc.clock = deadline.map(|d| Clock {
             deadline: d,
             days_left: (d - today).num_days(),
-            counted_from: CountedFrom::Decision,
+            counted_from: CountedFrom::Referral,
             from_earliest_known: false,
         });
     }

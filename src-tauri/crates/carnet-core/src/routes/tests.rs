@@ -538,3 +538,114 @@ fn s17_each_route_says_what_its_dossier_still_lacks() {
             .is_empty()
     );
 }
+
+fn referred(referral: NaiveDate, decided: Option<NaiveDate>) -> RouteInput<'static> {
+    RouteInput {
+        referral: Some(referral),
+        referral_decided: decided,
+        ..suspension()
+    }
+}
+
+/// DSA 21(4): the body decides within 90 days of the complete file; its clock runs from the
+/// referral, and says so.
+#[test]
+fn s18_out_of_court_clock_from_the_referral() {
+    let r = guide(&referred(d(2026, 1, 10), None), d(2026, 3, 1));
+    let c = get(&r, RouteKind::OutOfCourt).clock.clone().unwrap();
+    assert_eq!(c.deadline, d(2026, 4, 10));
+    assert_eq!(c.counted_from, CountedFrom::Referral);
+    assert_eq!(c.days_left, 40);
+}
+
+/// DSA 21(4): once the body decided, its route has no clock left.
+#[test]
+fn s19_no_clock_once_the_body_decided() {
+    let r = guide(
+        &referred(d(2026, 1, 10), Some(d(2026, 2, 20))),
+        d(2026, 3, 1),
+    );
+    assert!(get(&r, RouteKind::OutOfCourt).clock.is_none());
+}
+
+/// DSA 21(4): between day 90 and day 180, the last day is day 180 (a highly complex dispute).
+#[test]
+fn s20_out_of_court_extendable_to_day_180() {
+    let r = guide(&referred(d(2026, 1, 10), None), d(2026, 5, 1));
+    let c = get(&r, RouteKind::OutOfCourt).clock.clone().unwrap();
+    assert_eq!(c.deadline, d(2026, 7, 9));
+}
+
+/// The Médiateur des entreprises takes a company not in collective proceedings, for free.
+#[test]
+fn s21_mediateur_open_outside_collective_proceedings() {
+    let r = guide(&suspension(), d(2026, 4, 1));
+    let me = get(&r, RouteKind::MediateurEntreprises);
+    assert_eq!(me.state, RouteState::Open);
+    assert_eq!(me.destinations, ["mediateur"]);
+}
+
+/// DMA (gatekeepers): the complaint and Arcom routes also cite the DMA for Amazon.
+#[test]
+fn s22_a_gatekeeper_adds_the_dma() {
+    let amazon = Platforms::builtin().get("amazon").unwrap();
+    let input = RouteInput {
+        platform: Some(amazon),
+        ..suspension()
+    };
+    let r = guide(&input, d(2026, 4, 1));
+    assert!(
+        get(&r, RouteKind::InternalComplaint)
+            .articles
+            .contains(&"DMA".to_owned())
+    );
+    assert!(
+        get(&r, RouteKind::Arcom)
+            .articles
+            .contains(&"DMA".to_owned())
+    );
+    assert!(
+        !get(&r, RouteKind::OutOfCourt)
+            .articles
+            .contains(&"DMA".to_owned())
+    );
+}
+
+/// C. com. L.442-1: the courts are given for information, with no dossier of Carnet's.
+#[test]
+fn s23_the_courts_for_information() {
+    let r = guide(&suspension(), d(2026, 4, 1));
+    let courts = get(&r, RouteKind::Courts);
+    assert_eq!(courts.articles, ["C. com. L.442-1"]);
+    assert!(courts.destinations.is_empty());
+}
+
+/// DSA 20(1), month ends: informed on 31 August, the six months end on 28 February.
+#[test]
+fn s24_six_months_from_a_month_end() {
+    let input = RouteInput {
+        decision: Some(d(2026, 8, 31)),
+        informed: Some(d(2026, 8, 31)),
+        ..suspension()
+    };
+    let c = get(&guide(&input, d(2026, 9, 1)), RouteKind::InternalComplaint)
+        .clock
+        .clone()
+        .unwrap();
+    assert_eq!(c.deadline, d(2027, 2, 28));
+}
+
+/// DSA 20(1), leap years: informed on 31 August 2027, the six months end on 29 February 2028.
+#[test]
+fn s25_six_months_into_a_leap_february() {
+    let input = RouteInput {
+        decision: Some(d(2027, 8, 30)),
+        informed: Some(d(2027, 8, 31)),
+        ..suspension()
+    };
+    let c = get(&guide(&input, d(2027, 9, 1)), RouteKind::InternalComplaint)
+        .clock
+        .clone()
+        .unwrap();
+    assert_eq!(c.deadline, d(2028, 2, 29));
+}
