@@ -513,7 +513,7 @@ fn text(r: &Report, kind: FieldKind) -> String {
         FieldKind::Framework => r.framework.clone(),
         FieldKind::Headcount => c
             .headcount
-            .map(|n| T::HeadcountValue.fill(l, &[("n", &n.to_string())]))
+            .map(|n| T::count(i64::from(n), T::PersonOne, T::PersonOther, l))
             .unwrap_or_default(),
         FieldKind::HandledSoFar => {
             let steps = text(r, FieldKind::Steps);

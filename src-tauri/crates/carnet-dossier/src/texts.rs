@@ -25,6 +25,17 @@ macro_rules! texts {
 }
 
 impl T {
+    /// `one` or `other` as `locale` says for `n` (French: 0 and 1 take the singular), its
+    /// `{n}` filled with the number and a no-break space after it.
+    pub fn count(n: i64, one: T, other: T, locale: Locale) -> String {
+        let singular = match locale {
+            Locale::Fr => n.abs() <= 1,
+            Locale::En => n.abs() == 1,
+        };
+        let t = if singular { one } else { other };
+        t.get(locale).replace("{n} ", &format!("{n}\u{A0}"))
+    }
+
     /// The text with its `{name}` placeholders replaced.
     pub fn fill(self, locale: Locale, values: &[(&str, &str)]) -> String {
         let mut s = self.get(locale).to_owned();
@@ -91,7 +102,9 @@ texts! {
     KeyAsked => "Demandes", "Requests";
     KeyPieces => "Pièces", "Pieces";
     KeyIncidents => "Incidents", "Incidents";
-    PiecesCount => "{n} pièce(s), inventoriées en section « {section} »", "{n} piece(s), listed in “{section}”";
+    PiecesCount => "{pieces}, inventoriées en section « {section} »", "{pieces}, listed in “{section}”";
+    PieceOne => "{n} pièce", "{n} piece";
+    PieceOther => "{n} pièces", "{n} pieces";
 
     // The company.
     LegalName => "Dénomination", "Legal name";
@@ -105,7 +118,10 @@ texts! {
     SizeMedium => "entreprise moyenne (moins de 250 personnes)", "medium-sized enterprise (fewer than 250 people)";
     SizeLarge => "grande entreprise", "large enterprise";
     Headcount => "Effectif", "Headcount";
-    HeadcountValue => "{n} personne(s)", "{n} people";
+    PersonOne => "{n} personne", "{n} person";
+    PersonOther => "{n} personnes", "{n} people";
+    DayOne => "{n} jour", "{n} day";
+    DayOther => "{n} jours", "{n} days";
     Address => "Adresse", "Address";
     Contact => "Interlocuteur", "Contact person";
     ContactEmail => "Courriel", "E-mail";
@@ -194,21 +210,21 @@ texts! {
     CheckWindow => "Délai de réclamation interne (DSA, art. 20 : 6 mois)", "Internal complaint window (DSA, Art. 20: 6 months)";
     CheckOutOfCourt => "Décision de l’organisme extrajudiciaire (DSA, art. 21 : 90 jours)", "Out-of-court body’s decision (DSA, Art. 21: 90 days)";
     CheckAnswer => "Réponse de la plateforme à la réclamation", "The platform’s answer to the complaint";
-    FindNotice => "{days} jour(s) entre la notification et l’effet, pour {required} requis", "{days} day(s) between notice and effect, against {required} required";
+    FindNotice => "{days} entre la notification et l’effet, pour {required} requis", "{days} between notice and effect, against {required} required";
     FindNoticeUnknown => "date de notification ou d’effet non renseignée", "notice or effective date not given";
     FindReasonsReceived => "un exposé des motifs a été reçu", "a statement of reasons was received";
     FindReasonsNone => "aucun exposé des motifs reçu", "no statement of reasons received";
     FindReasonsUnknown => "non renseigné", "not stated";
-    FindWindowOpen => "ouvert jusqu’au {date} inclus ({days} jour(s) restant(s))", "open until {date} inclusive ({days} day(s) left)";
+    FindWindowOpen => "ouvert jusqu’au {date} inclus, encore {days}", "open until {date} inclusive, {days} left";
     FindWindowClosed => "clos depuis le {date}", "closed on {date}";
     FindWindowUnknown => "date de la décision non renseignée", "date of the decision not given";
-    FindOocPending => "attendue au plus tard le {date} ({days} jour(s) restant(s))", "due by {date} ({days} day(s) left)";
-    FindOocExtendable => "attendue le {date}, prorogeable jusqu’au {latest} pour un litige très complexe ({days} jour(s) restant(s))", "due on {date}, extendable to {latest} for a highly complex dispute ({days} day(s) left)";
+    FindOocPending => "attendue au plus tard le {date}, dans {days}", "due by {date}, in {days}";
+    FindOocExtendable => "attendue le {date}, prorogeable jusqu’au {latest} pour un litige très complexe, encore {days}", "due on {date}, extendable to {latest} for a highly complex dispute, {days} left";
     FindCountedFromDecision => "(compté depuis la décision : le jour où elle a été notifiée n’est pas indiqué)", "(counted from the decision: the day it was notified is not recorded)";
-    FindOocOverdue => "attendue le {date}, en retard de {days} jour(s)", "due on {date}, {days} day(s) late";
-    FindOocDecided => "rendue en {days} jour(s)", "given in {days} day(s)";
-    FindAwaiting => "sans réponse depuis {days} jour(s)", "no answer for {days} day(s)";
-    FindAnswered => "réponse reçue après {days} jour(s)", "answer received after {days} day(s)";
+    FindOocOverdue => "attendue le {date}, en retard de {days}", "due on {date}, {days} late";
+    FindOocDecided => "rendue en {days}", "given in {days}";
+    FindAwaiting => "sans réponse depuis {days}", "no answer for {days}";
+    FindAnswered => "réponse reçue après {days}", "answer received after {days}";
     StateMet => "respecté", "met";
     StateNotMet => "non respecté", "not met";
     StateUnknown => "inconnu", "unknown";
@@ -381,6 +397,31 @@ mod tests {
         for &t in T::ALL {
             let fr = t.get(Locale::Fr);
             assert!(!fr.contains('“') && !fr.contains('"'), "{t:?}");
+        }
+    }
+
+    /// Counted texts take the form each language uses (French: 0 and 1 singular), the number
+    /// held to its word by a no-break space; no text writes "(s)" for the plural.
+    #[test]
+    fn counts_read_as_each_language_says() {
+        let day = |n, l| T::count(n, T::DayOne, T::DayOther, l);
+        assert_eq!(day(0, Locale::Fr), "0\u{A0}jour");
+        assert_eq!(day(1, Locale::Fr), "1\u{A0}jour");
+        assert_eq!(day(2, Locale::Fr), "2\u{A0}jours");
+        assert_eq!(day(0, Locale::En), "0\u{A0}days");
+        assert_eq!(day(1, Locale::En), "1\u{A0}day");
+        assert_eq!(
+            T::count(6, T::PersonOne, T::PersonOther, Locale::En),
+            "6\u{A0}people"
+        );
+        for &t in T::ALL {
+            for l in [Locale::Fr, Locale::En] {
+                let s = t.get(l);
+                assert!(
+                    !s.contains("jour(s)") && !s.contains("day(s)") && !s.contains("pièce(s)"),
+                    "{t:?}"
+                );
+            }
         }
     }
 

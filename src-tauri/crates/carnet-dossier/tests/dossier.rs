@@ -597,7 +597,7 @@ fn the_mediateur_dossier_tells_a_sollicitation_from_a_saisine() {
         "l’espace de signalement mis à disposition par le Médiateur des entreprises",
         "Nature de la demande saisine (une demande de médiation)",
         "Cadre de la saisine Litige avec une plateforme de vente en ligne",
-        "Effectif 6 personne(s)",
+        "Effectif 6 personnes",
         "Traitement du différend à ce jour, selon l’entreprise",
         "relance écrite le 30 septembre",
     ] {

@@ -181,7 +181,7 @@ pub fn chronology(ctx: &Ctx, out: &mut Vec<Block>) {
 
 /// A check's name, what it found, and its state.
 fn check_row(ctx: &Ctx, check: &Check) -> (T, String, T) {
-    let days = |n: i64| n.to_string();
+    let days = |n: i64| T::count(n, T::DayOne, T::DayOther, ctx.locale);
     match *check {
         Check::TermsNotice(s) | Check::TerminationNotice(s) => {
             let name = if matches!(check, Check::TermsNotice(_)) {

@@ -375,7 +375,18 @@ fn summary(ctx: &Ctx, out: &mut Vec<Block>) {
             vec![Span::link(
                 ctx.fill(
                     T::PiecesCount,
-                    &[("n", &r.pieces.len().to_string()), ("section", &inventory)],
+                    &[
+                        (
+                            "pieces",
+                            &T::count(
+                                i64::try_from(r.pieces.len()).unwrap_or(i64::MAX),
+                                T::PieceOne,
+                                T::PieceOther,
+                                ctx.locale,
+                            ),
+                        ),
+                        ("section", &inventory),
+                    ],
                 ),
                 section_anchor(Section::Inventory),
             )],

@@ -54,7 +54,7 @@ pub fn company(ctx: &Ctx, out: &mut Vec<Block>) {
             ctx.t(T::Headcount),
             opt(c
                 .headcount
-                .map(|n| ctx.fill(T::HeadcountValue, &[("n", &n.to_string())]))),
+                .map(|n| T::count(i64::from(n), T::PersonOne, T::PersonOther, ctx.locale))),
         ),
         (ctx.t(T::Address), ctx.or_not_given(&address)),
         (ctx.t(T::Contact), ctx.or_not_given(&contact)),
