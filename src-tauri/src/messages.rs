@@ -251,6 +251,10 @@ fn invalid(field: Field, locale: Locale) -> &'static str {
         (Field::PlatformMediators, En) => {
             "Give at most 10 mediators, each of at most 200 characters."
         }
+        (Field::PlatformOocBodies, Fr) => {
+            "Indiquez 10 organismes au plus, de 200 caractères chacun au plus."
+        }
+        (Field::PlatformOocBodies, En) => "Give at most 10 bodies, each of at most 200 characters.",
         (Field::PlatformTermsVersion, Fr) => {
             "La version des conditions ne peut dépasser 100 caractères."
         }

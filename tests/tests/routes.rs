@@ -111,6 +111,7 @@ async fn the_guide_for_a_suspension_a_counterfeit_and_collective_proceedings() {
         "Plainte auprès de l’Arcom",
         "Remplissez le profil de l’entreprise",
         "Ne s’appliquent pas ici : Signalement de contenu illicite.",
+        "Contrôleur d’accès (DMA). Des obligations supplémentaires",
     ] {
         assert!(text.contains(shown), "{shown:?} in:\n{text}");
     }

@@ -137,10 +137,25 @@ async fn routes_of_an_incident_and_closing_soon() {
         })
         .await
         .unwrap();
+    // A body the platform's notices name, recorded by the owner, joins the guide.
+    let mut record = s.platforms_list().await.unwrap()[0]
+        .details
+        .to_input(Some(platform));
+    record.ooc_bodies = vec!["User Rights".into()];
+    s.platform_save(record).await.unwrap();
     let routes = s.incident_routes(suspended.id).await.unwrap();
     assert!(
         routes.len() >= 6,
         "every route is listed, applicable or not"
+    );
+    let ooc = routes
+        .iter()
+        .find(|r| r.kind == carnet_core::routes::RouteKind::OutOfCourt)
+        .unwrap();
+    assert!(
+        ooc.bodies.iter().any(|b| b.name == "User Rights"),
+        "{:?}",
+        ooc.bodies
     );
     let closing = s.routes_closing().await.unwrap();
     assert_eq!(closing.len(), 1);

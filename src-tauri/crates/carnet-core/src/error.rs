@@ -70,6 +70,8 @@ pub enum Field {
     PlatformComplaintChannel,
     /// More than 10 mediators, or one over 200 characters.
     PlatformMediators,
+    /// More than 10 out-of-court bodies, or one over 200 characters.
+    PlatformOocBodies,
     /// Over 100 characters.
     PlatformTermsVersion,
     /// Over 500 characters.

@@ -13,6 +13,7 @@ use crate::deadlines::{self, CountedFrom, Measure, OutOfCourtStatus, WindowStatu
 use crate::dossier::{self, DossierDraft, MissingCode, Parties};
 use crate::journal::company::CompanyProfile;
 use crate::journal::incident::IncidentData;
+use crate::journal::platform::PlatformDetails;
 use crate::locale::Locale;
 use crate::platforms::{NamedBody, Platform};
 use crate::reasons::MissingGround;
@@ -47,6 +48,37 @@ pub struct RouteInput<'a> {
     pub platform: Option<&'a Platform>,
     /// The statement-of-reasons elements found missing.
     pub missing_reasons: Vec<MissingGround>,
+    /// Mediators the owner recorded for the platform (its terms, P2B 12).
+    pub recorded_mediators: Vec<String>,
+    /// Out-of-court bodies the owner recorded for the platform (DSA 21).
+    pub recorded_bodies: Vec<String>,
+}
+
+/// The `source` of a body the owner recorded rather than Carnet's data.
+pub const RECORDED_BY_OWNER: &str = "owner";
+
+/// Carnet's bodies, then those the owner recorded that it does not know (compared without
+/// regard to case or spacing).
+fn with_recorded(known: &[NamedBody], recorded: &[String]) -> Vec<NamedBody> {
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut out = known.to_vec();
+    for name in recorded {
+        if !out.iter().any(|b| fold(&b.name) == fold(name)) {
+            out.push(NamedBody {
+                name: name.clone(),
+                country: String::new(),
+                fee: None,
+                source: RECORDED_BY_OWNER.into(),
+                checked: String::new(),
+            });
+        }
+    }
+    out
 }
 
 /// A route.
@@ -285,10 +317,13 @@ pub fn guide(input: &RouteInput<'_>, today: NaiveDate) -> Vec<Route> {
         first,
         together.clone(),
     );
-    ooc.bodies = input
-        .platform
-        .map(|p| p.out_of_court_bodies.clone())
-        .unwrap_or_default();
+    ooc.bodies = with_recorded(
+        input
+            .platform
+            .map(|p| p.out_of_court_bodies.as_slice())
+            .unwrap_or_default(),
+        &input.recorded_bodies,
+    );
     if let Some(status) = input
         .referral
         .and_then(|r| deadlines::out_of_court(r, input.referral_decided, today))
@@ -333,10 +368,13 @@ pub fn guide(input: &RouteInput<'_>, today: NaiveDate) -> Vec<Route> {
         first,
         together.clone(),
     );
-    med.bodies = input
-        .platform
-        .map(|p| p.mediators.clone())
-        .unwrap_or_default();
+    med.bodies = with_recorded(
+        input
+            .platform
+            .map(|p| p.mediators.as_slice())
+            .unwrap_or_default(),
+        &input.recorded_mediators,
+    );
     med.destinations = vec!["p2b_mediator".into()];
     out.push(med);
 
@@ -421,11 +459,12 @@ pub fn guide(input: &RouteInput<'_>, today: NaiveDate) -> Vec<Route> {
 
 /// The guide's input for one incident of the journal: its measure and dates, whether it is
 /// about counterfeits (the `CTF` group), the company's collective proceedings, the platform's
-/// catalogue entry. Whether the platform is a small enterprise is not recorded yet: `false`.
+/// catalogue entry and what the owner recorded of it (mediators, bodies, small enterprise).
 pub fn input_for<'a>(
     incident: &IncidentData,
     company: Option<&CompanyProfile>,
     platform: Option<&'a Platform>,
+    recorded: Option<&PlatformDetails>,
     missing_reasons: Vec<MissingGround>,
 ) -> RouteInput<'a> {
     let facts = incident.facts();
@@ -437,9 +476,11 @@ pub fn input_for<'a>(
         referral_decided: facts.referral_decided,
         counterfeit: incident.category.starts_with("CTF-"),
         collective_proceedings: company.is_some_and(|c| c.insolvency),
-        small_platform: false,
+        small_platform: recorded.is_some_and(|r| r.small_enterprise),
         platform,
         missing_reasons,
+        recorded_mediators: recorded.map(|r| r.mediators.clone()).unwrap_or_default(),
+        recorded_bodies: recorded.map(|r| r.ooc_bodies.clone()).unwrap_or_default(),
     }
 }
 

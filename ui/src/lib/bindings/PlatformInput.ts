@@ -45,4 +45,14 @@ turnoverShare: string, complaintChannel: string, mediators: Array<string>, terms
  * The legal entity's postal address (the Médiateur needs the other party's address);
  * absent in inputs from before it was asked.
  */
-address: string, };
+address: string, 
+/**
+ * Certified out-of-court bodies the platform's notices name (DSA 21), as the owner read
+ * them: added to those Carnet's data knows.
+ */
+oocBodies: Array<string>, 
+/**
+ * The owner knows the platform is a micro or small enterprise (P2B 11(5), DSA 19): its
+ * complaint system and mediators may not exist.
+ */
+smallEnterprise: boolean, };

@@ -39,4 +39,12 @@ country: string, siret: string | null, sellerAccounts: Array<string>, relationsh
 /**
  * The legal entity's postal address, lines joined by `\n`; empty when not recorded.
  */
-address: string, };
+address: string, 
+/**
+ * Out-of-court bodies the owner recorded (DSA 21).
+ */
+oocBodies: Array<string>, 
+/**
+ * Known to be a micro or small enterprise (P2B 11(5), DSA 19).
+ */
+smallEnterprise: boolean, };

@@ -278,6 +278,15 @@ export const en: Catalogue = {
   'platforms.mediator': 'Mediator {n}',
   'platforms.addMediator': 'Add a mediator',
   'platforms.removeMediator': 'Remove mediator {n}',
+  'platforms.oocBodies': 'Out-of-court dispute settlement bodies it names',
+  'platforms.oocBodiesHint':
+    'The certified bodies (DSA, Art. 21) its terms or decisions cite: the guide adds them to those Carnet knows.',
+  'platforms.oocBody': 'Body {n}',
+  'platforms.addOocBody': 'Add a body',
+  'platforms.removeOocBody': 'Remove body {n}',
+  'platforms.smallEnterprise': 'This platform is a micro or small enterprise',
+  'platforms.smallEnterpriseHelp':
+    'Fewer than 50 people and €10 million turnover: its complaint system and mediators may not exist (P2B, Art. 11(5); DSA, Art. 19).',
   'platforms.termsVersion': 'Terms and conditions version',
   'platforms.termsVersionHint': 'The date or number of the version in force, for example “12 June 2025”.',
   'platforms.save': 'Save the platform',
@@ -602,6 +611,9 @@ export const en: Catalogue = {
   'route.bodyFee': 'fees: {fee}',
   'route.bodyFeeUnknown': 'fees not known',
   'route.bodySource': 'Source checked on {date}',
+  'route.bodyRecorded': 'from your record of the platform',
+  'route.gatekeeperNote':
+    'Further obligations towards business users, such as no self-preferencing and data access (DMA).',
   'route.grounds': 'Grounds to raise',
   'route.missing': 'Its dossier still lacks:',
   'route.ready': 'The journal holds what its dossier asks for.',

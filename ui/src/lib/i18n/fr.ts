@@ -282,6 +282,15 @@ export const fr = {
   'platforms.mediator': 'Médiateur {n}',
   'platforms.addMediator': 'Ajouter un médiateur',
   'platforms.removeMediator': 'Retirer le médiateur {n}',
+  'platforms.oocBodies': 'Organismes de règlement extrajudiciaire qu’elle indique',
+  'platforms.oocBodiesHint':
+    'Les organismes certifiés (DSA, art. 21) que ses conditions ou ses décisions citent : le guide les ajoute à ceux que Carnet connaît.',
+  'platforms.oocBody': 'Organisme {n}',
+  'platforms.addOocBody': 'Ajouter un organisme',
+  'platforms.removeOocBody': 'Retirer l’organisme {n}',
+  'platforms.smallEnterprise': 'Cette plateforme est une micro ou petite entreprise',
+  'platforms.smallEnterpriseHelp':
+    'Moins de 50 personnes et 10 millions d’euros de chiffre d’affaires : son système de réclamation et ses médiateurs peuvent ne pas exister (P2B, art. 11(5) ; DSA, art. 19).',
   'platforms.termsVersion': 'Version des conditions générales',
   'platforms.termsVersionHint': 'La date ou le numéro de la version en vigueur, par exemple « 12 juin 2025 ».',
   'platforms.save': 'Enregistrer la plateforme',
@@ -611,6 +620,9 @@ export const fr = {
   'route.bodyFee': 'frais : {fee}',
   'route.bodyFeeUnknown': 'frais non connus',
   'route.bodySource': 'Source vérifiée le {date}',
+  'route.bodyRecorded': 'd’après votre fiche de la plateforme',
+  'route.gatekeeperNote':
+    'Des obligations supplémentaires envers les entreprises utilisatrices, comme l’interdiction de favoriser ses propres offres et l’accès aux données (DMA).',
   'route.grounds': 'Motifs à faire valoir',
   'route.missing': 'Il manque à son dossier :',
   'route.ready': 'Le journal contient ce que son dossier demande.',

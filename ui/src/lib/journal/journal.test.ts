@@ -196,12 +196,19 @@ describe('platforms', () => {
       turnoverSharePct: 35,
       complaintChannel: '',
       mediators: ['CMAP'],
+      oocBodies: [],
+      smallEnterprise: true,
       termsVersion: '',
     };
     const form = recordToForm(record);
     expect(form).toMatchObject({ relationshipStart: '15/03/2021', turnoverShare: '35', sellerAccounts: [''], mediators: ['CMAP'], siret: '' });
     expect(formToInput(form, 3, catalogue).relationshipStart).toBe('2021-03-15');
     expect(form.address).toBe('38 avenue John F. Kennedy, L-1855 Luxembourg');
+    expect(form.oocBodies).toEqual(['']);
+    expect(formToInput({ ...form, oocBodies: [' User Rights ', ''] }, 3, catalogue)).toMatchObject({
+      oocBodies: ['User Rights'],
+      smallEnterprise: true,
+    });
     expect(formToInput(form, 3, catalogue).address).toBe('38 avenue John F. Kennedy, L-1855 Luxembourg');
     expect(recordToForm({ ...record, siret: '73282932000074' }).siret).toBe('732 829 320 00074');
   });

@@ -27,6 +27,8 @@ export type PlatformInputKey =
   | 'turnoverShare'
   | 'complaintChannel'
   | 'mediators'
+  | 'oocBodies'
+  | 'smallEnterprise'
   | 'termsVersion';
 
 export const PLATFORM_FIELDS: Partial<Record<Field, PlatformInputKey>> = {
@@ -43,6 +45,7 @@ export const PLATFORM_FIELDS: Partial<Record<Field, PlatformInputKey>> = {
   platform_complaint_channel: 'complaintChannel',
   platform_mediators: 'mediators',
   platform_terms_version: 'termsVersion',
+  platform_ooc_bodies: 'oocBodies',
 };
 
 /** The catalogue's entry whose name or alias is `name` (case, spaces and accents aside). */
@@ -99,6 +102,10 @@ export type PlatformForm = {
   turnoverShare: string;
   complaintChannel: string;
   mediators: string[];
+  /** Certified out-of-court bodies its notices name (DSA 21). */
+  oocBodies: string[];
+  /** Known to be a micro or small enterprise (P2B 11(5), DSA 19). */
+  smallEnterprise: boolean;
   termsVersion: string;
 };
 
@@ -115,6 +122,8 @@ export function emptyPlatformForm(): PlatformForm {
     turnoverShare: '',
     complaintChannel: '',
     mediators: [''],
+    oocBodies: [''],
+    smallEnterprise: false,
     termsVersion: '',
   };
 }
@@ -133,6 +142,8 @@ export function recordToForm(record: PlatformRecord): PlatformForm {
     turnoverShare: record.turnoverSharePct === null ? '' : String(record.turnoverSharePct),
     complaintChannel: record.complaintChannel,
     mediators: record.mediators.length === 0 ? [''] : [...record.mediators],
+    oocBodies: record.oocBodies.length === 0 ? [''] : [...record.oocBodies],
+    smallEnterprise: record.smallEnterprise,
     termsVersion: record.termsVersion,
   };
 }
@@ -155,6 +166,8 @@ export function formToInput(form: PlatformForm, id: number | null, catalogue: Pl
     turnoverShare: form.turnoverShare,
     complaintChannel: form.complaintChannel,
     mediators: keptEntries(form.mediators),
+    oocBodies: keptEntries(form.oocBodies),
+    smallEnterprise: form.smallEnterprise,
     termsVersion: form.termsVersion,
   };
 }

@@ -11,6 +11,10 @@ import type { MessageKey } from '../i18n/fr';
 import { days, type Tone, type Translate } from './checks';
 import { longDate } from './dates';
 
+/** The `source` of a body the owner recorded in the platform's record (carnet-core's
+ * `routes::RECORDED_BY_OWNER`). */
+export const RECORDED_BY_OWNER = 'owner';
+
 export const ROUTE_LABELS: Record<RouteKind, MessageKey> = {
   notice: 'route.kind.notice',
   internal_complaint: 'route.kind.internal_complaint',

@@ -63,6 +63,12 @@ pub struct PlatformInput {
     /// absent in inputs from before it was asked.
     #[serde(default)]
     pub address: String,
+    /// Certified out-of-court bodies the platform's notices name (DSA 21), as the owner read
+    /// them: added to those Carnet's data knows.
+    pub ooc_bodies: Vec<String>,
+    /// The owner knows the platform is a micro or small enterprise (P2B 11(5), DSA 19): its
+    /// complaint system and mediators may not exist.
+    pub small_enterprise: bool,
 }
 
 /// A platform's details, checked and normalised.
@@ -90,6 +96,12 @@ pub struct PlatformDetails {
     /// The legal entity's postal address, lines joined by `\n`; empty when not recorded.
     #[serde(default)]
     pub address: String,
+    /// Out-of-court bodies the owner recorded (DSA 21).
+    #[serde(default)]
+    pub ooc_bodies: Vec<String>,
+    /// Known to be a micro or small enterprise (P2B 11(5), DSA 19).
+    #[serde(default)]
+    pub small_enterprise: bool,
 }
 
 /// A saved platform, as the commands answer it.
@@ -180,6 +192,12 @@ impl PlatformInput {
             Field::PlatformTermsVersion,
         )?;
         let address = text::text(&self.address, ADDRESS_MAX, Field::PlatformAddress)?;
+        let ooc_bodies = text::lines(
+            &self.ooc_bodies,
+            MEDIATORS_MAX,
+            MEDIATOR_MAX,
+            Field::PlatformOocBodies,
+        )?;
         Ok(PlatformDetails {
             catalogue_id,
             name,
@@ -194,6 +212,8 @@ impl PlatformInput {
             mediators,
             terms_version,
             address,
+            ooc_bodies,
+            small_enterprise: self.small_enterprise,
         })
     }
 }
@@ -254,6 +274,8 @@ impl PlatformDetails {
             mediators: self.mediators.clone(),
             terms_version: self.terms_version.clone(),
             address: self.address.clone(),
+            ooc_bodies: self.ooc_bodies.clone(),
+            small_enterprise: self.small_enterprise,
         }
     }
 
@@ -292,6 +314,8 @@ impl PlatformDetails {
                 diff("mediators", a.mediators != b.mediators);
                 diff("terms_version", a.terms_version != b.terms_version);
                 diff("address", a.address != b.address);
+                diff("ooc_bodies", a.ooc_bodies != b.ooc_bodies);
+                diff("small_enterprise", a.small_enterprise != b.small_enterprise);
             }
             None => {
                 diff("catalogue_id", b.catalogue_id.is_some());
@@ -307,6 +331,8 @@ impl PlatformDetails {
                 diff("mediators", !b.mediators.is_empty());
                 diff("terms_version", given(&b.terms_version));
                 diff("address", given(&b.address));
+                diff("ooc_bodies", !b.ooc_bodies.is_empty());
+                diff("small_enterprise", b.small_enterprise);
             }
         }
         out

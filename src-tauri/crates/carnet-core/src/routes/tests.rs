@@ -481,12 +481,12 @@ fn s16_the_input_comes_from_the_journal() {
     }
     .check()
     .unwrap();
-    let input = input_for(&data, Some(&company), None, Vec::new());
+    let input = input_for(&data, Some(&company), None, None, Vec::new());
     assert_eq!(input.informed, Some(d(2026, 3, 10)));
     assert_eq!(input.decision, Some(d(2026, 3, 2)));
     assert!(input.counterfeit);
     assert!(input.collective_proceedings);
-    let plain = input_for(&incident("ACC-02", None), None, None, Vec::new());
+    let plain = input_for(&incident("ACC-02", None), None, None, None, Vec::new());
     assert!(!plain.counterfeit && !plain.collective_proceedings);
     let routes = guide(&input, d(2026, 4, 1));
     assert_eq!(
@@ -506,7 +506,10 @@ fn s16_the_input_comes_from_the_journal() {
 #[test]
 fn s17_each_route_says_what_its_dossier_still_lacks() {
     let data = incident("ACC-02", Some(d(2026, 3, 10)));
-    let mut routes = guide(&input_for(&data, None, None, Vec::new()), d(2026, 4, 1));
+    let mut routes = guide(
+        &input_for(&data, None, None, None, Vec::new()),
+        d(2026, 4, 1),
+    );
     let parties = Parties {
         company: None,
         platforms: &[],
@@ -648,4 +651,51 @@ fn s25_six_months_into_a_leap_february() {
         .clone()
         .unwrap();
     assert_eq!(c.deadline, d(2028, 2, 29));
+}
+
+/// P2B 12 and DSA 21: what the owner recorded of the platform (the mediators its terms name,
+/// the bodies its notices name) joins Carnet's data, once each; a platform the owner knows to
+/// be a small enterprise may have no complaint system (P2B 11(5), DSA 19).
+#[test]
+fn s26_the_owners_record_joins_the_data() {
+    use crate::journal::platform::PlatformInput;
+    let amazon = Platforms::builtin().get("amazon").unwrap();
+    let record = PlatformInput {
+        catalogue_id: "amazon".into(),
+        mediators: vec!["CEDR".into(), "Médiateur du e-commerce".into()],
+        ooc_bodies: vec!["adr  center".into(), "User Rights".into()],
+        small_enterprise: true,
+        ..PlatformInput::default()
+    }
+    .check(Platforms::builtin(), d(2026, 4, 1))
+    .unwrap();
+    let data = incident("ACC-02", Some(d(2026, 3, 10)));
+    let input = input_for(&data, None, Some(amazon), Some(&record), Vec::new());
+    let r = guide(&input, d(2026, 4, 1));
+    let bodies: Vec<(&str, &str)> = get(&r, RouteKind::OutOfCourt)
+        .bodies
+        .iter()
+        .map(|b| (b.name.as_str(), b.source.as_str()))
+        .collect();
+    assert_eq!(bodies[0].0, "ADR Center");
+    assert_eq!(bodies[1..], [("User Rights", RECORDED_BY_OWNER)]);
+    let mediators: Vec<&str> = get(&r, RouteKind::TermsMediator)
+        .bodies
+        .iter()
+        .map(|b| b.name.as_str())
+        .collect();
+    assert!(
+        mediators.contains(&"Médiateur du e-commerce"),
+        "{mediators:?}"
+    );
+    // Amazon is a VLOP: never exempt, whatever the record says.
+    assert_eq!(
+        get(&r, RouteKind::InternalComplaint).state,
+        RouteState::Open
+    );
+    let small = input_for(&data, None, None, Some(&record), Vec::new());
+    assert!(matches!(
+        get(&guide(&small, d(2026, 4, 1)), RouteKind::InternalComplaint).state,
+        RouteState::MayNotExist { .. }
+    ));
 }

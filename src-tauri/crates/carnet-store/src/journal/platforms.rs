@@ -24,7 +24,8 @@ macro_rules! select {
     () => {
         "SELECT id, catalogue_id, name, service, legal_entity, country, siret,
             seller_accounts, relationship_start, turnover_share_pct, complaint_channel,
-            mediators, terms_version, address, created_at, updated_at, deleted_at
+            mediators, terms_version, address, ooc_bodies, small_enterprise, created_at,
+            updated_at, deleted_at
         FROM platform"
     };
 }
@@ -79,7 +80,8 @@ pub async fn save(
                     "UPDATE platform SET catalogue_id = ?, name = ?, service = ?,
                          legal_entity = ?, country = ?, siret = ?, seller_accounts = ?,
                          relationship_start = ?, turnover_share_pct = ?, complaint_channel = ?,
-                         mediators = ?, terms_version = ?, address = ?, updated_at = ?
+                         mediators = ?, terms_version = ?, address = ?, ooc_bodies = ?,
+                         small_enterprise = ?, updated_at = ?
                      WHERE id = ?",
                 ),
                 details,
@@ -95,9 +97,9 @@ pub async fn save(
                 sqlx::query(
                     "INSERT INTO platform (catalogue_id, name, service, legal_entity, country,
                          siret, seller_accounts, relationship_start, turnover_share_pct,
-                         complaint_channel, mediators, terms_version, address, updated_at,
-                         created_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         complaint_channel, mediators, terms_version, address, ooc_bodies,
+                         small_enterprise, updated_at, created_at)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ),
                 details,
             )?
@@ -205,7 +207,7 @@ async fn refuse_duplicate(
 
 type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>;
 
-/// Binds the 13 detail columns, in the order of the statements above.
+/// Binds the 15 detail columns, in the order of the statements above.
 fn bind<'q>(query: Query<'q>, d: &PlatformDetails) -> Result<Query<'q>, StoreError> {
     let json = |v: &Vec<String>| serde_json::to_string(v).map_err(|_| StoreError::Database);
     Ok(query
@@ -224,7 +226,9 @@ fn bind<'q>(query: Query<'q>, d: &PlatformDetails) -> Result<Query<'q>, StoreErr
         .bind(d.complaint_channel.clone())
         .bind(json(&d.mediators)?)
         .bind(d.terms_version.clone())
-        .bind(d.address.clone()))
+        .bind(d.address.clone())
+        .bind(json(&d.ooc_bodies)?)
+        .bind(i64::from(d.small_enterprise)))
 }
 
 async fn load(conn: &mut SqliteConnection, id: i64) -> Result<Row, StoreError> {
@@ -251,6 +255,8 @@ struct Row {
     mediators: String,
     terms_version: String,
     address: String,
+    ooc_bodies: String,
+    small_enterprise: i64,
     created_at: String,
     updated_at: String,
     deleted_at: Option<String>,
@@ -295,6 +301,8 @@ impl Row {
             mediators: serde_json::from_str(&self.mediators).map_err(|_| StoreError::Database)?,
             terms_version: self.terms_version,
             address: self.address,
+            ooc_bodies: serde_json::from_str(&self.ooc_bodies).map_err(|_| StoreError::Database)?,
+            small_enterprise: self.small_enterprise != 0,
         };
         if let Some(entry) = details.entry(catalogue) {
             details.name = entry.name.clone();

@@ -24,15 +24,15 @@ pub async fn for_incident(
     let draft = DossierDraft::blank(Destination::PlatformComplaint, Locale::Fr, vec![id]);
     let gathered = dossiers::gather(vault, &draft, today).await?;
     let incident = gathered.incidents.first().ok_or(StoreError::NotFound)?;
-    let entry = gathered
-        .platforms
-        .first()
-        .and_then(|p| p.details.catalogue_id.as_deref())
+    let recorded = gathered.platforms.first().map(|p| &p.details);
+    let entry = recorded
+        .and_then(|d| d.catalogue_id.as_deref())
         .and_then(|c| Platforms::builtin().get(c));
     let input = routes::input_for(
         &incident.data,
         gathered.company.as_ref(),
         entry,
+        recorded,
         incident.grounds(),
     );
     let mut out = routes::guide(&input, today);
@@ -52,8 +52,8 @@ pub async fn closing(
         .checked_sub_months(Months::new(8))
         .map(|d| d.format("%Y-%m-%d").to_string());
     let json: String = sqlx::query_scalar(
-        "SELECT json_group_array(json_array(i.id, i.title, p.name, p.catalogue_id, i.category,
-             i.measure, json_array(i.notified_on, i.took_effect_on, i.decision_on,
+        "SELECT json_group_array(json_array(i.id, i.title, p.name, p.catalogue_id,
+             p.small_enterprise, i.category, i.measure, json_array(i.notified_on, i.took_effect_on, i.decision_on,
                  i.complaint_sent_on, i.answer_received_on, i.referral_on, i.referral_decided_on)))
          FROM incident i JOIN platform p ON p.id = i.platform_id
          WHERE i.deleted_at IS NULL AND i.status NOT IN ('resolved', 'abandoned')
@@ -63,19 +63,21 @@ pub async fn closing(
     .bind(since)
     .fetch_one(vault.pool())
     .await?;
-    /// id, title, platform name, catalogue id, category, measure, the seven dates of `facts`.
+    /// id, title, platform name, catalogue id, small enterprise, category, measure, the seven
+    /// dates of `facts`.
     type Row = (
         i64,
         String,
         String,
         Option<String>,
+        i64,
         String,
         Option<String>,
         [Option<String>; 7],
     );
     let rows: Vec<Row> = serde_json::from_str(&json).map_err(|_| StoreError::VaultCorrupted)?;
     let mut out = Vec::new();
-    for (incident_id, title, platform_name, catalogue_id, category, measure, dates) in rows {
+    for (incident_id, title, platform_name, catalogue_id, small, category, measure, dates) in rows {
         let f = facts(measure, None, &dates)?;
         let input = RouteInput {
             measure: f.measure,
@@ -84,6 +86,7 @@ pub async fn closing(
             referral: f.referral,
             referral_decided: f.referral_decided,
             counterfeit: category.starts_with("CTF-"),
+            small_platform: small != 0,
             platform: catalogue_id
                 .as_deref()
                 .and_then(|c| Platforms::builtin().get(c)),

@@ -25,6 +25,8 @@ fn amazon() -> PlatformInput {
         mediators: vec!["CEDR".into(), "Centre de médiation X".into()],
         terms_version: "BSA 2024-06".into(),
         address: String::new(),
+        ooc_bodies: vec![" User Rights ".into(), String::new()],
+        small_enterprise: false,
     }
 }
 
@@ -212,6 +214,15 @@ fn each_field_names_itself() {
         };
         assert_eq!(field_of(&input), Some(Field::PlatformMediators));
     }
+    for ooc_bodies in [many(11), vec![long(201)], vec!["\u{202E}".into()]] {
+        let input = PlatformInput {
+            ooc_bodies,
+            ..amazon()
+        };
+        assert_eq!(field_of(&input), Some(Field::PlatformOocBodies));
+    }
+    let kept = amazon().check(catalogue(), today()).unwrap();
+    assert_eq!(kept.ooc_bodies, ["User Rights"], "trimmed, blanks dropped");
 }
 
 #[test]
