@@ -114,6 +114,7 @@ async fn an_incident_is_created_with_its_status_history_and_search_text() {
     let h = history(&vault).await;
     assert_eq!((h[0].0.as_str(), h[0].2.as_str()), ("incident", "created"));
     assert!(h[0].3.contains("\"title\"") && !h[0].3.contains("suspendu"));
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -150,6 +151,7 @@ async fn refused_incidents_write_nothing() {
     for table in ["incident", "incident_status", "history", "search"] {
         assert_eq!(count(&vault, table).await, 0, "{table}");
     }
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -196,6 +198,7 @@ async fn updates_record_the_fields_changed_and_statuses_their_history() {
         incidents::set_status(&vault, 999, Status::Open, LATER, today()).await,
         Err(StoreError::NotFound)
     ));
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -306,6 +309,7 @@ async fn the_list_pages_most_recent_first_from_its_index() {
         "{plan:?}"
     );
     assert!(!plan.iter().any(|s| s.contains("TEMP B-TREE")), "{plan:?}");
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -385,6 +389,7 @@ async fn events_link_pieces_of_their_incident_only() {
     );
     events::restore(&vault, e.id, LATER).await.unwrap();
     assert_eq!(search(&vault, "desactive").await.len(), 1);
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -478,6 +483,7 @@ async fn pieces_are_numbered_typed_hashed_and_never_half_written() {
             .piece_count,
         3
     );
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -540,6 +546,7 @@ async fn a_deleted_incident_takes_its_events_and_pieces_to_the_trash_and_back() 
     );
     let actions: Vec<String> = history(&vault).await.into_iter().map(|h| h.2).collect();
     assert!(actions.ends_with(&["deleted".into(), "restored".into()]));
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -595,6 +602,7 @@ async fn purging_removes_rows_and_the_files_no_backup_needs() {
     assert_eq!(evidence_files(&f), 0);
     assert_eq!(count(&vault, "evidence_content").await, 0);
     let _ = kept;
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -648,4 +656,5 @@ Content-Disposition: attachment; filename=releve.pdf\r\n\
             .is_err()
     );
     assert_eq!(evidence_files(&f), files);
+    vault.lock().await;
 }

@@ -194,6 +194,7 @@ async fn accents_case_and_prefixes_aside_every_text_is_found() {
     assert_eq!(hit.platform_name, "Amazon");
     let hit = find(&vault, "ireland").await.items.remove(0);
     assert_eq!(hit.snippet.unwrap().source, SnippetSource::Platform);
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -255,6 +256,7 @@ async fn fts_syntax_is_searched_as_text_and_never_fails() {
     // Nothing searchable: nothing found (rather than everything).
     assert!(ids(&vault, "* : -").await.is_empty());
     assert_eq!(find(&vault, "* : -").await.total, 0);
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -320,6 +322,7 @@ async fn filters_combine_with_the_text() {
         ..Default::default()
     };
     assert!(run(none, "").await.is_empty());
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -371,6 +374,7 @@ async fn the_trash_stays_out() {
 
     let b = barometer::barometer(&vault, 12, today()).await.unwrap();
     assert_eq!(b.totals.count, 1);
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -444,6 +448,7 @@ async fn pages_are_stable_in_every_order() {
         }
     }
     assert_eq!(all.len(), 120);
+    vault.lock().await;
 }
 
 fn sums(b: &Barometer) {
@@ -608,6 +613,7 @@ async fn the_dashboard_adds_up_and_shows_every_month() {
     sums(&b);
     assert_eq!((b.months.len(), b.months[0].month.as_str()), (1, "2026-11"));
     assert!(b.platforms.is_empty() && b.deadlines.is_empty() && b.axes.len() == 4);
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -674,6 +680,7 @@ async fn open_deadlines_are_listed_the_soonest_first() {
     assert!(alerts[2..].iter().all(|a| a.0 == short_id && a.2.is_none()));
     assert_eq!(b.deadlines[1].title, "Compte suspendu");
     assert_eq!(b.deadlines[1].platform_name, "Cdiscount");
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -723,6 +730,7 @@ async fn a_generated_vault_is_consistent() {
     let content: i64 = count("SELECT content_id FROM piece LIMIT 1").await;
     let bytes = carnet_store::evidence::read(&vault, content).await.unwrap();
     assert!(!bytes.is_empty());
+    vault.lock().await;
 }
 
 #[test]
@@ -769,6 +777,7 @@ fn any_text_searches_without_error() {
             Ok(())
         })
         .unwrap();
+    rt.block_on(vault.lock());
 }
 
 #[tokio::test]
@@ -835,6 +844,7 @@ async fn the_alerts_prefilter_misses_none() {
         let b = barometer::barometer(&vault, 1, on).await.unwrap();
         assert_eq!(b.deadlines_total as usize, expected, "on {on}");
     }
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -900,6 +910,7 @@ async fn the_demo_reads_like_a_vault_the_app_wrote() {
     ] {
         assert!(find(&vault, q).await.total > 0, "{q}");
     }
+    vault.lock().await;
 }
 
 #[tokio::test]
@@ -925,4 +936,5 @@ async fn an_incident_back_from_the_trash_is_found_with_its_passage() {
     assert_eq!(after.items.len(), 1, "{after:?}");
     let snippet = after.items[0].snippet.as_ref().expect("a passage");
     assert!(snippet.text.contains("réclamation"), "{snippet:?}");
+    vault.lock().await;
 }
