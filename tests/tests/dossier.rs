@@ -126,6 +126,23 @@ async fn record_journal_fr(app: &App) {
     app.fill("Fonds retenus", "1 234,56").await;
     app.click("Enregistrer l’incident").await;
     app.heading(INCIDENT).await;
+
+    // The platform's notification of the hold; its message stated only what was restricted.
+    app.click("Ajouter un événement").await;
+    app.heading("Nouvel événement").await;
+    app.fill("Date de l’événement", "02/03/2026").await;
+    app.choose("Par quel moyen", "Par notification").await;
+    app.fill("Résumé", "La plateforme retient les versements")
+        .await;
+    app.choose(
+        "Décision de la plateforme enregistrée par cet événement",
+        "Restriction des paiements (versements retenus)",
+    )
+    .await;
+    app.tick("Ce qui est restreint, sa portée et sa durée (DSA 17(3)(a))")
+        .await;
+    app.click("Enregistrer l’événement").await;
+    app.wait_for_text("Événement enregistré.").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -308,6 +325,21 @@ async fn a_mediateur_dossier_fixed_in_place_exported_and_sent() {
     assert!(
         plain_spaces(&pdf_text).contains("Versements bloqués après l’été à Noël"),
         "the accented title in:\n{pdf_text}"
+    );
+    // The statement-of-reasons checker's findings, printed as grounds.
+    let flat = plain_spaces(&pdf_text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for ground in [
+        "Éléments manquants de l’exposé des motifs",
+        "La décision n’indique pas : les faits et circonstances",
+    ] {
+        assert!(flat.contains(ground), "{ground:?} in:\n{flat}");
+    }
+    assert!(
+        !flat.contains("La décision n’indique pas : ce qui est restreint"),
+        "{flat}"
     );
 
     // The submission helper: each field's text to copy; the Médiateur has no known form.

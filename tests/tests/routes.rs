@@ -4,6 +4,7 @@
 //! the platform, the dashboard's routes closing within 30 days, and "prepare the dossier"
 //! opening a new dossier for that route; a counterfeit case puts the notice first; a company in
 //! collective proceedings finds the Médiateur closed, with its reason and the alternative.
+//! Without the day informed, the decision's e-mail recorded in the chronology dates it.
 //! Screenshots in French, in English and in the dark theme: target/e2e-screenshots/routes-*.png.
 
 use carnet_e2e::App;
@@ -198,9 +199,29 @@ async fn the_guide_in_english_and_in_the_dark_theme() {
         "Compte suspendu ou fermé",
         "Suspension du compte ou du service",
         "Compte vendeur suspendu",
-        &[("Date de la notification", french(informed))],
+        &[("Date de la décision", french(informed - Days::new(3)))],
     )
     .await;
+    // Without the day informed, the clock runs from the decision, and the guide says so.
+    app.wait_for_text(
+        "compté à partir de la date de la décision, faute du jour où vous en avez été informé",
+    )
+    .await;
+    // The decision's e-mail, recorded in the chronology, dates the day informed (DSA 20(1)).
+    app.click("Ajouter un événement").await;
+    app.heading("Nouvel événement").await;
+    app.fill("Date de l’événement", &french(informed)).await;
+    app.fill("Résumé", "Suspension de votre compte vendeur")
+        .await;
+    app.choose(
+        "Décision de la plateforme enregistrée par cet événement",
+        "Suspension du compte ou du service",
+    )
+    .await;
+    app.click("Enregistrer l’événement").await;
+    app.wait_for_text("Événement enregistré.").await;
+    app.wait_for_text("compté à partir du jour où vous avez été informé de la décision.")
+        .await;
     app.button_in_group("Langue", "English")
         .await
         .click()

@@ -6,11 +6,12 @@ mod common;
 
 use carnet_core::deadlines::{CountedFrom, IncidentFacts, Measure};
 use carnet_core::dossier::MissingCode;
+use carnet_core::journal::event::EventInput;
 use carnet_core::journal::incident::Status;
 use carnet_core::routes::{RouteKind, RouteState};
 use carnet_store::Vault;
 use carnet_store::journal::generate::{self, NewIncident, NewPlatform};
-use carnet_store::journal::{incidents, routes};
+use carnet_store::journal::{events, incidents, routes};
 use chrono::NaiveDate;
 use common::*;
 
@@ -177,4 +178,69 @@ async fn the_dashboard_lists_open_incidents_routes_closing_within_thirty_days() 
     assert_eq!(closing[0].title, "Bientôt");
     assert_eq!(closing[0].platform_name, "Amazon");
     vault.lock().await;
+}
+
+/// DSA 20(1): a decision that came by e-mail dates the day the owner was informed when the
+/// incident gives none — the e-mail's date, kept on the incident; a decision by another channel,
+/// or an incident that already gives the day, is left alone.
+#[tokio::test]
+async fn a_decision_by_e_mail_dates_the_day_informed() {
+    let f = fixture();
+    let (vault, _) = created(&f).await;
+    let p = amazon(&vault).await;
+    let id = suspension(
+        &vault,
+        p,
+        "Compte suspendu",
+        "2026-06-02",
+        None,
+        Status::Open,
+    )
+    .await;
+    let event = |channel: &str, day: &str| {
+        EventInput {
+            incident_id: id,
+            happened_on: day.into(),
+            actor: "platform".into(),
+            channel: channel.into(),
+            summary: "Votre compte est suspendu".into(),
+            decision: Some("suspension".into()),
+            ..EventInput::default()
+        }
+        .validate(day_("2026-12-01"))
+        .unwrap()
+        .1
+    };
+    events::save(&vault, None, &event("portal_message", "2026-06-03"), NOW)
+        .await
+        .unwrap();
+    let before = routes::for_incident(&vault, id, day("2026-12-01"))
+        .await
+        .unwrap();
+    let clock = |r: &[carnet_core::routes::Route]| {
+        r.iter()
+            .find(|r| r.kind == RouteKind::InternalComplaint)
+            .and_then(|r| r.clock.clone())
+            .unwrap()
+    };
+    assert_eq!(clock(&before).counted_from, CountedFrom::Decision);
+    events::save(&vault, None, &event("email", "2026-06-05"), NOW)
+        .await
+        .unwrap();
+    let after = routes::for_incident(&vault, id, day("2026-12-01"))
+        .await
+        .unwrap();
+    assert_eq!(clock(&after).counted_from, CountedFrom::Informed);
+    assert_eq!(clock(&after).deadline, day("2026-12-05"));
+    // A later e-mail does not move a day already given.
+    events::save(&vault, None, &event("email", "2026-06-20"), NOW)
+        .await
+        .unwrap();
+    let incident = incidents::get(&vault, id, day("2026-12-01")).await.unwrap();
+    assert_eq!(incident.data.dates.notified_on, Some(day("2026-06-05")));
+    vault.lock().await;
+}
+
+fn day_(s: &str) -> NaiveDate {
+    day(s)
 }

@@ -232,8 +232,36 @@ pub(crate) async fn save_on(
             id
         }
     };
+    informed_by_email(tx, data, now).await?;
     search_replace(tx, "event", id, Some(data.incident_id), &data.search_text()).await?;
     Ok(id)
+}
+
+/// A platform decision that came by e-mail dates the day the owner was informed of it when
+/// the incident gives none (the DSA 20(1) window runs from that day): the e-mail's date by
+/// default, recorded on the incident with its history row, which the owner can change there.
+async fn informed_by_email(
+    tx: &mut SqliteConnection,
+    data: &EventData,
+    now: &str,
+) -> Result<(), StoreError> {
+    if data.decision.is_none() || data.channel != Channel::Email {
+        return Ok(());
+    }
+    let set = sqlx::query(
+        "UPDATE incident SET notified_on = ?, updated_at = ?
+         WHERE id = ? AND notified_on IS NULL",
+    )
+    .bind(iso(Some(data.happened_on)))
+    .bind(now)
+    .bind(data.incident_id)
+    .execute(&mut *tx)
+    .await?;
+    if set.rows_affected() > 0 {
+        let changed = fields(&["notified_on"]);
+        record(tx, now, "incident", data.incident_id, "updated", changed).await?;
+    }
+    Ok(())
 }
 
 /// Puts an event in the trash (its links to pieces are kept for a restore).
