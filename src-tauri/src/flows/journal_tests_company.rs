@@ -144,6 +144,7 @@ async fn company_journey() {
             ("company".into(), 1, "updated".into())
         ]
     );
+    s.vault_lock().await;
 }
 
 #[tokio::test]
@@ -203,6 +204,7 @@ async fn company_save_bad_inputs() {
     assert_eq!(s.company_get().await.unwrap(), current);
     assert_eq!(history_actions(&s).await, history);
     assert_eq!(current.unwrap().profile, saved.profile);
+    s.vault_lock().await;
 }
 
 #[tokio::test]
@@ -226,6 +228,7 @@ async fn errors_speak_the_owners_language() {
     s.set_locale("en").unwrap();
     let en = s.company_save(bad).await.unwrap_err();
     assert!(en.message.contains("digits"), "{}", en.message);
+    s.vault_lock().await;
 }
 
 fn amazon() -> PlatformInput {
@@ -376,6 +379,7 @@ async fn platform_journey() {
             (a.id, "restored".into()),
         ]
     );
+    s.vault_lock().await;
 }
 
 #[tokio::test]
@@ -492,6 +496,7 @@ async fn platform_save_bad_inputs() {
     let listed = s.platforms_list().await.unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!((listed[0].id, &listed[0].details), (a.id, &a.details));
+    s.vault_lock().await;
 }
 
 #[tokio::test]
@@ -510,6 +515,7 @@ async fn platform_delete_and_restore_bad_ids() {
         );
     }
     assert_eq!(snapshot(&s).await, before);
+    s.vault_lock().await;
 }
 
 #[tokio::test]
@@ -538,4 +544,5 @@ async fn journal_commands_need_the_vault_open() {
     );
     // The catalogue is data, not the owner's: it needs no vault.
     assert!(!s.platform_catalogue().all().is_empty());
+    s.vault_lock().await;
 }

@@ -352,6 +352,7 @@ async fn incident_save_bad_inputs() {
         .await
         .unwrap_err();
     assert!(e.message.starts_with("Give a title"), "{}", e.message);
+    s.vault_lock().await;
 }
 
 #[tokio::test]
@@ -443,6 +444,7 @@ async fn other_incident_commands_bad_inputs() {
         ErrorCode::NotFound
     );
     assert_eq!(snapshot(&s, dir.path()).await, before);
+    s.vault_lock().await;
 }
 
 #[tokio::test]
@@ -512,6 +514,7 @@ async fn event_save_bad_inputs() {
         assert_eq!(e.code, ErrorCode::NotFound);
     }
     assert_eq!(snapshot(&s, dir.path()).await, before);
+    s.vault_lock().await;
 }
 
 #[tokio::test]
@@ -643,6 +646,7 @@ async fn piece_commands_bad_inputs() {
         ErrorCode::NotFound
     );
     assert_eq!(snapshot(&s, dir.path()).await, before);
+    s.vault_lock().await;
 }
 
 #[tokio::test]
@@ -694,6 +698,7 @@ async fn every_journal_command_says_when_the_vault_is_locked() {
     for e in errors {
         assert_eq!(e.code, ErrorCode::VaultLocked);
     }
+    s.vault_lock().await;
 }
 
 /// A piece the counterparty named like a document but that is a program, a script or a
@@ -730,4 +735,5 @@ async fn a_program_disguised_as_a_piece_is_only_shown_in_its_folder() {
         assert!(answer.revealed, "{name}");
         assert!(shown.unwrap().ends_with(&answer.file_name));
     }
+    s.vault_lock().await;
 }

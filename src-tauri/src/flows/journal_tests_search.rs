@@ -97,6 +97,7 @@ async fn an_incident_is_found_counted_trashed_and_restored() {
     assert_eq!(s.barometer(Some(24)).await.unwrap().totals.count, 0);
     s.incident_restore(id).await.unwrap();
     assert_eq!(found(&s, "tresorerie").await, [id]);
+    s.vault_lock().await;
 }
 
 #[tokio::test]
@@ -113,6 +114,7 @@ async fn locked_the_commands_say_so() {
     assert_eq!(routes.code, ErrorCode::VaultLocked);
     let closing = s.routes_closing().await.unwrap_err();
     assert_eq!(closing.code, ErrorCode::VaultLocked);
+    s.vault_lock().await;
 }
 
 /// The guide through the commands: a suspension informed by e-mail five months and three
@@ -382,6 +384,7 @@ async fn incidents_search_bad_inputs() {
         .await
         .unwrap();
     assert_eq!((far.total, far.items.len()), (1, 0));
+    s.vault_lock().await;
 }
 
 #[tokio::test]
@@ -400,4 +403,5 @@ async fn barometer_bad_inputs() {
             good as usize
         );
     }
+    s.vault_lock().await;
 }
