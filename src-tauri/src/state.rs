@@ -49,6 +49,19 @@ pub struct AppState {
     pub(crate) background: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
+/// A library result in the owner's language: `result.local(state)` is
+/// `result.map_err(|e| state.err(e))`, the one way the flows turn a library error into an
+/// `IpcError` (logged by its code).
+pub(crate) trait Local<T> {
+    fn local(self, state: &AppState) -> Result<T, IpcError>;
+}
+
+impl<T, E: Localise> Local<T> for Result<T, E> {
+    fn local(self, state: &AppState) -> Result<T, IpcError> {
+        self.map_err(|e| state.err(e))
+    }
+}
+
 impl AppState {
     pub fn open(data_dir: PathBuf, options: Options) -> Result<Self, StoreError> {
         let settings_file = SettingsFile::in_dir(&data_dir);
@@ -113,7 +126,7 @@ impl AppState {
     }
 
     pub fn set_locale(&self, raw: &str) -> Result<Settings, IpcError> {
-        let locale = Locale::parse(raw).map_err(|e| self.err(e))?;
+        let locale = Locale::parse(raw).local(self)?;
         self.update_settings(|s| s.locale = locale)
     }
 
@@ -122,7 +135,7 @@ impl AppState {
     }
 
     pub fn set_auto_lock(&self, minutes: i64) -> Result<Settings, IpcError> {
-        let minutes = carnet_core::settings::auto_lock_minutes(minutes).map_err(|e| self.err(e))?;
+        let minutes = carnet_core::settings::auto_lock_minutes(minutes).local(self)?;
         self.update_settings(|s| s.auto_lock_minutes = minutes)
     }
 

@@ -11,7 +11,7 @@ use zeroize::Zeroizing;
 use crate::error::{ErrorCode, IpcError};
 use crate::flows::vault::blocking;
 use crate::ipc::{BackupInfo, BackupKind, Exported, VaultStatus};
-use crate::state::AppState;
+use crate::state::{AppState, Local};
 
 /// The secret typed to open an archive, or a backup while the vault is locked.
 pub enum ArchiveSecret {
@@ -47,7 +47,7 @@ fn key_from_any(
 
 impl AppState {
     pub fn backups_list(&self) -> Result<Vec<BackupInfo>, IpcError> {
-        let backups = backup::list(&self.layout).map_err(|e| self.err(e))?;
+        let backups = backup::list(&self.layout).local(self)?;
         Ok(backups
             .into_iter()
             .map(|b| {
@@ -87,21 +87,21 @@ impl AppState {
         let now = chrono::Utc::now().naive_utc();
         if let Some(vault) = slot.take() {
             let (key, vault_id) = (vault.key().clone(), vault.vault_id().to_owned());
-            let key_file = KeyFile::load(&self.layout.key_file()).map_err(|e| self.err(e))?;
+            let key_file = KeyFile::load(&self.layout.key_file()).local(self)?;
             vault.lock().await;
             let restored = backup::restore(&self.layout, &id, &key, &vault_id, now).await;
             // Whether the restore happened or was refused, reopen what is now in place.
             *slot = Some(
                 Vault::open_with_key(&self.layout, key, key_file)
                     .await
-                    .map_err(|e| self.err(e))?,
+                    .local(self)?,
             );
-            restored.map_err(|e| self.err(e))?;
+            restored.local(self)?;
         } else {
             let secret =
                 secret.ok_or_else(|| IpcError::new(ErrorCode::VaultLocked, self.locale()))?;
             let source = backup::list(&self.layout)
-                .map_err(|e| self.err(e))?
+                .local(self)?
                 .into_iter()
                 .find(|b| b.id == id)
                 .ok_or_else(|| self.err(StoreError::NotFound))?;
@@ -117,15 +117,15 @@ impl AppState {
             let (key, vault_id) = self
                 .throttled(blocking(move || key_from_any(&key_files, secret)))
                 .await
-                .map_err(|e| self.err(e))?;
+                .local(self)?;
             backup::restore(&self.layout, &id, &key, &vault_id, now)
                 .await
-                .map_err(|e| self.err(e))?;
-            let key_file = Vault::key_file(&self.layout).map_err(|e| self.err(e))?;
+                .local(self)?;
+            let key_file = Vault::key_file(&self.layout).local(self)?;
             *slot = Some(
                 Vault::open_with_key(&self.layout, key, key_file)
                     .await
-                    .map_err(|e| self.err(e))?,
+                    .local(self)?,
             );
         }
         drop(slot);
@@ -136,9 +136,7 @@ impl AppState {
     /// Writes the whole vault as one `.carnet` file at `dest` (chosen by the owner).
     pub async fn archive_export(&self, dest: &Path) -> Result<Exported, IpcError> {
         let vault = &*self.unlocked().await?;
-        archive::export(vault, dest)
-            .await
-            .map_err(|e| self.err(e))?;
+        archive::export(vault, dest).await.local(self)?;
         Ok(Exported {
             file_name: dest
                 .file_name()
@@ -164,25 +162,24 @@ impl AppState {
                 Secret::Passphrase(&passphrase)
             }
             ArchiveSecret::RecoveryKey(k) => {
-                recovery = RecoveryKey::parse(&Zeroizing::new(k)).map_err(|e| self.err(e))?;
+                recovery = RecoveryKey::parse(&Zeroizing::new(k)).local(self)?;
                 Secret::Recovery(&recovery)
             }
         };
         let unpacked = self
             .throttled(archive::unpack(source, &self.layout, secret))
             .await
-            .map_err(|e| self.err(e))?;
+            .local(self)?;
         let key = unpacked.key.clone();
         if let Some(open) = slot.take() {
             open.lock().await;
         }
-        archive::install(unpacked, &self.layout, chrono::Utc::now().naive_utc())
-            .map_err(|e| self.err(e))?;
+        archive::install(unpacked, &self.layout, chrono::Utc::now().naive_utc()).local(self)?;
         // The imported vault opens with the key the owner's secret just unwrapped.
-        let key_file = Vault::key_file(&self.layout).map_err(|e| self.err(e))?;
+        let key_file = Vault::key_file(&self.layout).local(self)?;
         let vault = Vault::open_with_key(&self.layout, key, key_file)
             .await
-            .map_err(|e| self.err(e))?;
+            .local(self)?;
         *slot = Some(vault);
         drop(slot);
         self.touch();

@@ -6,16 +6,14 @@ use carnet_store::journal::barometer as store;
 
 use crate::error::IpcError;
 use crate::flows::incidents::now;
-use crate::state::AppState;
+use crate::state::{AppState, Local};
 
 impl AppState {
     /// The dashboard over the last `months` months (1 to 36; absent: 12).
     pub async fn barometer(&self, months: Option<i64>) -> Result<Barometer, IpcError> {
         let vault = &*self.unlocked().await?;
-        let months = barometer::months(months.unwrap_or(12)).map_err(|e| self.err(e))?;
+        let months = barometer::months(months.unwrap_or(12)).local(self)?;
         let (_, today) = now();
-        store::barometer(vault, months, today)
-            .await
-            .map_err(|e| self.err(e))
+        store::barometer(vault, months, today).await.local(self)
     }
 }

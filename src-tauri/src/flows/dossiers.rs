@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{ErrorCode, IpcError};
 use crate::flows::incidents::now;
-use crate::state::AppState;
+use crate::state::{AppState, Local};
 
 /// Receives the export's progress (the command sends it as the `dossier-progress` event).
 pub type Progress = Arc<dyn Fn(DossierProgress) + Send + Sync>;
@@ -35,29 +35,25 @@ impl AppState {
     /// Creates a draft (numbered in this year) from the form as typed.
     pub async fn dossier_create(&self, input: DossierInput) -> Result<DossierView, IpcError> {
         let (now, today) = now();
-        let draft = input.check().map_err(|e| self.err(e))?;
+        let draft = input.check().local(self)?;
         let vault = &*self.unlocked().await?;
         let id = dossiers::create(vault, &draft, today.year(), &now)
             .await
-            .map_err(|e| self.err(e))?;
-        dossiers::view(vault, id, today)
-            .await
-            .map_err(|e| self.err(e))
+            .local(self)?;
+        dossiers::view(vault, id, today).await.local(self)
     }
 
     /// The dossiers, the most recently changed first.
     pub async fn dossier_list(&self) -> Result<Vec<DossierItem>, IpcError> {
         let vault = &*self.unlocked().await?;
-        dossiers::list(vault).await.map_err(|e| self.err(e))
+        dossiers::list(vault).await.local(self)
     }
 
     /// One dossier: its draft, what is missing for its destination, what it would hold.
     pub async fn dossier_get(&self, id: i64) -> Result<DossierView, IpcError> {
         let (_, today) = now();
         let vault = &*self.unlocked().await?;
-        dossiers::view(vault, id, today)
-            .await
-            .map_err(|e| self.err(e))
+        dossiers::view(vault, id, today).await.local(self)
     }
 
     /// Replaces the draft; a refused form writes nothing.
@@ -67,22 +63,16 @@ impl AppState {
         input: DossierInput,
     ) -> Result<DossierView, IpcError> {
         let (now, today) = now();
-        let draft = input.check().map_err(|e| self.err(e))?;
+        let draft = input.check().local(self)?;
         let vault = &*self.unlocked().await?;
-        dossiers::save(vault, id, &draft, &now)
-            .await
-            .map_err(|e| self.err(e))?;
-        dossiers::view(vault, id, today)
-            .await
-            .map_err(|e| self.err(e))
+        dossiers::save(vault, id, &draft, &now).await.local(self)?;
+        dossiers::view(vault, id, today).await.local(self)
     }
 
     pub async fn dossier_delete(&self, id: i64) -> Result<(), IpcError> {
         let (now, _) = now();
         let vault = &*self.unlocked().await?;
-        dossiers::delete(vault, id, &now)
-            .await
-            .map_err(|e| self.err(e))
+        dossiers::delete(vault, id, &now).await.local(self)
     }
 
     /// The file name the save dialog suggests, once the dossier is known to be complete
@@ -90,9 +80,7 @@ impl AppState {
     pub async fn dossier_export_name(&self, id: i64) -> Result<String, IpcError> {
         let (_, today) = now();
         let vault = &*self.unlocked().await?;
-        let view = dossiers::view(vault, id, today)
-            .await
-            .map_err(|e| self.err(e))?;
+        let view = dossiers::view(vault, id, today).await.local(self)?;
         if !view.complete {
             return Err(self.refuse(ErrorCode::DossierIncomplete));
         }
@@ -114,9 +102,7 @@ impl AppState {
             Ok(Err(_missing)) => return Err(self.refuse(ErrorCode::DossierIncomplete)),
             Err(e) => return Err(self.err(e)),
         };
-        let source = VaultPieces::new(vault, &report.pieces)
-            .await
-            .map_err(|e| self.err(e))?;
+        let source = VaultPieces::new(vault, &report.pieces).await.local(self)?;
         let dest_owned = dest.to_owned();
         let layout = self.layout.clone();
         let (report, written) = tokio::task::spawn_blocking(move || {
@@ -151,14 +137,12 @@ impl AppState {
         input: SubmissionInput,
     ) -> Result<DossierView, IpcError> {
         let (now, today) = now();
-        let sent = input.check(today).map_err(|e| self.err(e))?;
+        let sent = input.check(today).local(self)?;
         let vault = &*self.unlocked().await?;
         dossiers::record_submission(vault, id, &sent, &now, today)
             .await
-            .map_err(|e| self.err(e))?;
-        dossiers::view(vault, id, today)
-            .await
-            .map_err(|e| self.err(e))
+            .local(self)?;
+        dossiers::view(vault, id, today).await.local(self)
     }
 
     /// The texts to paste into the destination's form, field by field, its address, and

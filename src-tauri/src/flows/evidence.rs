@@ -21,7 +21,7 @@ use ts_rs::TS;
 use crate::error::IpcError;
 use crate::flows::incidents::now;
 use crate::ipc::OpenedExternally;
-use crate::state::{AppState, lock};
+use crate::state::{AppState, Local, lock};
 
 /// How long a piece opened in another program stays decrypted on the disk.
 pub const OPEN_FOR: Duration = Duration::from_secs(10 * 60);
@@ -126,9 +126,10 @@ impl AppState {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let name = piece::file_name(&name).map_err(|e| self.err(e))?;
+            let name = piece::file_name(&name).local(self)?;
             let len = std::fs::metadata(path)
-                .map_err(|e| self.err(StoreError::from(e)))?
+                .map_err(StoreError::from)
+                .local(self)?
                 .len();
             if len > evidence::MAX_SIZE {
                 return Err(self.err(StoreError::TooLarge));
@@ -141,10 +142,12 @@ impl AppState {
         let vault = &*self.unlocked().await?;
         let mut added = Vec::new();
         for (path, name, len) in checked {
-            let file = std::fs::File::open(path).map_err(|e| self.err(StoreError::from(e)))?;
+            let file = std::fs::File::open(path)
+                .map_err(StoreError::from)
+                .local(self)?;
             let piece = pieces::add(vault, incident_id, file, Some(len), &name, None, &now)
                 .await
-                .map_err(|e| self.err(e))?;
+                .local(self)?;
             added.push(piece);
         }
         Ok(added)
@@ -160,8 +163,8 @@ impl AppState {
         content: Content<'_>,
     ) -> Result<Piece, IpcError> {
         let (now, _) = now();
-        let name = piece::file_name(name).map_err(|e| self.err(e))?;
-        let declared = piece::declared_type(media_type).map_err(|e| self.err(e))?;
+        let name = piece::file_name(name).local(self)?;
+        let declared = piece::declared_type(media_type).local(self)?;
         let decoded;
         let bytes: &[u8] = match content {
             Content::Bytes(b) => b,
@@ -192,7 +195,7 @@ impl AppState {
             &now,
         )
         .await
-        .map_err(|e| self.err(e))
+        .local(self)
     }
 
     /// Imports an e-mail file as an event (sender, date, subject, plain-text body) with the
@@ -206,29 +209,29 @@ impl AppState {
         let (now, today) = now();
         let actor = match actor.as_deref().map(str::trim) {
             None | Some("") => Actor::Platform,
-            Some(a) => Actor::parse(a).map_err(|e| self.err(e))?,
+            Some(a) => Actor::parse(a).local(self)?,
         };
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let name = piece::file_name(&name).map_err(|e| self.err(e))?;
+        let name = piece::file_name(&name).local(self)?;
         let len = std::fs::metadata(path)
-            .map_err(|e| self.err(StoreError::from(e)))?
+            .map_err(StoreError::from)
+            .local(self)?
             .len();
         if len > evidence::MAX_SIZE {
             return Err(self.err(StoreError::TooLarge));
         }
-        let raw = zeroize::Zeroizing::new(
-            std::fs::read(path).map_err(|e| self.err(StoreError::from(e)))?,
-        );
+        let raw =
+            zeroize::Zeroizing::new(std::fs::read(path).map_err(StoreError::from).local(self)?);
         let mail =
             email::parse(&raw).ok_or_else(|| self.err(CoreError::Invalid(Field::EmailFile)))?;
         let vault = &*self.unlocked().await?;
         let imported =
             events::email::import(vault, incident_id, &raw, &mail, &name, actor, &now, today)
                 .await
-                .map_err(|e| self.err(e))?;
+                .local(self)?;
         Ok(EmailImported {
             event: imported.event,
             pieces: imported.pieces,
@@ -238,49 +241,43 @@ impl AppState {
     /// Changes a piece's title, date and note.
     pub async fn piece_save(&self, input: PieceInput) -> Result<Piece, IpcError> {
         let (now, today) = now();
-        let edit = input.validate(today).map_err(|e| self.err(e))?;
+        let edit = input.validate(today).local(self)?;
         let vault = &*self.unlocked().await?;
-        pieces::update(vault, &edit, &now)
-            .await
-            .map_err(|e| self.err(e))
+        pieces::update(vault, &edit, &now).await.local(self)
     }
 
     pub async fn piece_delete(&self, id: i64) -> Result<(), IpcError> {
         let (now, _) = now();
         let vault = &*self.unlocked().await?;
-        pieces::delete(vault, id, &now)
-            .await
-            .map_err(|e| self.err(e))
+        pieces::delete(vault, id, &now).await.local(self)
     }
 
     pub async fn piece_restore(&self, id: i64) -> Result<Piece, IpcError> {
         let (now, _) = now();
         let vault = &*self.unlocked().await?;
-        pieces::restore(vault, id, &now)
-            .await
-            .map_err(|e| self.err(e))
+        pieces::restore(vault, id, &now).await.local(self)
     }
 
     /// What the app shows of a piece: text as text, an e-mail's headers and body, or (for an
     /// image) its media type, the bytes coming from [`AppState::piece_image`].
     pub async fn piece_preview(&self, id: i64) -> Result<Preview, IpcError> {
         let vault = &*self.unlocked().await?;
-        let p = pieces::get(vault, id).await.map_err(|e| self.err(e))?;
+        let p = pieces::get(vault, id).await.local(self)?;
         if matches!(p.preview, PreviewKind::Image | PreviewKind::None) {
             return Ok(piece::preview(&p.media_type, &[]));
         }
-        let (p, bytes) = pieces::content(vault, id).await.map_err(|e| self.err(e))?;
+        let (p, bytes) = pieces::content(vault, id).await.local(self)?;
         Ok(piece::preview(&p.media_type, &bytes))
     }
 
     /// The decrypted bytes of an image piece (PNG, JPEG, GIF, WebP), for a blob URL.
     pub async fn piece_image(&self, id: i64) -> Result<Vec<u8>, IpcError> {
         let vault = &*self.unlocked().await?;
-        let p = pieces::get(vault, id).await.map_err(|e| self.err(e))?;
+        let p = pieces::get(vault, id).await.local(self)?;
         if p.preview != PreviewKind::Image {
             return Err(self.err(StoreError::NotFound));
         }
-        let (_, bytes) = pieces::content(vault, id).await.map_err(|e| self.err(e))?;
+        let (_, bytes) = pieces::content(vault, id).await.local(self)?;
         Ok(bytes.to_vec())
     }
 
@@ -296,7 +293,7 @@ impl AppState {
         reveal: impl FnOnce(&Path) -> Result<(), ()>,
     ) -> Result<OpenedExternally, IpcError> {
         let vault = self.unlocked().await?;
-        let (p, bytes) = pieces::content(&vault, id).await.map_err(|e| self.err(e))?;
+        let (p, bytes) = pieces::content(&vault, id).await.local(self)?;
         drop(vault);
         self.opened.expire();
         let io = |e: std::io::Error| self.err(StoreError::from(e));

@@ -6,7 +6,7 @@ use carnet_store::journal::routes;
 
 use super::incidents::now;
 use crate::error::IpcError;
-use crate::state::AppState;
+use crate::state::{AppState, Local};
 
 /// The dashboard shows the routes closing within this many days.
 pub const CLOSING_DAYS: i64 = 30;
@@ -17,9 +17,7 @@ impl AppState {
     pub async fn incident_routes(&self, id: i64) -> Result<Vec<Route>, IpcError> {
         let vault = &*self.unlocked().await?;
         let (_, today) = now();
-        routes::for_incident(vault, id, today)
-            .await
-            .map_err(|e| self.err(e))
+        routes::for_incident(vault, id, today).await.local(self)
     }
 
     /// The routes of open incidents whose clock closes within [`CLOSING_DAYS`], soonest first.
@@ -28,6 +26,6 @@ impl AppState {
         let (_, today) = now();
         routes::closing(vault, today, CLOSING_DAYS)
             .await
-            .map_err(|e| self.err(e))
+            .local(self)
     }
 }

@@ -7,7 +7,7 @@ use carnet_core::journal::search::{SearchFilters, SearchRequest, SearchResults};
 use carnet_store::journal::search;
 
 use crate::error::IpcError;
-use crate::state::AppState;
+use crate::state::{AppState, Local};
 
 impl AppState {
     /// One page of the incidents out of the trash matching `query` and `filters`; `sort`
@@ -27,9 +27,7 @@ impl AppState {
             sort.as_deref().unwrap_or(""),
             page.unwrap_or(0),
         )
-        .map_err(|e| self.err(e))?;
-        search::search(vault, &request)
-            .await
-            .map_err(|e| self.err(e))
+        .local(self)?;
+        search::search(vault, &request).await.local(self)
     }
 }

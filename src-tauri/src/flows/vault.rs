@@ -13,7 +13,7 @@ use zeroize::Zeroizing;
 use crate::error::IpcError;
 use crate::idle::Idle;
 use crate::ipc::{VaultCreated, VaultState, VaultStatus};
-use crate::state::{AppState, lock};
+use crate::state::{AppState, Local, lock};
 
 /// A secret typed by the owner, owned so it can cross into the blocking key derivation.
 enum Typed {
@@ -57,7 +57,7 @@ impl AppState {
     ) -> Result<VaultCreated, IpcError> {
         let passphrase = Zeroizing::new(passphrase);
         let confirmation = Zeroizing::new(confirmation);
-        passphrase::validate_new(&passphrase, &confirmation).map_err(|e| self.err(e))?;
+        passphrase::validate_new(&passphrase, &confirmation).local(self)?;
         let mut slot = self.vault.lock().await;
         if slot.is_some() {
             return Err(self.err(StoreError::VaultExists));
@@ -65,7 +65,7 @@ impl AppState {
         let now = chrono::Local::now().to_rfc3339();
         let created = Vault::create(&self.layout, &passphrase, self.options.calibration, &now)
             .await
-            .map_err(|e| self.err(e))?;
+            .local(self)?;
         let mut vault = created.vault;
         let keyring_problem = if remember {
             self.use_keyring();
@@ -96,7 +96,7 @@ impl AppState {
         recovery_key: String,
     ) -> Result<VaultStatus, IpcError> {
         let typed = Zeroizing::new(recovery_key);
-        let key = RecoveryKey::parse(&typed).map_err(|e| self.err(e))?;
+        let key = RecoveryKey::parse(&typed).local(self)?;
         self.unlock_typed(Typed::Recovery(key)).await
     }
 
@@ -105,7 +105,7 @@ impl AppState {
     pub async fn unlock_with_this_computer(&self) -> Result<VaultStatus, IpcError> {
         let mut slot = self.vault.lock().await;
         if slot.is_none() {
-            let key_file = Vault::key_file(&self.layout).map_err(|e| self.err(e))?;
+            let key_file = Vault::key_file(&self.layout).local(self)?;
             let platform = self.options.platform_keyring;
             let (key, key_file) = blocking(move || {
                 if platform {
@@ -114,7 +114,7 @@ impl AppState {
                 Vault::key_for(&key_file, Secret::ThisComputer).map(|k| (k, key_file))
             })
             .await
-            .map_err(|e| self.err(e))?;
+            .local(self)?;
             self.open_vault(key, key_file, &mut slot).await?;
         }
         drop(slot);
@@ -124,7 +124,7 @@ impl AppState {
     async fn unlock_typed(&self, typed: Typed) -> Result<VaultStatus, IpcError> {
         let mut slot = self.vault.lock().await;
         if slot.is_none() {
-            let key_file = Vault::key_file(&self.layout).map_err(|e| self.err(e))?;
+            let key_file = Vault::key_file(&self.layout).local(self)?;
             let (key, key_file) = self
                 .throttled(blocking(move || {
                     let secret = match &typed {
@@ -134,7 +134,7 @@ impl AppState {
                     Vault::key_for(&key_file, secret).map(|k| (k, key_file))
                 }))
                 .await
-                .map_err(|e| self.err(e))?;
+                .local(self)?;
             self.open_vault(key, key_file, &mut slot).await?;
         }
         drop(slot);
@@ -169,7 +169,7 @@ impl AppState {
         if self.damaged.load(Ordering::SeqCst) {
             let healthy = Vault::integrity_ok_at(&self.layout, &key)
                 .await
-                .map_err(|e| self.err(e))?;
+                .local(self)?;
             if !healthy {
                 return Err(self.err(StoreError::VaultCorrupted));
             }
@@ -177,7 +177,7 @@ impl AppState {
         }
         let vault = Vault::open_with_key(&self.layout, key, key_file)
             .await
-            .map_err(|e| self.err(e))?;
+            .local(self)?;
         self.opened(vault, slot);
         Ok(())
     }
@@ -271,9 +271,9 @@ impl AppState {
             Zeroizing::new(next),
             Zeroizing::new(confirmation),
         );
-        passphrase::validate_new(&next, &confirmation).map_err(|e| self.err(e))?;
+        passphrase::validate_new(&next, &confirmation).local(self)?;
         let vault = &mut *self.unlocked().await?;
-        let key_file = KeyFile::load(&vault.layout().key_file()).map_err(|e| self.err(e))?;
+        let key_file = KeyFile::load(&vault.layout().key_file()).local(self)?;
         // The current passphrase, or the recovery key when the passphrase is forgotten.
         self.throttled(blocking(move || {
             match Vault::key_for(&key_file, Secret::Passphrase(&current)) {
@@ -288,10 +288,10 @@ impl AppState {
             .map(|_| ())
         }))
         .await
-        .map_err(|e| self.err(e))?;
+        .local(self)?;
         vault
             .change_passphrase(&next, self.options.calibration)
-            .map_err(|e| self.err(e))
+            .local(self)
     }
 
     pub async fn remember_this_computer(&self, remember: bool) -> Result<VaultStatus, IpcError> {
@@ -302,7 +302,7 @@ impl AppState {
         } else {
             vault.forget_this_computer()
         }
-        .map_err(|e| self.err(e))?;
+        .local(self)?;
         drop(vault);
         Ok(self.vault_status().await)
     }
