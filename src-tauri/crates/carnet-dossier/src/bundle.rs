@@ -219,22 +219,21 @@ pub fn bundle<W: Write + Seek>(
     text_entry(&mut zip, "manifest.csv", csv.as_bytes())?;
     let json = manifest_json(report, &names, &events, &written.groups, &sums, &limits);
     text_entry(&mut zip, "manifest.json", json.as_bytes())?;
-    let mut sha256sums = String::new();
-    for (path, sha) in &sums {
-        sha256sums.push_str(&format!("{sha}  {path}\n"));
+    written
+        .entries
+        .extend(["manifest.csv", "manifest.json"].map(String::from));
+    // No piece, no empty SHA256SUMS (which `sha256sum -c` refuses): the text says why.
+    if !sums.is_empty() {
+        let mut sha256sums = String::new();
+        for (path, sha) in &sums {
+            sha256sums.push_str(&format!("{sha}  {path}\n"));
+        }
+        text_entry(&mut zip, "SHA256SUMS", sha256sums.as_bytes())?;
+        written.entries.push("SHA256SUMS".into());
     }
-    text_entry(&mut zip, "SHA256SUMS", sha256sums.as_bytes())?;
     let readme = readme(report, &sums, !written.groups.is_empty());
     text_entry(&mut zip, readme_name(locale), readme.as_bytes())?;
-    written.entries.extend(
-        [
-            "manifest.csv",
-            "manifest.json",
-            "SHA256SUMS",
-            readme_name(locale),
-        ]
-        .map(String::from),
-    );
+    written.entries.push(readme_name(locale).into());
     let mut out = zip.finish().map_err(zip_error)?;
     out.flush().map_err(DossierError::Write)?;
     Ok(written)
@@ -460,6 +459,11 @@ fn readme(report: &Report, sums: &[(String, String)], grouped: bool) -> String {
         ],
     ));
     s.push_str("\n\n");
+    if sums.is_empty() {
+        s.push_str(T::VerifyNoPieces.get(l));
+        s.push('\n');
+        return s.replace('\n', "\r\n");
+    }
     s.push_str(T::VerifyExtract.get(l));
     s.push_str("\n\n");
     s.push_str(T::VerifyLinux.get(l));

@@ -347,6 +347,7 @@ texts! {
     VerifyOneFile => "Pour un seul fichier sous Windows, comparez l’empreinte affichée par cette commande avec la liste ci-dessous (majuscules et minuscules sont équivalentes) :", "For one file on Windows, compare the fingerprint this command shows with the list below (upper and lower case are the same):";
     VerifyGroups => "Le dossier {folder} contient les mêmes pièces regroupées en fichiers ZIP de 10 fichiers au plus, à joindre au formulaire en ligne, qui limite le nombre de fichiers par champ. Chacun contient son propre SHA256SUMS.", "The {folder} folder holds the same pieces grouped in ZIP files of at most 10 files, to attach to the online form, which limits the number of files per field. Each holds its own SHA256SUMS.";
     VerifyList => "Les empreintes SHA-256 :", "The SHA-256 fingerprints:";
+    VerifyNoPieces => "Ce dossier ne joint aucune pièce : il n’y a rien à vérifier, et le lot ne contient donc pas de fichier SHA256SUMS.", "This dossier attaches no piece: there is nothing to verify, so the bundle holds no SHA256SUMS file.";
 
     // The submission helper: the texts for each field of the destination's form.
     SubSiretLine => "SIRET {siret}", "SIRET {siret}";

@@ -581,3 +581,32 @@ fn the_pdf_names_each_piece_as_the_bundle_does() {
         assert!(text.contains(&name), "{name} not in the PDF");
     }
 }
+
+/// A dossier without pieces writes no empty SHA256SUMS (`sha256sum -c` refuses one): its
+/// how-to-verify text says there is nothing to verify, in both languages.
+#[test]
+fn a_dossier_without_pieces_has_no_empty_sha256sums() {
+    for (locale, said) in [
+        (Locale::Fr, "il n’y a rien à vérifier"),
+        (Locale::En, "there is nothing to verify"),
+    ] {
+        let s = common::sample(Destination::Mediateur, locale);
+        let mut r = s.report.clone();
+        r.pieces.clear();
+        for i in &mut r.incidents {
+            for e in &mut i.events {
+                e.data.piece_ids.clear();
+            }
+        }
+        let zip = write(&r, &s.bytes, false);
+        let all = entries(&zip);
+        assert!(!all.contains_key("SHA256SUMS"), "{:?}", all.keys());
+        let readme = all
+            .iter()
+            .find(|(k, _)| k.ends_with(".txt"))
+            .map(|(_, v)| String::from_utf8(v.clone()).unwrap())
+            .unwrap();
+        assert!(readme.contains(said), "{readme}");
+        assert!(!readme.contains("sha256sum -c"), "{readme}");
+    }
+}
