@@ -1,7 +1,9 @@
 //! French typography for text set in the dossier: a narrow no-break space (U+202F) before
 //! `; : ! ? »` and after `«`, so that the mark never starts a line. Spaces the owner typed are
 //! replaced; a missing one is added where French requires it, except inside URLs, times and
-//! numbers (`https://`, `14:30`), which are left as typed. English text is not touched.
+//! numbers (`https://`, `14:30`), which are left as typed. A space typed inside a number or
+//! before its unit (`18 450 €`, `35 %`) becomes narrow and no-break too, so the number stays
+//! whole. English text is not touched.
 
 use carnet_core::Locale;
 use carnet_core::format::NNBSP;
@@ -38,10 +40,28 @@ fn french(text: &str) -> String {
                 out.push(NNBSP);
             }
             c if is_space(c) && i > 0 && chars[i - 1] == '«' => {}
+            ' ' if holds_a_number(&chars, i) => out.push(NNBSP),
             c => out.push(c),
         }
     }
     out
+}
+
+/// A space the owner typed inside a number or before its unit (`18 450 €`, `35 %`): the number
+/// must not part from its thousands or its unit at a line end.
+fn holds_a_number(chars: &[char], i: usize) -> bool {
+    if i == 0 || !chars[i - 1].is_ascii_digit() {
+        return false;
+    }
+    match chars.get(i + 1) {
+        Some('€' | '%') => true,
+        Some(_) => {
+            let group = chars.get(i + 1..i + 4);
+            group.is_some_and(|g| g.iter().all(char::is_ascii_digit))
+                && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
+        }
+        None => false,
+    }
 }
 
 /// `»` always takes the space; so does a mark the owner already spaced. An unspaced mark only
@@ -86,6 +106,17 @@ mod tests {
         assert_eq!(fr("«Bonjour»"), "«\u{202F}Bonjour\u{202F}»");
         assert_eq!(fr("« Bonjour »"), "«\u{202F}Bonjour\u{202F}»");
         assert_eq!(fr("Vraiment ?!"), "Vraiment\u{202F}?!");
+    }
+
+    #[test]
+    fn a_number_keeps_its_thousands_and_its_unit() {
+        assert_eq!(fr("18 450 € retenus"), "18\u{202F}450\u{202F}€ retenus");
+        assert_eq!(fr("35 % du chiffre"), "35\u{202F}% du chiffre");
+        assert_eq!(fr("1 234 567,89 €"), "1\u{202F}234\u{202F}567,89\u{202F}€");
+        // Not a group of three: left as typed.
+        assert_eq!(fr("page 12 de 40"), "page 12 de 40");
+        assert_eq!(fr("le 2 mars 2026"), "le 2 mars 2026");
+        assert_eq!(fr("réf. 12 3456"), "réf. 12 3456");
     }
 
     #[test]
