@@ -180,52 +180,7 @@ pub async fn save(
     let d = &data.dates;
     let a = &data.amounts;
     let id = match id {
-        None => {
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO incident (platform_id, category, measure, title, status,
-                    occurred_on, notified_on, took_effect_on, decision_on, complaint_sent_on,
-                    answer_received_on, referral_on, referral_decided_on, reasons_received,
-                    funds_held_cents, sales_lost_cents, fees_cents, amounts_note,
-                    decision_reference, description, wanted, tags, created_at, updated_at)
-                 VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                 RETURNING id",
-            )
-            .bind(data.platform_id)
-            .bind(&data.category)
-            .bind(data.measure.map(Measure::code))
-            .bind(&data.title)
-            .bind(iso(d.occurred_on))
-            .bind(iso(d.notified_on))
-            .bind(iso(d.took_effect_on))
-            .bind(iso(d.decision_on))
-            .bind(iso(d.complaint_sent_on))
-            .bind(iso(d.answer_received_on))
-            .bind(iso(d.referral_on))
-            .bind(iso(d.referral_decided_on))
-            .bind(data.reasons_received.as_bool())
-            .bind(a.funds_held_cents)
-            .bind(a.sales_lost_cents)
-            .bind(a.fees_cents)
-            .bind(&a.note)
-            .bind(&data.decision_reference)
-            .bind(&data.description)
-            .bind(&data.wanted)
-            .bind(&tags)
-            .bind(now)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO incident_status (incident_id, status, changed_at) VALUES (?, 'open', ?)",
-            )
-            .bind(id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            let set = data.changed_fields(&empty());
-            record(&mut tx, now, "incident", id, "created", fields(&set)).await?;
-            id
-        }
+        None => insert_on(&mut tx, data, &tags, now).await?,
         Some(id) => {
             check_live(&mut tx, id).await?;
             let old = get_on(&mut tx, id, today).await?.data;
@@ -279,6 +234,62 @@ pub async fn save(
     Ok(saved)
 }
 
+/// Inserts a new incident, `open`, with its first status row and its history row (not its
+/// search row: the caller sets it), in the caller's transaction.
+pub(crate) async fn insert_on(
+    conn: &mut SqliteConnection,
+    data: &IncidentData,
+    tags: &str,
+    now: &str,
+) -> Result<i64, StoreError> {
+    let d = &data.dates;
+    let a = &data.amounts;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO incident (platform_id, category, measure, title, status,
+            occurred_on, notified_on, took_effect_on, decision_on, complaint_sent_on,
+            answer_received_on, referral_on, referral_decided_on, reasons_received,
+            funds_held_cents, sales_lost_cents, fees_cents, amounts_note,
+            decision_reference, description, wanted, tags, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         RETURNING id",
+    )
+    .bind(data.platform_id)
+    .bind(&data.category)
+    .bind(data.measure.map(Measure::code))
+    .bind(&data.title)
+    .bind(iso(d.occurred_on))
+    .bind(iso(d.notified_on))
+    .bind(iso(d.took_effect_on))
+    .bind(iso(d.decision_on))
+    .bind(iso(d.complaint_sent_on))
+    .bind(iso(d.answer_received_on))
+    .bind(iso(d.referral_on))
+    .bind(iso(d.referral_decided_on))
+    .bind(data.reasons_received.as_bool())
+    .bind(a.funds_held_cents)
+    .bind(a.sales_lost_cents)
+    .bind(a.fees_cents)
+    .bind(&a.note)
+    .bind(&data.decision_reference)
+    .bind(&data.description)
+    .bind(&data.wanted)
+    .bind(tags)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO incident_status (incident_id, status, changed_at) VALUES (?, 'open', ?)",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    let set = data.changed_fields(&empty());
+    record(conn, now, "incident", id, "created", fields(&set)).await?;
+    Ok(id)
+}
+
 /// The data an incident is compared with when created: every field given counts as set.
 fn empty() -> IncidentData {
     IncidentData {
@@ -311,22 +322,33 @@ pub async fn set_status(
     if current.status == status {
         return Ok(current);
     }
+    status_on(&mut tx, id, status, now).await?;
+    let saved = get_on(&mut tx, id, today).await?;
+    tx.commit().await?;
+    Ok(saved)
+}
+
+/// Sets a live incident's status, with its status-history and history rows, in the caller's
+/// transaction (the caller checks it differs).
+pub(crate) async fn status_on(
+    conn: &mut SqliteConnection,
+    id: i64,
+    status: Status,
+    now: &str,
+) -> Result<(), StoreError> {
     sqlx::query("UPDATE incident SET status = ?, updated_at = ? WHERE id = ?")
         .bind(status.code())
         .bind(now)
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     sqlx::query("INSERT INTO incident_status (incident_id, status, changed_at) VALUES (?, ?, ?)")
         .bind(id)
         .bind(status.code())
         .bind(now)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
-    record(&mut tx, now, "incident", id, "updated", fields(&["status"])).await?;
-    let saved = get_on(&mut tx, id, today).await?;
-    tx.commit().await?;
-    Ok(saved)
+    record(conn, now, "incident", id, "updated", fields(&["status"])).await
 }
 
 /// The list, most recent first (by the date it occurred, undated ones last), filtered.

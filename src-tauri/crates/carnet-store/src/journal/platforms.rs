@@ -92,34 +92,64 @@ pub async fn save(
             .await?;
             id
         }
-        None => {
-            let inserted = bind(
-                sqlx::query(
-                    "INSERT INTO platform (catalogue_id, name, service, legal_entity, country,
-                         siret, seller_accounts, relationship_start, turnover_share_pct,
-                         complaint_channel, mediators, terms_version, address, ooc_bodies,
-                         small_enterprise, updated_at, created_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ),
-                details,
-            )?
-            .bind(now)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            inserted.last_insert_rowid()
-        }
+        None => insert_on(&mut tx, details, now).await?,
     };
-    let action = if before.is_some() {
-        "updated"
-    } else {
-        "created"
-    };
-    history::record(&mut tx, now, ENTITY, id, action, history::fields(&changed)).await?;
-    history::search_replace(&mut tx, SEARCH_KIND, id, None, &details.search_text()).await?;
+    if before.is_some() {
+        history::record(
+            &mut tx,
+            now,
+            ENTITY,
+            id,
+            "updated",
+            history::fields(&changed),
+        )
+        .await?;
+        history::search_replace(&mut tx, SEARCH_KIND, id, None, &details.search_text()).await?;
+    }
     let record = load(&mut tx, id).await?.into_record()?;
     tx.commit().await?;
     Ok(record)
+}
+
+/// Inserts a new platform with its history and search rows, in the caller's transaction
+/// (the caller refuses duplicates).
+async fn insert_on(
+    conn: &mut SqliteConnection,
+    details: &PlatformDetails,
+    now: &str,
+) -> Result<i64, StoreError> {
+    let inserted = bind(
+        sqlx::query(
+            "INSERT INTO platform (catalogue_id, name, service, legal_entity, country,
+                 siret, seller_accounts, relationship_start, turnover_share_pct,
+                 complaint_channel, mediators, terms_version, address, ooc_bodies,
+                 small_enterprise, updated_at, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ),
+        details,
+    )?
+    .bind(now)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    let id = inserted.last_insert_rowid();
+    let set = details.changed_fields(None);
+    history::record(conn, now, ENTITY, id, "created", history::fields(&set)).await?;
+    history::search_replace(conn, SEARCH_KIND, id, None, &details.search_text()).await?;
+    Ok(id)
+}
+
+/// The id of the live platform that is the same one as `details` (see
+/// [`PlatformDetails::identity`]), or of a new one added with `details`; `true` when added.
+pub(crate) async fn find_or_add_on(
+    conn: &mut SqliteConnection,
+    details: &PlatformDetails,
+    now: &str,
+) -> Result<(i64, bool), StoreError> {
+    match same_as(conn, details, None).await? {
+        Some(id) => Ok((id, false)),
+        None => Ok((insert_on(conn, details, now).await?, true)),
+    }
 }
 
 /// Puts a platform in the trash. Refused with [`StoreError::PlatformInUse`] while an
@@ -186,23 +216,31 @@ async fn refuse_duplicate(
     details: &PlatformDetails,
     own: Option<i64>,
 ) -> Result<(), StoreError> {
+    match same_as(conn, details, own).await? {
+        Some(_) => Err(StoreError::PlatformExists),
+        None => Ok(()),
+    }
+}
+
+/// The live platform, other than `own`, that is the same one as `details`.
+async fn same_as(
+    conn: &mut SqliteConnection,
+    details: &PlatformDetails,
+    own: Option<i64>,
+) -> Result<Option<i64>, StoreError> {
     let others: Vec<(i64, Option<String>, String)> =
         sqlx::query_as("SELECT id, catalogue_id, name FROM platform WHERE deleted_at IS NULL")
             .fetch_all(&mut *conn)
             .await?;
     let wanted = details.identity();
-    let taken = others.into_iter().any(|(id, catalogue_id, name)| {
+    Ok(others.into_iter().find_map(|(id, catalogue_id, name)| {
         let other = PlatformDetails {
             catalogue_id,
             name,
             ..details.clone()
         };
-        Some(id) != own && other.identity() == wanted
-    });
-    if taken {
-        return Err(StoreError::PlatformExists);
-    }
-    Ok(())
+        (Some(id) != own && other.identity() == wanted).then_some(id)
+    }))
 }
 
 type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>;

@@ -95,6 +95,10 @@ pub async fn purge(
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
+            sqlx::query("DELETE FROM import_origin WHERE incident_id = ?")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             sqlx::query("DELETE FROM incident WHERE id = ?")
                 .bind(id)
                 .execute(&mut *tx)
