@@ -59,6 +59,17 @@ pub enum ErrorCode {
     PieceAltered,
     /// Writing the dossier failed (the folder, the file): nothing was left behind.
     ExportFailed,
+    /// A spreadsheet or journal with no row to import.
+    SpreadsheetEmpty,
+    /// A spreadsheet over 50 MB or 100,000 rows: nothing imported.
+    SpreadsheetTooLarge,
+    /// A file that is not a spreadsheet Carnet reads (its type, a damaged or encrypted
+    /// workbook, a binary file named `.csv`, a sheet that is not there).
+    SpreadsheetUnreadable,
+    /// A `.json` that is not a Carnet journal, or of a version this Carnet does not know.
+    NotAJournal,
+    /// No import is under way (the file was closed, or the vault locked meanwhile).
+    NoImport,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -122,6 +133,22 @@ impl Localise for StoreError {
             StoreError::DiskFull => ErrorCode::DiskFull,
             StoreError::Io(_) | StoreError::Random | StoreError::Database => ErrorCode::Io,
             StoreError::Invalid(field) => return CoreError::Invalid(*field).localise(locale),
+        };
+        IpcError::new(code, locale)
+    }
+}
+
+impl Localise for carnet_interop::InteropError {
+    fn localise(&self, locale: Locale) -> IpcError {
+        use carnet_interop::InteropError as E;
+        let code = match self {
+            E::Empty => ErrorCode::SpreadsheetEmpty,
+            E::TooLarge | E::TooManyRows => ErrorCode::SpreadsheetTooLarge,
+            E::NotText | E::Unreadable | E::UnsupportedFormat | E::NoSuchSheet => {
+                ErrorCode::SpreadsheetUnreadable
+            }
+            E::NotJournal | E::UnsupportedVersion => ErrorCode::NotAJournal,
+            E::Write => ErrorCode::ExportFailed,
         };
         IpcError::new(code, locale)
     }

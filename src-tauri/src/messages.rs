@@ -122,11 +122,35 @@ fn raw_error(code: ErrorCode, field: Option<Field>, locale: Locale) -> &'static 
             "A piece of evidence cannot be read or no longer matches its SHA-256 fingerprint: no file was written. Restore a backup."
         }
         (C::ExportFailed, Fr) => {
-            "Le dossier n’a pas pu être écrit à cet endroit : aucun fichier partiel n’a été laissé. Choisissez un autre dossier."
+            "Le fichier n’a pas pu être écrit à cet endroit : aucun fichier partiel n’a été laissé. Choisissez un autre emplacement."
         }
         (C::ExportFailed, En) => {
-            "The dossier could not be written there: no partial file was left. Choose another folder."
+            "The file could not be written there: no partial file was left. Choose another place."
         }
+        (C::SpreadsheetEmpty, Fr) => "Ce fichier ne contient aucune ligne à importer.",
+        (C::SpreadsheetEmpty, En) => "This file holds no row to import.",
+        (C::SpreadsheetTooLarge, Fr) => {
+            "Ce tableur dépasse la limite de 50 Mo ou de 100 000 lignes : rien n’a été importé. Découpez-le en plusieurs fichiers."
+        }
+        (C::SpreadsheetTooLarge, En) => {
+            "This spreadsheet is over the limit of 50 MB or 100,000 rows: nothing was imported. Split it into several files."
+        }
+        (C::SpreadsheetUnreadable, Fr) => {
+            "Ce fichier ne peut pas être lu comme un tableur (.xlsx, .xls, .ods, .csv) ni comme un journal Carnet (.json) : il est peut-être endommagé, protégé par un mot de passe ou d’un autre type. Enregistrez-le de nouveau depuis votre tableur."
+        }
+        (C::SpreadsheetUnreadable, En) => {
+            "This file cannot be read as a spreadsheet (.xlsx, .xls, .ods, .csv) or as a Carnet journal (.json): it may be damaged, password-protected or of another type. Save it again from your spreadsheet program."
+        }
+        (C::NotAJournal, Fr) => {
+            "Ce fichier .json n’est pas un journal exporté par Carnet, ou vient d’une version plus récente de Carnet."
+        }
+        (C::NotAJournal, En) => {
+            "This .json file is not a journal exported by Carnet, or comes from a newer version of Carnet."
+        }
+        (C::NoImport, Fr) => {
+            "Aucun import n’est en cours : choisissez de nouveau le fichier à importer."
+        }
+        (C::NoImport, En) => "No import is under way: choose the file to import again.",
     }
 }
 

@@ -47,6 +47,10 @@ pub struct AppState {
     /// The work that follows an opening (full check, daily backup), stopped before the vault
     /// is locked or replaced: it holds a copy of the key.
     pub(crate) background: Mutex<Option<tokio::task::JoinHandle<()>>>,
+    /// The spreadsheet or journal being imported, between its steps (dropped at lock).
+    pub(crate) import: Mutex<Option<crate::flows::interop::ImportFile>>,
+    /// The files of a folder of screenshots chosen to attach after an import.
+    pub(crate) import_pieces: Mutex<Vec<PathBuf>>,
 }
 
 /// A library result in the owner's language: `result.local(state)` is
@@ -83,6 +87,8 @@ impl AppState {
             opened: Default::default(),
             damaged: Default::default(),
             background: Mutex::new(None),
+            import: Mutex::new(None),
+            import_pieces: Mutex::new(Vec::new()),
         })
     }
 
@@ -123,6 +129,12 @@ impl AppState {
         // The code and field only: never the message's context, the input or a path.
         log::warn!("refused: {:?} {:?}", error.code, error.field);
         error
+    }
+
+    /// A coded refusal of the shell's own (no library error behind it), logged like the others.
+    pub(crate) fn refuse(&self, code: ErrorCode) -> IpcError {
+        log::warn!("refused: {code:?}");
+        IpcError::new(code, self.locale())
     }
 
     pub fn set_locale(&self, raw: &str) -> Result<Settings, IpcError> {
@@ -175,6 +187,18 @@ pub(crate) mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::open(dir.path().to_owned(), test_options()).unwrap();
         (dir, state)
+    }
+
+    /// The test host's passphrase.
+    pub(crate) const PASS: &str = "pluie verte sur le quai du port 42";
+
+    /// A test host with a new vault, open (lock it before the test ends).
+    pub(crate) async fn opened() -> (tempfile::TempDir, AppState) {
+        let (dir, s) = state();
+        s.vault_create(PASS.into(), PASS.into(), false)
+            .await
+            .unwrap();
+        (dir, s)
     }
 
     #[test]

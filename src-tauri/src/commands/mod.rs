@@ -8,6 +8,7 @@ pub mod company;
 pub mod dossiers;
 pub mod evidence;
 pub mod incidents;
+pub mod interop;
 pub mod platforms;
 pub mod routes;
 pub mod search;

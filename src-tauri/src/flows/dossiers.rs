@@ -4,7 +4,6 @@
 //! the disk and renames it; any failure removes the temporary file and answers a coded
 //! error (`dossier_incomplete`, `piece_altered`, `disk_full`, `export_failed`).
 
-use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -22,6 +21,7 @@ use chrono::Datelike;
 use sha2::{Digest, Sha256};
 
 use crate::error::{ErrorCode, IpcError};
+use crate::flows::files::{io_code, sync_dir, temporary};
 use crate::flows::incidents::now;
 use crate::state::{AppState, Local};
 
@@ -172,12 +172,6 @@ impl AppState {
             Err(e) => Err(self.err(e)),
         }
     }
-
-    /// A coded refusal of this module, logged like the others.
-    fn refuse(&self, code: ErrorCode) -> IpcError {
-        log::warn!("refused: {code:?}");
-        IpcError::new(code, self.locale())
-    }
 }
 
 /// The pieces' source, counting what the renderer fetched for the progress event.
@@ -280,21 +274,6 @@ fn write_pdf(
     })
 }
 
-/// A temporary file in the owner's folder, noted until it is renamed or removed (so a start
-/// after a kill removes it: `carnet_store::outside`). Keep both for as long as the file.
-fn temporary(
-    layout: &Layout,
-    dir: &Path,
-) -> Result<(tempfile::NamedTempFile, outside::InFlight), ErrorCode> {
-    let in_flight = outside::announce(layout, dir).map_err(|_| ErrorCode::Io)?;
-    let tmp = tempfile::Builder::new()
-        .prefix(in_flight.prefix())
-        .suffix(".part")
-        .tempfile_in(dir)
-        .map_err(|e| io_code(&e))?;
-    Ok((tmp, in_flight))
-}
-
 /// The bundle's name beside `Carnet-2026-0001-mediateur.pdf`:
 /// `Carnet-2026-0001-mediateur-pieces.zip` (`-evidence.zip` in English).
 pub(crate) fn bundle_name(pdf: &Path, locale: carnet_core::Locale) -> String {
@@ -356,17 +335,6 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// A full disk (or quota) says so; any other failure to write is `export_failed`.
-pub(crate) fn io_code(e: &std::io::Error) -> ErrorCode {
-    match e.kind() {
-        // EFBIG (a file-size limit on the process) is a full disk for the owner too.
-        std::io::ErrorKind::StorageFull
-        | std::io::ErrorKind::QuotaExceeded
-        | std::io::ErrorKind::FileTooLarge => ErrorCode::DiskFull,
-        _ => ErrorCode::ExportFailed,
-    }
-}
-
 pub(crate) fn dossier_code(e: &DossierError) -> ErrorCode {
     match e {
         DossierError::Write(io) => io_code(io),
@@ -377,12 +345,3 @@ pub(crate) fn dossier_code(e: &DossierError) -> ErrorCode {
         DossierError::Font(_) | DossierError::Pdf(_) => ErrorCode::ExportFailed,
     }
 }
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) {
-    // The rename is done; a folder that cannot be flushed leaves the file in place anyway.
-    let _ = File::open(dir).and_then(|d| d.sync_all());
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) {}

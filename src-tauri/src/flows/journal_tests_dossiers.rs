@@ -16,8 +16,9 @@ use carnet_core::journal::incident::{IncidentInput, Status};
 use carnet_core::journal::platform::PlatformInput;
 
 use crate::error::{ErrorCode, IpcError};
-use crate::flows::dossiers::{Progress, dossier_code, io_code};
+use crate::flows::dossiers::{Progress, dossier_code};
 use crate::flows::evidence::Content;
+use crate::flows::files::io_code;
 use crate::flows::tests::hostile;
 use crate::state::AppState;
 use crate::state::tests::state;

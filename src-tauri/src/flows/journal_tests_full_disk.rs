@@ -17,8 +17,9 @@ use carnet_core::journal::incident::IncidentInput;
 use carnet_core::journal::platform::PlatformInput;
 
 use crate::error::ErrorCode;
-use crate::flows::dossiers::{Progress, io_code};
+use crate::flows::dossiers::Progress;
 use crate::flows::evidence::Content;
+use crate::flows::files::io_code;
 use crate::state::AppState;
 use crate::state::tests::test_options;
 

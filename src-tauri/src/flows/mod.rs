@@ -7,7 +7,9 @@ pub mod barometer;
 pub mod company;
 pub mod dossiers;
 pub mod evidence;
+pub mod files;
 pub mod incidents;
+pub mod interop;
 pub mod platforms;
 pub mod routes;
 pub mod search;
@@ -21,6 +23,8 @@ mod journal_tests_dossiers;
 mod journal_tests_full_disk;
 #[cfg(test)]
 mod journal_tests_incidents;
+#[cfg(test)]
+mod journal_tests_interop;
 #[cfg(test)]
 mod journal_tests_search;
 #[cfg(test)]

@@ -231,6 +231,7 @@ impl AppState {
     pub async fn vault_lock(&self) -> VaultStatus {
         self.stop_background().await;
         self.opened.clear();
+        self.import_cancel();
         if let Some(vault) = self.vault.lock().await.take() {
             vault.lock().await;
         }

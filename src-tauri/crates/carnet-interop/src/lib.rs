@@ -44,6 +44,7 @@ pub mod error;
 pub mod export;
 pub mod json;
 pub mod mapping;
+pub mod names;
 pub mod parse;
 pub mod plan;
 pub mod read;

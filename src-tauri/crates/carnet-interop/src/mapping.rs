@@ -4,13 +4,15 @@
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::read::{Cell, Table};
 use crate::text::fold;
 
 /// The fields a column can fill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum MapField {
     /// When it happened (the incident's `occurred_on`, an event's day when grouped).
     Date,
@@ -137,8 +139,9 @@ impl MapField {
 }
 
 /// Which of the incident's three amounts the amount column fills.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum AmountTarget {
     /// Funds the platform holds.
     FundsHeld,
@@ -150,8 +153,9 @@ pub enum AmountTarget {
 }
 
 /// The owner's mapping: 0-based column indexes, 1-based header row.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(default, rename_all = "camelCase")]
+#[ts(export)]
 pub struct Mapping {
     /// The header's row number (1-based); data rows follow it.
     pub header_row: usize,
@@ -171,8 +175,9 @@ impl Mapping {
 }
 
 /// A column whose values repeat: several rows per case.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub struct GroupCandidate {
     /// The column (0-based).
     pub column: usize,

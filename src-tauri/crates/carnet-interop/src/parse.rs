@@ -2,7 +2,9 @@
 //! and statuses, each read without guessing where two readings are possible.
 
 use carnet_core::categories::{self, Catalogue};
+use carnet_core::error::CoreError;
 use carnet_core::journal::incident::Status;
+use carnet_core::journal::platform::{PlatformDetails, PlatformInput};
 use carnet_core::{Locale, Platforms};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
@@ -190,6 +192,50 @@ pub enum PlatformRef {
     },
 }
 
+impl PlatformRef {
+    /// The vault platform it becomes: the catalogue's entry (with its legal entity, country
+    /// and address), or a marketplace of the name written in the file. Validated by
+    /// carnet-core like the platform form.
+    pub fn details(
+        &self,
+        catalogue: &Platforms,
+        today: NaiveDate,
+    ) -> Result<PlatformDetails, CoreError> {
+        let input = match self {
+            PlatformRef::Catalogue { id } => {
+                let entry = catalogue.get(id);
+                let known = |f: fn(&carnet_core::platforms::Platform) -> &Option<String>| {
+                    entry.and_then(|e| f(e).clone()).unwrap_or_default()
+                };
+                PlatformInput {
+                    catalogue_id: id.clone(),
+                    legal_entity: known(|e| &e.legal_entity),
+                    country: known(|e| &e.country),
+                    address: known(|e| &e.address),
+                    ..PlatformInput::default()
+                }
+            }
+            PlatformRef::New { name } => PlatformInput {
+                name: name.clone(),
+                service: "marketplace".into(),
+                ..PlatformInput::default()
+            },
+        };
+        input.check(catalogue, today)
+    }
+
+    /// The name shown: the catalogue's, or as written in the file.
+    pub fn name(&self, catalogue: &Platforms) -> String {
+        match self {
+            PlatformRef::Catalogue { id } => catalogue
+                .get(id)
+                .map(|e| e.name.clone())
+                .unwrap_or_else(|| id.clone()),
+            PlatformRef::New { name } => name.clone(),
+        }
+    }
+}
+
 /// Matches a platform name to the catalogue, accents, case and punctuation ignored, by id,
 /// name or alias, or by one of them followed by more words (`CDiscount Marketplace`);
 /// the longest match wins. Blank gives `None`.
@@ -314,6 +360,44 @@ pub fn plausible(date: NaiveDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_platform_becomes_the_catalogue_s_entry_or_a_marketplace_of_its_name() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        let catalogue = Platforms::builtin();
+        let new = PlatformRef::New {
+            name: "Ma boutique".into(),
+        };
+        let details = new.details(catalogue, day).unwrap();
+        assert_eq!(
+            (
+                details.catalogue_id,
+                details.name.as_str(),
+                details.service.code()
+            ),
+            (None, "Ma boutique", "marketplace")
+        );
+        assert_eq!(new.name(catalogue), "Ma boutique");
+        let known = platform("CDiscount Marketplace").unwrap();
+        let details = known.details(catalogue, day).unwrap();
+        assert_eq!(details.catalogue_id.as_deref(), Some("cdiscount"));
+        assert_eq!(known.name(catalogue), "Cdiscount");
+        let amazon = platform("amazon.fr")
+            .unwrap()
+            .details(catalogue, day)
+            .unwrap();
+        assert_eq!(
+            amazon.legal_entity, "Amazon EU S.à r.l.",
+            "from the catalogue"
+        );
+        let long = PlatformRef::New {
+            name: "x".repeat(10_000),
+        };
+        assert!(
+            long.details(catalogue, day).is_err(),
+            "validated like the form"
+        );
+    }
 
     #[test]
     fn platforms_match_the_catalogue_without_accents_or_case() {

@@ -11,6 +11,7 @@ use carnet_core::journal::incident::{IncidentData, IncidentInput, Status};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use ts_rs::TS;
 
 use crate::mapping::{AmountTarget, MapField, Mapping};
 use crate::parse::{self, PlatformRef};
@@ -18,8 +19,9 @@ use crate::read::{Cell, Table, hex};
 use crate::text::fold;
 
 /// A value typed on the preview to replace a cell of a row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub struct CellFix {
     /// The row number (1-based, as shown).
     pub row: usize,
@@ -46,8 +48,9 @@ pub struct PlanOptions {
 }
 
 /// A row's problem. Closed list of codes, never the cell's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum ProblemCode {
     /// A date that cannot be read.
     BadDate,
@@ -87,8 +90,9 @@ impl ProblemCode {
 }
 
 /// A problem of one row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub struct Problem {
     /// The row number (1-based, as the spreadsheet shows it).
     pub row: usize,

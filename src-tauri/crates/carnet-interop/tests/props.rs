@@ -223,3 +223,38 @@ proptest! {
         );
     }
 }
+
+proptest! {
+    /// Any file name: no panic; each reference found has a digit and 4 characters or more.
+    #[test]
+    fn any_file_name_gives_references_and_days_without_panic(name in "\\PC{0,80}") {
+        for r in carnet_interop::names::references(&name) {
+            prop_assert!(r.chars().count() >= 4);
+            prop_assert!(r.chars().any(|c| c.is_ascii_digit()));
+        }
+        let _ = carnet_interop::names::dates(&name);
+    }
+
+    /// A day written in any of the ways a camera or a system names files is found, and is
+    /// not taken for a reference.
+    #[test]
+    fn a_day_in_a_file_name_is_found(
+        y in 1990i32..2099,
+        m in 1u32..=12,
+        d in 1u32..=28,
+        way in 0usize..5,
+        prefix in "[A-Za-z ]{0,10}",
+    ) {
+        let day = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let written = match way {
+            0 => day.format("%Y-%m-%d").to_string(),
+            1 => day.format("%Y%m%d").to_string(),
+            2 => day.format("%d.%m.%Y").to_string(),
+            3 => day.format("%d_%m_%Y").to_string(),
+            _ => day.format("%Y_%m_%d").to_string(),
+        };
+        let name = format!("{prefix} {written}.png");
+        prop_assert_eq!(carnet_interop::names::dates(&name), vec![day]);
+        prop_assert!(carnet_interop::names::references(&name).is_empty());
+    }
+}
