@@ -45,6 +45,17 @@ import type { Settings } from './bindings/Settings';
 import type { Strength } from './bindings/Strength';
 import type { VaultCreated } from './bindings/VaultCreated';
 import type { VaultStatus } from './bindings/VaultStatus';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ExportProgress } from './bindings/ExportProgress';
+import type { ExportSelection } from './bindings/ExportSelection';
+import type { ImportChoice } from './bindings/ImportChoice';
+import type { ImportDone } from './bindings/ImportDone';
+import type { ImportOpened } from './bindings/ImportOpened';
+import type { ImportPreview } from './bindings/ImportPreview';
+import type { ImportSheet } from './bindings/ImportSheet';
+import type { JournalExported } from './bindings/JournalExported';
+import type { PieceAssignment } from './bindings/PieceAssignment';
+import type { PieceMatch } from './bindings/PieceMatch';
 
 /** A failure the UI can show: a coded error from Rust, or `unexpected` for anything else. */
 export type UiError = IpcError | { code: 'unexpected'; message?: undefined };
@@ -94,6 +105,9 @@ export const EVENT_ARCHIVE_OPENED = 'archive-opened';
 
 /** The event Rust emits when an entry of the application menu (or its shortcut) is chosen. */
 export const EVENT_MENU = 'menu';
+
+/** The event Rust emits while the journal is being exported (`{done, total}`). */
+export const EVENT_JOURNAL_EXPORT_PROGRESS = 'journal-export-progress';
 
 /** The event Rust emits while a dossier is being exported (`{done, total}`). */
 export const EVENT_DOSSIER_PROGRESS = 'dossier-progress';
@@ -204,6 +218,27 @@ export const api = {
    * 0); no text and no filter lists them all, the most recent first. */
   incidentsSearch: (query: string, filters: SearchFilters, sort: SearchSort, page: number): Promise<SearchResults> =>
     call('incidents_search', { query, filters, sort, page }),
+  /** Asks for a spreadsheet or a Carnet journal and reads it (its sheets, the first rows, the
+   * mapping proposed); `null` when cancelled. Rust keeps the file until confirm or cancel. */
+  importOpen: (): Promise<ImportOpened | null> => call('import_open'),
+  /** Reads another sheet of the workbook being imported. */
+  importSheet: (index: number): Promise<ImportSheet> => call('import_sheet', { index }),
+  /** The dry run with these choices: what would be created, each row's problems. */
+  importPreview: (choice: ImportChoice): Promise<ImportPreview> => call('import_preview', { choice }),
+  /** Writes the import, all or nothing; the file is then forgotten. */
+  importConfirm: (choice: ImportChoice): Promise<ImportDone> => call('import_confirm', { choice }),
+  importCancel: (): Promise<null> => call('import_cancel'),
+  /** Asks for screenshots and proposes an incident for each from its name; `null` when
+   * cancelled. Rust keeps the files until the confirmation. */
+  importPiecesMatch: (): Promise<PieceMatch[] | null> => call('import_pieces_match'),
+  /** Attaches each file to the incident chosen; answers how many pieces were added. */
+  importPiecesConfirm: (assignments: PieceAssignment[]): Promise<number> =>
+    call('import_pieces_confirm', { assignments }),
+  /** The journal (or the search's incidents) through the save dialog; `null` when cancelled. */
+  journalExport: (format: ExportFormat, selection: ExportSelection): Promise<JournalExported | null> =>
+    call('journal_export', { format, selection }),
+  onJournalExportProgress: (onProgress: (progress: ExportProgress) => void): Promise<UnlistenFn> =>
+    listen<ExportProgress>(EVENT_JOURNAL_EXPORT_PROGRESS, (event) => onProgress(event.payload)),
   /** The dashboard's figures over the last `months` months, and the deadlines to watch. */
   barometer: (months: number): Promise<Barometer> => call('barometer', { months }),
   incidentRoutes: (id: number): Promise<Route[]> => call('incident_routes', { id }),
