@@ -117,7 +117,7 @@ ROBUSTNESS_LOG := $(TARGET_DIR)/robustness.log
 robustness: app
 	@mkdir -p $(TARGET_DIR) && rm -f $(ROBUSTNESS_LOG)
 	cargo test -p carnet-core --test fuzz_parsers -- --nocapture 2>&1 | tee -a $(ROBUSTNESS_LOG)
-	cargo test -p carnet-store --test fuzz_files --test crash --test crash_journal --test full_disk \
+	cargo test -p carnet-store --test fuzz_files --test crash --test crash_journal --test crash_import --test full_disk \
 	  --test plaintext --test outside_kill -- --nocapture 2>&1 | tee -a $(ROBUSTNESS_LOG)
 	cargo test -p carnet --lib journal_tests_full_disk -- --nocapture 2>&1 | tee -a $(ROBUSTNESS_LOG)
 	$(XVFB) cargo test -p carnet-e2e --test hostile --test quit -- --nocapture 2>&1 | tee -a $(ROBUSTNESS_LOG)

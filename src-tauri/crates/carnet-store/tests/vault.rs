@@ -289,6 +289,7 @@ async fn an_older_vault_is_copied_then_migrated() {
     let (vault, _) = created(&f).await;
     // Make it a schema-1 vault: the journal's migrations undone.
     for sql in [
+        "DROP TABLE import_origin",
         "DROP TABLE notified",
         "DROP TABLE dossier_submission",
         "DROP TABLE dossier_export",

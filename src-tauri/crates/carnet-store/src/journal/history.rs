@@ -10,6 +10,8 @@ use serde_json::{Value, json};
 use sqlx::SqliteConnection;
 
 use crate::error::StoreError;
+use crate::journal::batch::Batch;
+use crate::journal::batch::Value::{Int, OptInt, Text};
 
 /// The kinds of search rows, each with its slot in the rowid. A new kind is added here (the
 /// slots 5..15 are free); changing an existing slot would orphan the rows already written.
@@ -81,6 +83,52 @@ pub async fn search_replace(
     .bind(incident_id)
     .execute(&mut *tx)
     .await?;
+    Ok(())
+}
+
+/// [`record`] into `batch`, written when it is flushed (in the same transaction).
+pub(crate) fn record_later(
+    batch: &mut Batch,
+    at: &str,
+    entity: &'static str,
+    entity_id: i64,
+    action: &'static str,
+    detail: Value,
+) {
+    batch.add(
+        "INSERT INTO history (at, entity, entity_id, action, detail)",
+        vec![
+            Text(at.to_owned()),
+            Text(entity.to_owned()),
+            Int(entity_id),
+            Text(action.to_owned()),
+            Text(detail.to_string()),
+        ],
+    );
+}
+
+/// The searchable text of a record just created (it has none yet) into `batch`, written
+/// when it is flushed (in the same transaction).
+pub(crate) fn search_add_later(
+    batch: &mut Batch,
+    kind: &'static str,
+    ref_id: i64,
+    incident_id: Option<i64>,
+    body: &str,
+) -> Result<(), StoreError> {
+    if body.trim().is_empty() {
+        return Ok(());
+    }
+    batch.add(
+        "INSERT INTO search (rowid, body, kind, ref_id, incident_id)",
+        vec![
+            Int(search_rowid(kind, ref_id)?),
+            Text(body.to_owned()),
+            Text(kind.to_owned()),
+            Int(ref_id),
+            OptInt(incident_id),
+        ],
+    );
     Ok(())
 }
 

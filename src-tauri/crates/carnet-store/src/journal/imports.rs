@@ -11,11 +11,17 @@ use carnet_core::journal::event::EventData;
 use carnet_core::journal::incident::{IncidentData, Status};
 use carnet_core::journal::platform::PlatformDetails;
 use serde::Serialize;
+use sqlx::SqliteConnection;
 
 use crate::error::StoreError;
-use crate::journal::history::search_replace;
+use crate::journal::batch::Batch;
+use crate::journal::batch::Value::{Int, Text};
+use crate::journal::history::search_add_later;
 use crate::journal::{begin, events, incidents, platforms};
 use crate::vault::Vault;
+
+/// Incidents whose side rows (status, history, search, origin) wait in memory at most.
+const FLUSH_EVERY: usize = 500;
 
 /// One incident to create.
 #[derive(Debug, Clone)]
@@ -62,6 +68,13 @@ pub struct Imported {
 /// Which of `keys` the vault already holds (an incident in the trash still holds its key).
 pub async fn known_keys(vault: &Vault, keys: &[&str]) -> Result<HashSet<String>, StoreError> {
     let mut conn = vault.pool().acquire().await?;
+    known_on(&mut conn, keys).await
+}
+
+async fn known_on(
+    conn: &mut SqliteConnection,
+    keys: &[&str],
+) -> Result<HashSet<String>, StoreError> {
     let mut known = HashSet::new();
     // Bound 500 at a time: far below SQLite's limit on bound values.
     for chunk in keys.chunks(500) {
@@ -85,14 +98,14 @@ pub async fn apply(
     now: &str,
 ) -> Result<Imported, StoreError> {
     let mut tx = begin(vault).await?;
+    let mut batch = Batch::default();
     let mut out = Imported::default();
     let mut platform_ids: HashMap<String, i64> = HashMap::new();
+    let keys: Vec<&str> = items.iter().map(|i| i.key.as_str()).collect();
+    let mut held = known_on(&mut tx, &keys).await?;
     for item in items {
-        let held: Option<i64> = sqlx::query_scalar("SELECT 1 FROM import_origin WHERE key = ?")
-            .bind(&item.key)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if held.is_some() {
+        // A key held, or met earlier in this import: not created twice.
+        if !held.insert(item.key.clone()) {
             out.already += 1;
             continue;
         }
@@ -111,11 +124,8 @@ pub async fn apply(
             ..item.incident.clone()
         };
         let tags = serde_json::to_string(&data.tags).map_err(|_| StoreError::Database)?;
-        let id = incidents::insert_on(&mut tx, &data, &tags, now).await?;
-        search_replace(&mut tx, "incident", id, Some(id), &data.search_text()).await?;
-        if item.status != Status::Open {
-            incidents::status_on(&mut tx, id, item.status, now).await?;
-        }
+        let id = incidents::insert_on(&mut tx, &data, item.status, &tags, now, &mut batch).await?;
+        search_add_later(&mut batch, "incident", id, Some(id), &data.search_text())?;
         for event in &item.events {
             let event = EventData {
                 incident_id: id,
@@ -125,22 +135,25 @@ pub async fn apply(
             out.events += 1;
         }
         let rows = serde_json::to_string(&item.rows).map_err(|_| StoreError::Database)?;
-        sqlx::query(
+        batch.add(
             "INSERT INTO import_origin (key, incident_id, file_name, file_sha256, sheet, rows,
-                 imported_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&item.key)
-        .bind(id)
-        .bind(source.file_name)
-        .bind(source.file_sha256)
-        .bind(source.sheet)
-        .bind(&rows)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+                 imported_at)",
+            vec![
+                Text(item.key.clone()),
+                Int(id),
+                Text(source.file_name.into()),
+                Text(source.file_sha256.into()),
+                Text(source.sheet.into()),
+                Text(rows),
+                Text(now.into()),
+            ],
+        );
         out.created += 1;
+        if out.created % FLUSH_EVERY == 0 {
+            batch.flush(&mut tx).await?;
+        }
     }
+    batch.flush(&mut tx).await?;
     tx.commit().await?;
     Ok(out)
 }

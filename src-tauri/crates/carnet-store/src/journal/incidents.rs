@@ -14,7 +14,9 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
 use crate::error::StoreError;
-use crate::journal::history::{fields, record, search_remove, search_replace};
+use crate::journal::batch::Batch;
+use crate::journal::batch::Value::{Int, Text};
+use crate::journal::history::{fields, record, record_later, search_remove, search_replace};
 use crate::journal::{events, pieces};
 use crate::vault::Vault;
 
@@ -179,8 +181,9 @@ pub async fn save(
     let tags = serde_json::to_string(&data.tags).map_err(|_| StoreError::Database)?;
     let d = &data.dates;
     let a = &data.amounts;
+    let mut batch = Batch::default();
     let id = match id {
-        None => insert_on(&mut tx, data, &tags, now).await?,
+        None => insert_on(&mut tx, data, Status::Open, &tags, now, &mut batch).await?,
         Some(id) => {
             check_live(&mut tx, id).await?;
             let old = get_on(&mut tx, id, today).await?.data;
@@ -228,19 +231,23 @@ pub async fn save(
             id
         }
     };
+    batch.flush(&mut tx).await?;
     search_replace(&mut tx, "incident", id, Some(id), &data.search_text()).await?;
     let saved = get_on(&mut tx, id, today).await?;
     tx.commit().await?;
     Ok(saved)
 }
 
-/// Inserts a new incident, `open`, with its first status row and its history row (not its
-/// search row: the caller sets it), in the caller's transaction.
+/// Inserts a new incident in `status` (`open` for one the owner records; an imported one
+/// comes with its own), with its first status row and its history row (not its search row:
+/// the caller sets it), in the caller's transaction.
 pub(crate) async fn insert_on(
     conn: &mut SqliteConnection,
     data: &IncidentData,
+    status: Status,
     tags: &str,
     now: &str,
+    batch: &mut Batch,
 ) -> Result<i64, StoreError> {
     let d = &data.dates;
     let a = &data.amounts;
@@ -250,13 +257,14 @@ pub(crate) async fn insert_on(
             answer_received_on, referral_on, referral_decided_on, reasons_received,
             funds_held_cents, sales_lost_cents, fees_cents, amounts_note,
             decision_reference, description, wanted, tags, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          RETURNING id",
     )
     .bind(data.platform_id)
     .bind(&data.category)
     .bind(data.measure.map(Measure::code))
     .bind(&data.title)
+    .bind(status.code())
     .bind(iso(d.occurred_on))
     .bind(iso(d.notified_on))
     .bind(iso(d.took_effect_on))
@@ -278,15 +286,12 @@ pub(crate) async fn insert_on(
     .bind(now)
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query(
-        "INSERT INTO incident_status (incident_id, status, changed_at) VALUES (?, 'open', ?)",
-    )
-    .bind(id)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
+    batch.add(
+        "INSERT INTO incident_status (incident_id, status, changed_at)",
+        vec![Int(id), Text(status.code().into()), Text(now.into())],
+    );
     let set = data.changed_fields(&empty());
-    record(conn, now, "incident", id, "created", fields(&set)).await?;
+    record_later(batch, now, "incident", id, "created", fields(&set));
     Ok(id)
 }
 

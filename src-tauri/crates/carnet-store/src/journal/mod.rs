@@ -3,6 +3,7 @@
 //! `search` rows (see [`history`]). Validation happens before, in `carnet-core`.
 
 pub mod barometer;
+mod batch;
 pub mod company;
 pub mod dossiers;
 pub mod events;
