@@ -13,6 +13,8 @@ import {
   formatSize,
   formToEventInput,
   formToIncidentInput,
+  formToPieceInput,
+  pieceToForm,
   incidentToForm,
   splitTags,
   typedAmount,
@@ -159,6 +161,33 @@ describe('incident forms', () => {
     expect(formToEventInput(ticked, 7, 3).reasonsGiven).toEqual([]);
     const decided = { ...ticked, decision: 'suspension' };
     expect(formToEventInput(decided, 7, 3)).toMatchObject({ id: 3, decision: 'suspension', reasonsGiven: ['scope', 'facts'] });
+  });
+
+  it('sends a piece’s new title, date and note', () => {
+    const piece = {
+      id: 9,
+      incidentId: 7,
+      number: 2,
+      title: 'Relevé',
+      datedOn: '2026-03-05',
+      note: '',
+      originalName: 'releve.pdf',
+      mediaType: 'application/pdf',
+      size: 10,
+      sha256: '00',
+      createdAt: '2026-03-05T10:00:00Z',
+      preview: 'none' as const,
+      eventIds: [],
+    };
+    const form = pieceToForm(piece);
+    expect(form).toEqual({ title: 'Relevé', datedOn: '05/03/2026', note: '' });
+    expect(formToPieceInput({ ...form, note: 'Montre le solde retenu' }, 9)).toEqual({
+      id: 9,
+      title: 'Relevé',
+      datedOn: '2026-03-05',
+      note: 'Montre le solde retenu',
+    });
+    expect(formToPieceInput({ ...form, datedOn: ' ' }, 9)).toEqual({ id: 9, title: 'Relevé', note: '' });
   });
 
   it('has every code’s words in both catalogues', () => {

@@ -10,6 +10,8 @@ import type { Incident } from '../bindings/Incident';
 import type { IncidentInput } from '../bindings/IncidentInput';
 import type { Locale } from '../bindings/Locale';
 import type { Measure } from '../bindings/Measure';
+import type { Piece } from '../bindings/Piece';
+import type { PieceInput } from '../bindings/PieceInput';
 import type { ReasonsReceived } from '../bindings/ReasonsReceived';
 import type { Status } from '../bindings/Status';
 import type { MessageKey } from '../i18n/fr';
@@ -305,6 +307,28 @@ export function formToEventInput(form: EventForm, incidentId: number, id: number
     reasonsGiven: form.decision === '' ? [] : [...form.reasonsGiven],
   };
   if (id !== null) input.id = id;
+  return input;
+}
+
+/** What the owner may change on a piece once it is added: its title, date and note. */
+export type PieceForm = { title: string; datedOn: string; note: string };
+export type PieceFormKey = keyof PieceForm;
+
+export const PIECE_FIELDS: Partial<Record<Field, PieceFormKey>> = {
+  piece_title: 'title',
+  piece_date: 'datedOn',
+  piece_note: 'note',
+};
+
+export function pieceToForm(piece: Piece): PieceForm {
+  return { title: piece.title, datedOn: typedDate(piece.datedOn), note: piece.note };
+}
+
+/** A blank date clears the piece's date; the note is always sent (empty clears it). */
+export function formToPieceInput(form: PieceForm, id: number): PieceInput {
+  const input: PieceInput = { id, title: form.title, note: form.note };
+  const datedOn = isoDate(form.datedOn);
+  if (datedOn !== '') input.datedOn = datedOn;
   return input;
 }
 
