@@ -473,6 +473,110 @@ impl App {
     }
 }
 
+/// One accessibility rule that axe-core found broken on a page.
+#[derive(Debug, Clone)]
+pub struct AxeViolation {
+    /// The rule (`color-contrast`, `label`…).
+    pub id: String,
+    /// `minor`, `moderate`, `serious` or `critical`.
+    pub impact: String,
+    /// What the rule asks for, in axe's words.
+    pub help: String,
+    /// CSS selectors of the first elements at fault.
+    pub targets: Vec<String>,
+}
+
+/// The packaged axe-core of the UI's dev dependencies (`ui/node_modules/axe-core/axe.min.js`,
+/// installed by `npm ci`): read at test time, never copied into the repository.
+pub fn axe_source() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "axe-core is missing at {} ({e}): run `npm ci` in ui/",
+            path.display()
+        )
+    })
+}
+
+impl App {
+    /// Runs axe-core (injected through WebDriver on first use) on the whole page as it is now
+    /// and returns every violation; [`App::audit`] is the usual entry point.
+    pub async fn axe(&self) -> Vec<AxeViolation> {
+        if self.eval("return typeof window.axe").await != "object" {
+            let script = format!("{}\n;return typeof window.axe;", axe_source());
+            let loaded = self
+                .client
+                .execute(&script, vec![])
+                .await
+                .expect("inject axe-core");
+            assert_eq!(loaded, "object", "axe-core did not load in the page");
+        }
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.axe.run(document, { resultTypes: ['violations'] }).then(
+                   (r) => done(r.violations.map((v) => ({
+                     id: v.id, impact: v.impact || 'minor', help: v.help,
+                     targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+                   }))),
+                   (e) => done({ error: String(e) }));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        let list = found
+            .as_array()
+            .unwrap_or_else(|| panic!("axe-core failed: {found}"));
+        list.iter()
+            .map(|v| AxeViolation {
+                id: v["id"].as_str().unwrap_or_default().to_owned(),
+                impact: v["impact"].as_str().unwrap_or_default().to_owned(),
+                help: v["help"].as_str().unwrap_or_default().to_owned(),
+                targets: v["targets"]
+                    .as_array()
+                    .map(|t| {
+                        t.iter()
+                            .filter_map(|x| x.as_str().map(str::to_owned))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    /// Audits the page named `name` with axe-core: fails on any serious or critical
+    /// violation; the minor and moderate ones are appended to
+    /// `target/e2e-screenshots/axe-minor.txt` (and returned) so the note can list them.
+    pub async fn audit(&self, name: &str) -> Vec<AxeViolation> {
+        let found = self.axe().await;
+        let (grave, minor): (Vec<_>, Vec<_>) = found
+            .into_iter()
+            .partition(|v| v.impact == "serious" || v.impact == "critical");
+        if !minor.is_empty() {
+            use std::io::Write;
+            let dir = target_dir().join("e2e-screenshots");
+            std::fs::create_dir_all(&dir).expect("screenshot folder");
+            let mut log = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(dir.join("axe-minor.txt"))
+                .expect("axe log");
+            for v in &minor {
+                let _ = writeln!(log, "{name}\t{}\t{}\t{}\t{:?}", v.impact, v.id, v.help, v.targets);
+            }
+        }
+        if !grave.is_empty() {
+            self.screenshot(&format!("axe-{name}")).await;
+        }
+        assert!(
+            grave.is_empty(),
+            "axe-core on {name}: serious or critical violations:\n{grave:#?}"
+        );
+        minor
+    }
+}
+
 async fn connect(port: u16) -> Result<Client, fantoccini::error::NewSessionError> {
     let mut caps = serde_json::Map::new();
     caps.insert(
