@@ -296,7 +296,7 @@ async fn platforms_from_the_catalogue_or_named_edited_trashed_and_restored() {
     app.screenshot("journal-platforms-list-fr").await;
 
     // To the trash and back.
-    app.click("Mettre Marché des Créateurs à la corbeille")
+    app.click("Mettre à la corbeille : Marché des Créateurs")
         .await;
     app.wait_for_text("Marché des Créateurs est dans la corbeille.")
         .await;
@@ -614,7 +614,7 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
     app.click("Fermer l’aperçu").await;
 
     // Opening elsewhere warns first that the piece will be decrypted to a temporary file.
-    app.click("Ouvrir P1 dans un autre programme").await;
+    app.click("Ouvrir ailleurs : P1, dans un autre programme").await;
     app.wait_for_text("Carnet doit déchiffrer P1 dans un fichier temporaire")
         .await;
     assert_eq!(app.focused_id().await, "piece-open-confirm");
@@ -665,7 +665,7 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
 
     // The platform cannot go while the incident concerns it.
     app.go("Plateformes").await;
-    app.click("Mettre Amazon à la corbeille").await;
+    app.click("Mettre à la corbeille : Amazon").await;
     app.wait_for_text("Des incidents concernent encore cette plateforme")
         .await;
 
@@ -746,7 +746,7 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
     app.screenshot("journal-dashboard-bars-fr").await;
     app.tick("Montant en jeu").await;
     app.wait_for_text("2 085,06 €").await;
-    app.click("Voir les incidents\u{202F}: Amazon (2\u{202F}085,06\u{A0}€)")
+    app.click("Amazon 2\u{202F}085,06\u{A0}€, Voir les incidents\u{202F}: Amazon")
         .await;
     app.heading("Journal des incidents").await;
     app.wait_for_text("1 incident trouvé").await;
@@ -848,7 +848,7 @@ async fn an_incident_in_english_and_in_the_dark_theme() {
     app.go("Trash").await;
     app.wait_for_text("Whole incident").await;
     app.screenshot("journal-trash-en-dark").await;
-    app.click("Delete Account closed without notice for good")
+    app.click("Delete for good: Account closed without notice")
         .await;
     app.wait_for_text("Delete “Account closed without notice” for good? This cannot be undone.")
         .await;
