@@ -563,7 +563,11 @@ impl App {
                 .open(dir.join("axe-minor.txt"))
                 .expect("axe log");
             for v in &minor {
-                let _ = writeln!(log, "{name}\t{}\t{}\t{}\t{:?}", v.impact, v.id, v.help, v.targets);
+                let _ = writeln!(
+                    log,
+                    "{name}\t{}\t{}\t{}\t{:?}",
+                    v.impact, v.id, v.help, v.targets
+                );
             }
         }
         if !grave.is_empty() {

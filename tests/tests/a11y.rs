@@ -6,8 +6,8 @@
 //! Also the piece's note edited from its card, Escape closing the form with the focus back
 //! on its button.
 
-use carnet_e2e::fantoccini::key::Key;
 use carnet_e2e::fantoccini::Locator;
+use carnet_e2e::fantoccini::key::Key;
 use carnet_e2e::{App, ENV_TEST_DIALOGS};
 
 const PASSPHRASE: &str = "trois pommes vertes sous le vieux tilleul";
@@ -165,6 +165,21 @@ async fn axe_finds_nothing_serious_in_french_and_english_light() {
     app.click("Unlock").await;
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.audit("en-unlock-refused").await;
+
+    // The audit is not blind: grey on grey text added to the page is caught.
+    app.eval(
+        "const p = document.createElement('p'); p.textContent = 'Illisible';
+         p.style.color = '#888'; p.style.background = '#999';
+         document.querySelector('main').append(p);",
+    )
+    .await;
+    let found = app.axe().await;
+    assert!(
+        found
+            .iter()
+            .any(|v| v.id == "color-contrast" && v.impact == "serious"),
+        "{found:#?}"
+    );
     app.quit().await;
 }
 

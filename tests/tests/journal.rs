@@ -614,7 +614,8 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
     app.click("Fermer l’aperçu").await;
 
     // Opening elsewhere warns first that the piece will be decrypted to a temporary file.
-    app.click("Ouvrir ailleurs : P1, dans un autre programme").await;
+    app.click("Ouvrir ailleurs : P1, dans un autre programme")
+        .await;
     app.wait_for_text("Carnet doit déchiffrer P1 dans un fichier temporaire")
         .await;
     assert_eq!(app.focused_id().await, "piece-open-confirm");
