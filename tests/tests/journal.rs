@@ -296,7 +296,7 @@ async fn platforms_from_the_catalogue_or_named_edited_trashed_and_restored() {
     app.screenshot("journal-platforms-list-fr").await;
 
     // To the trash and back.
-    app.click("Mettre à la corbeille : Marché des Créateurs")
+    app.click("Mettre à la corbeille\u{202F}: Marché des Créateurs")
         .await;
     app.wait_for_text("Marché des Créateurs est dans la corbeille.")
         .await;
@@ -614,7 +614,7 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
     app.click("Fermer l’aperçu").await;
 
     // Opening elsewhere warns first that the piece will be decrypted to a temporary file.
-    app.click("Ouvrir ailleurs : P1, dans un autre programme")
+    app.click("Ouvrir ailleurs\u{202F}: P1, dans un autre programme")
         .await;
     app.wait_for_text("Carnet doit déchiffrer P1 dans un fichier temporaire")
         .await;
@@ -666,7 +666,7 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
 
     // The platform cannot go while the incident concerns it.
     app.go("Plateformes").await;
-    app.click("Mettre à la corbeille : Amazon").await;
+    app.click("Mettre à la corbeille\u{202F}: Amazon").await;
     app.wait_for_text("Des incidents concernent encore cette plateforme")
         .await;
 
