@@ -1,7 +1,7 @@
 //! Accessibility, measured: axe-core (the UI's packaged dev dependency, injected through
 //! WebDriver) on every page and dialog the owner meets — first run, recovery key, journal,
 //! incident, event and piece forms (empty, refused), dashboard, dossiers, settings with its
-//! backups, trash, unlock — in French and English, in the light and the dark theme: no serious
+//! backups, trash, unlock, the spreadsheet import with its preview — in French and English, in the light and the dark theme: no serious
 //! or critical violation. The minor ones land in target/e2e-screenshots/axe-minor.txt.
 //! Also the piece's note edited from its card, Escape closing the form with the focus back
 //! on its button.
@@ -97,6 +97,31 @@ async fn fill_journal(app: &App, dialogs: &std::path::Path) {
     app.wait_for_text("1 pièce ajoutée.").await;
 }
 
+/// The import screen: before a file, then with a CSV read, its mapping and its dry run
+/// (a row with an unreadable date among them), then cancelled.
+async fn audit_import(app: &App, dialogs: &std::path::Path, open: &str, choose: &str, tag: &str) {
+    let file = dialogs.join("litiges.csv");
+    std::fs::write(
+        &file,
+        "Date;Plateforme;Problème;Montant\n26/11/2026;Cdiscount;Compte suspendu;1 234,56 €\nfin mars;Amazon;Avis supprimés;12\n",
+    )
+    .unwrap();
+    std::fs::write(dialogs.join("open.txt"), file.display().to_string()).unwrap();
+    app.click(open).await;
+    app.audit(&format!("{tag}-import")).await;
+    app.click(choose).await;
+    app.wait_for_text("litiges.csv").await;
+    app.find(Locator::Id("import-preview")).await;
+    app.audit(&format!("{tag}-import-preview")).await;
+    app.screenshot(&format!("a11y-{tag}-import")).await;
+    app.click(if tag.contains("en") {
+        "Cancel"
+    } else {
+        "Annuler"
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn axe_finds_nothing_serious_in_french_and_english_light() {
     let dir = tempfile::tempdir().unwrap();
@@ -122,6 +147,14 @@ async fn axe_finds_nothing_serious_in_french_and_english_light() {
     app.audit("fr-piece-form").await;
     audit_pages(&app, &PAGES_FR, "fr").await;
     app.go("Journal").await;
+    audit_import(
+        &app,
+        dialogs.path(),
+        "Importer un tableur",
+        "Choisir un fichier…",
+        "fr",
+    )
+    .await;
     audit_form(
         &app,
         "Noter un incident",
@@ -146,6 +179,14 @@ async fn axe_finds_nothing_serious_in_french_and_english_light() {
         .unwrap();
     audit_pages(&app, &PAGES_EN, "en").await;
     app.go("Incident log").await;
+    audit_import(
+        &app,
+        dialogs.path(),
+        "Import a spreadsheet",
+        "Choose a file…",
+        "en",
+    )
+    .await;
     audit_form(
         &app,
         "Record an incident",
