@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The dossier benchmark's baseline (issue 5): the reference dossier of benches/pdf.rs (20
-# incidents × 20 events, 50 screenshots of 1280×800, half JPEG, half PNG, 10 long texts)
+# The dossier benchmark's baseline (issues 5 and 16): the reference dossier (50 incidents × 20
+# events, 100 distinct screenshots of 1280×800, half JPEG, half RGBA PNG, 10 long texts)
 # rendered by carnet-dossier (in process, release build, median of RUNS) and the same content
 # as HTML printed to PDF by headless Chromium (whole process, median of RUNS; Chromium's own
 # start-up, printing an empty page, is measured too and shown apart). Prints the medians and

@@ -1,5 +1,6 @@
-//! The dossier benchmark's baseline (issue 5): the benchmark's reference dossier (benches/pdf.rs:
-//! 20 incidents of 20 events, 50 screenshots of 1280×800, half JPEG, half PNG, 10 long texts)
+//! The dossier benchmark's baseline (issues 5 and 16): the reference dossier (50 incidents of 20
+//! events, 100 distinct screenshots of 1280×800, half JPEG, half PNG — the PNGs RGBA in the
+//! `png_rgba_reflated` case, the one Chromium prints —, 10 long texts)
 //! written as HTML with its images beside it, for headless Chromium to print to PDF; and
 //! carnet-dossier's own time for the same report, rendered in this process.
 //!
@@ -151,6 +152,10 @@ fn html(report: &Report, bytes: &std::collections::BTreeMap<i64, Vec<u8>>, dir: 
     h
 }
 
+/// The reference dossier's size (issue 16).
+const INCIDENTS: usize = 50;
+const SCREENSHOTS: usize = 100;
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     v[v.len() / 2]
@@ -165,7 +170,7 @@ fn main() {
     let dir = Path::new(&dir);
     std::fs::create_dir_all(dir).expect("create the folder");
     for (case, rgba) in [("png_rgb_passthrough", false), ("png_rgba_reflated", true)] {
-        let s = common::big_sample(20, 20, 50, 10, rgba);
+        let s = common::big_sample(INCIDENTS, 20, SCREENSHOTS, 10, rgba);
         if rgba {
             let page = html(&s.report, &s.bytes, dir);
             std::fs::write(dir.join("dossier.html"), page).expect("write the HTML");
@@ -194,8 +199,9 @@ fn main() {
             std::fs::write(dir.join("carnet.pdf"), out).expect("write the PDF");
         }
         println!(
-            "carnet {case} median_s={:.3} runs={runs} pages={pages} pdf_bytes={size} images_bytes={images}",
-            median(times)
+            "carnet {case} median_s={:.3} runs={runs} pages={pages} pdf_bytes={size} images_bytes={images} pdf_over_images={:.3}",
+            median(times),
+            size as f64 / images as f64
         );
     }
 }
