@@ -58,6 +58,8 @@ export const en: Catalogue = {
   'remember.help':
     'The system keyring keeps the vault’s key, and Carnet opens without typing anything. Your passphrase always works too.',
   'remember.title': 'This computer',
+  'remember.caution':
+    'While your session is open, any program running under your account can ask the keyring for this key; on Linux, a keyring with an empty password even keeps it unencrypted on disk. Turn it on only on a computer you alone use, whose keyring is protected by your login password.',
   'remember.on': 'This computer will open the vault without typing.',
   'remember.off': 'This computer has forgotten the key: the passphrase will be asked for.',
 

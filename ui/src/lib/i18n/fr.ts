@@ -59,6 +59,8 @@ export const fr = {
   'remember.help':
     'Le trousseau du système garde la clé du coffre, et Carnet s’ouvre sans rien saisir. Votre phrase de passe fonctionne toujours aussi.',
   'remember.title': 'Cet ordinateur',
+  'remember.caution':
+    'Tant que votre session est ouverte, tout programme lancé sous votre compte peut demander cette clé au trousseau ; sous Linux, un trousseau dont le mot de passe est vide la garde même non chiffrée sur le disque. Ne l’activez que sur un ordinateur dont vous êtes le seul utilisateur, au trousseau protégé par votre mot de passe de session.',
   'remember.on': 'Cet ordinateur ouvrira le coffre sans saisie.',
   'remember.off': 'Cet ordinateur a oublié la clé : la phrase de passe sera demandée.',
 
