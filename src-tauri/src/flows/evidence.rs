@@ -57,9 +57,11 @@ impl Opened {
         lock(&self.0).clear();
     }
 
-    /// Removes those opened longer ago than [`OPEN_FOR`].
+    /// Removes those opened longer ago than [`OPEN_FOR`], and the folders an earlier run left
+    /// (a crash or a kill gave it no time to remove them): on every tick, not only at start.
     pub fn expire(&self) {
         lock(&self.0).retain(|(_, at)| at.elapsed() < OPEN_FOR);
+        sweep_stale_opened();
     }
 
     fn keep(&self, dir: tempfile::TempDir) {
@@ -354,6 +356,30 @@ pub fn raw_headers(get: impl Fn(&str) -> Option<String>) -> Option<(i64, String,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A folder a killed run left is removed by the next tick once it is old enough; one
+    /// just opened stays.
+    #[test]
+    fn each_tick_sweeps_the_folders_a_killed_run_left() {
+        let stale = tempfile::Builder::new()
+            .prefix(OPEN_PREFIX)
+            .tempdir_in(open_base())
+            .unwrap()
+            .keep();
+        std::fs::write(stale.join("facture.pdf"), b"decrypted").unwrap();
+        let long_ago = std::time::SystemTime::now() - OPEN_FOR - Duration::from_secs(60);
+        std::fs::File::open(&stale)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        let fresh = tempfile::Builder::new()
+            .prefix(OPEN_PREFIX)
+            .tempdir_in(open_base())
+            .unwrap();
+        Opened::default().expire();
+        assert!(!stale.exists(), "the stale folder is gone");
+        assert!(fresh.path().exists(), "a folder just opened stays");
+    }
 
     #[test]
     fn names_are_percent_decoded() {
