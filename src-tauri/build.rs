@@ -67,6 +67,7 @@ const COMMANDS: &[&str] = &[
     "dossier_get",
     "dossier_save",
     "dossier_delete",
+    "dossier_restore",
     "dossier_export",
     "dossier_record_submission",
     "dossier_submission_help",

@@ -163,6 +163,7 @@ pub fn run() {
             commands::dossiers::dossier_get,
             commands::dossiers::dossier_save,
             commands::dossiers::dossier_delete,
+            commands::dossiers::dossier_restore,
             commands::dossiers::dossier_export,
             commands::dossiers::dossier_record_submission,
             commands::dossiers::dossier_submission_help,

@@ -392,6 +392,29 @@ async fn a_mediateur_dossier_fixed_in_place_exported_and_sent() {
         text.contains("envoyé au Médiateur des entreprises"),
         "{text}"
     );
+
+    // A dossier goes to the trash and comes back, from the list's notice or from the trash.
+    app.go("Dossiers").await;
+    app.click("Fonds bloqués depuis mars").await;
+    app.click("Mettre ce dossier à la corbeille").await;
+    app.wait_for_text("est à la corbeille").await;
+    assert!(
+        !app.exists("//button[normalize-space(.)='Fonds bloqués depuis mars']")
+            .await,
+        "no longer in the list"
+    );
+    app.click("Restaurer le dossier").await;
+    app.wait_for_text("est de retour dans la liste").await;
+    app.wait_for_text("Fonds bloqués depuis mars").await;
+    app.click("Fonds bloqués depuis mars").await;
+    app.click("Mettre ce dossier à la corbeille").await;
+    app.wait_for_text("est à la corbeille").await;
+    app.go("Corbeille").await;
+    let text = app.wait_for_text("Dossier préparé").await;
+    assert!(text.contains("Fonds bloqués depuis mars"), "{text}");
+    app.click("Restaurer").await;
+    app.go("Dossiers").await;
+    app.wait_for_text("Fonds bloqués depuis mars").await;
     app.quit().await;
 }
 

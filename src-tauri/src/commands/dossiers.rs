@@ -50,6 +50,13 @@ pub async fn dossier_delete(state: State<'_, AppState>, id: i64) -> Result<(), I
     state.dossier_delete(id).await
 }
 
+/// Takes a dossier out of the trash.
+#[tauri::command]
+pub async fn dossier_restore(state: State<'_, AppState>, id: i64) -> Result<(), IpcError> {
+    state.touch();
+    state.dossier_restore(id).await
+}
+
 /// Asks where to save the PDF, then writes it, sending `dossier-progress` events to the
 /// window. `null` when the owner cancels the dialog.
 #[tauri::command]

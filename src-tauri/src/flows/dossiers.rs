@@ -75,6 +75,13 @@ impl AppState {
         dossiers::delete(vault, id, &now).await.local(self)
     }
 
+    /// Takes a dossier out of the trash.
+    pub async fn dossier_restore(&self, id: i64) -> Result<(), IpcError> {
+        let (now, _) = now();
+        let vault = &*self.unlocked().await?;
+        dossiers::restore(vault, id, &now).await.local(self)
+    }
+
     /// The file name the save dialog suggests, once the dossier is known to be complete
     /// (an incomplete one answers `dossier_incomplete` before any dialog opens).
     pub async fn dossier_export_name(&self, id: i64) -> Result<String, IpcError> {

@@ -631,6 +631,20 @@ async fn dossier_get_delete_export_and_submission_bad_inputs() {
     s.dossier_delete(deleted).await.unwrap();
     let before = dossier_rows(&s).await;
     let out = tempfile::tempdir().unwrap();
+    for bad_id in [0, -1, id, id + 100, i64::MIN, i64::MAX] {
+        refused(
+            &s.dossier_restore(bad_id).await.unwrap_err(),
+            ErrorCode::NotFound,
+            None,
+            "restore: not in the trash",
+        );
+        refused(
+            &s.trash_purge("dossier".into(), bad_id).await.unwrap_err(),
+            ErrorCode::NotFound,
+            None,
+            "purge: not in the trash",
+        );
+    }
     for bad_id in [0, -1, deleted, id + 100, i64::MIN] {
         refused(
             &s.dossier_get(bad_id).await.unwrap_err(),
@@ -731,6 +745,15 @@ async fn dossier_get_delete_export_and_submission_bad_inputs() {
         refused(&e, ErrorCode::InvalidInput, Some(field), &on);
     }
     assert_eq!(dossier_rows(&s).await, before);
+    // The deleted one comes back from the trash, whole.
+    let trash = s.trash_list().await.unwrap();
+    assert!(
+        trash
+            .iter()
+            .any(|t| t.id == deleted && t.label.ends_with("Suspension du compte vendeur"))
+    );
+    s.dossier_restore(deleted).await.unwrap();
+    assert_eq!(s.dossier_get(deleted).await.unwrap().id, deleted);
     assert!(names(out.path()).is_empty());
     // Closed before the test ends: a pool dropped while the process exits can crash
     // SQLCipher in its worker thread (seen in the other journal tests).

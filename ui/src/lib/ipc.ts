@@ -252,6 +252,8 @@ export const api = {
   dossierCreate: (input: DossierInput): Promise<DossierView> => call('dossier_create', { input }),
   dossierSave: (id: number, input: DossierInput): Promise<DossierView> => call('dossier_save', { id, input }),
   dossierDelete: (id: number): Promise<null> => call('dossier_delete', { id }),
+  /** Takes a dossier out of the trash. */
+  dossierRestore: (id: number): Promise<null> => call('dossier_restore', { id }),
   /** The PDF and its evidence bundle, through the native save dialog; `null` when cancelled. */
   dossierExport: (id: number): Promise<DossierExported | null> => call('dossier_export', { id }),
   /** Each field of the destination's form with its text, and the pieces against its limits. */

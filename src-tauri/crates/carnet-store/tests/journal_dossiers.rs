@@ -10,10 +10,11 @@ use carnet_core::journal::company::CompanyInput;
 use carnet_core::journal::event::{Actor, Channel, EventInput};
 use carnet_core::journal::incident::{IncidentInput, Status};
 use carnet_core::journal::platform::PlatformInput;
+use carnet_core::journal::trash::TrashEntity;
 use carnet_core::report::{Destination, PieceSource};
 use carnet_core::{Locale, Platforms};
 use carnet_store::journal::dossiers::{self, ALTERED, VaultPieces};
-use carnet_store::journal::{company, events, incidents, pieces, platforms};
+use carnet_store::journal::{company, events, incidents, pieces, platforms, trash};
 use carnet_store::{StoreError, Vault};
 use chrono::{DateTime, NaiveDate};
 use common::*;
@@ -157,6 +158,75 @@ async fn drafts_are_numbered_per_year_and_numbers_never_come_back() {
         dossiers::delete(&vault, b, LATER).await,
         Err(StoreError::NotFound)
     ));
+    vault.lock().await;
+}
+
+fn export_record() -> carnet_core::dossier::ExportRecord {
+    carnet_core::dossier::ExportRecord {
+        exported_at: NOW.into(),
+        destination: Destination::DgeForm,
+        locale: Locale::Fr,
+        sha256: format!("{:064x}", 7),
+        size: 1000,
+        pages: 3,
+        pieces: 0,
+    }
+}
+
+#[tokio::test]
+async fn a_deleted_dossier_waits_in_the_trash_comes_back_or_goes_for_good() {
+    let f = fixture();
+    let (vault, _) = created(&f).await;
+    let d = draft("dge_form", vec![]);
+    let a = dossiers::create(&vault, &d, 2026, NOW).await.unwrap();
+    let b = dossiers::create(&vault, &d, 2026, NOW).await.unwrap();
+    dossiers::record_export(&vault, b, &export_record())
+        .await
+        .unwrap();
+    dossiers::delete(&vault, b, LATER).await.unwrap();
+    let in_trash = trash::list(&vault).await.unwrap();
+    assert_eq!(in_trash.len(), 1);
+    assert_eq!(
+        (
+            in_trash[0].entity,
+            in_trash[0].id,
+            in_trash[0].label.as_str()
+        ),
+        (TrashEntity::Dossier, b, "2026-0002 · Suspension du compte")
+    );
+
+    dossiers::restore(&vault, b, LATER).await.unwrap();
+    assert!(trash::list(&vault).await.unwrap().is_empty());
+    assert_eq!(dossiers::get(&vault, b).await.unwrap().exports.len(), 1);
+    assert!(matches!(
+        dossiers::restore(&vault, b, LATER).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        dossiers::restore(&vault, 4242, LATER).await,
+        Err(StoreError::NotFound)
+    ));
+
+    dossiers::delete(&vault, b, LATER).await.unwrap();
+    trash::purge(&vault, TrashEntity::Dossier, b, LATER, today())
+        .await
+        .unwrap();
+    assert!(trash::list(&vault).await.unwrap().is_empty());
+    assert_eq!(
+        count(&vault, "SELECT count(*) FROM dossier_export").await,
+        0
+    );
+    assert!(matches!(
+        dossiers::restore(&vault, b, LATER).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        trash::purge(&vault, TrashEntity::Dossier, a, LATER, today()).await,
+        Err(StoreError::NotFound)
+    ));
+    // The purged dossier's number is never given again.
+    let c = dossiers::create(&vault, &d, 2026, LATER).await.unwrap();
+    assert_eq!(dossiers::get(&vault, c).await.unwrap().number, "2026-0003");
     vault.lock().await;
 }
 

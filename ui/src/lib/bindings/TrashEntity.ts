@@ -3,4 +3,4 @@
 /**
  * What the trash holds.
  */
-export type TrashEntity = "incident" | "event" | "piece";
+export type TrashEntity = "incident" | "event" | "piece" | "dossier";

@@ -6,10 +6,12 @@ import type { TrashEntity } from "./TrashEntity";
  */
 export type TrashItem = { entity: TrashEntity, id: number, 
 /**
- * The incident's title, the event's summary, or the piece's `P3 · title`.
+ * The incident's title, the event's summary, the piece's `P3 · title`, or the dossier's
+ * `2026-0001 · title`.
  */
 label: string, 
 /**
- * The incident it belongs to (itself for an incident).
+ * The incident it belongs to (itself for an incident; 0 for a dossier, which may hold
+ * several).
  */
 incidentId: number, incidentTitle: string, deletedAt: string, };

@@ -620,6 +620,7 @@ export const en: Catalogue = {
   'trash.kind.incident': 'Whole incident',
   'trash.kind.event': 'Event',
   'trash.kind.piece': 'Piece',
+  'trash.kind.dossier': 'Prepared dossier',
   'trash.of': 'Incident: {title}',
   'trash.deletedAt': 'Moved to the trash on {date}',
   'trash.restoreNamed': 'Restore {label}',
@@ -847,6 +848,10 @@ export const en: Catalogue = {
   'dossier.ip.copyright': 'Copyright',
   'dossier.ip.other': 'Other right',
 
+  'dossier.toTrash': 'Move this dossier to the trash',
+  'dossier.trashed': 'Dossier {label} is in the trash.',
+  'dossier.restore': 'Restore the dossier',
+  'dossier.restored': 'Dossier {label} is back in the list.',
   'dossier.back': '← All dossiers',
   'dossier.newTitle': 'New dossier',
   'dossier.newIntro': 'Save the dossier, even incomplete: Carnet then says what its destination still needs.',

@@ -629,6 +629,7 @@ export const fr = {
   'trash.kind.incident': 'Incident entier',
   'trash.kind.event': 'Événement',
   'trash.kind.piece': 'Pièce',
+  'trash.kind.dossier': 'Dossier préparé',
   'trash.of': 'Incident : {title}',
   'trash.deletedAt': 'Mis à la corbeille le {date}',
   'trash.restoreNamed': 'Restaurer {label}',
@@ -856,6 +857,10 @@ export const fr = {
   'dossier.ip.copyright': 'Droit d’auteur',
   'dossier.ip.other': 'Autre droit',
 
+  'dossier.toTrash': 'Mettre ce dossier à la corbeille',
+  'dossier.trashed': 'Le dossier {label} est à la corbeille.',
+  'dossier.restore': 'Restaurer le dossier',
+  'dossier.restored': 'Le dossier {label} est de retour dans la liste.',
   'dossier.back': '← Tous les dossiers',
   'dossier.newTitle': 'Nouveau dossier',
   'dossier.newIntro':

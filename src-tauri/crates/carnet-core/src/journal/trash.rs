@@ -1,5 +1,5 @@
-//! The trash: incidents, events and pieces deleted by the owner, which can be restored until
-//! they are purged. An incident's events and pieces follow it in and out.
+//! The trash: incidents, events, pieces and dossiers deleted by the owner, which can be
+//! restored until they are purged. An incident's events and pieces follow it in and out.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -14,13 +14,15 @@ pub enum TrashEntity {
     Incident,
     Event,
     Piece,
+    Dossier,
 }
 
 impl TrashEntity {
-    pub const ALL: [TrashEntity; 3] = [
+    pub const ALL: [TrashEntity; 4] = [
         TrashEntity::Incident,
         TrashEntity::Event,
         TrashEntity::Piece,
+        TrashEntity::Dossier,
     ];
 
     /// The table name, also the `entity` of history rows.
@@ -29,6 +31,7 @@ impl TrashEntity {
             TrashEntity::Incident => "incident",
             TrashEntity::Event => "event",
             TrashEntity::Piece => "piece",
+            TrashEntity::Dossier => "dossier",
         }
     }
 
@@ -48,9 +51,11 @@ pub struct TrashItem {
     pub entity: TrashEntity,
     #[ts(type = "number")]
     pub id: i64,
-    /// The incident's title, the event's summary, or the piece's `P3 · title`.
+    /// The incident's title, the event's summary, the piece's `P3 · title`, or the dossier's
+    /// `2026-0001 · title`.
     pub label: String,
-    /// The incident it belongs to (itself for an incident).
+    /// The incident it belongs to (itself for an incident; 0 for a dossier, which may hold
+    /// several).
     #[ts(type = "number")]
     pub incident_id: i64,
     pub incident_title: String,
@@ -66,7 +71,8 @@ mod tests {
         for e in TrashEntity::ALL {
             assert_eq!(TrashEntity::parse(e.code()), Ok(e));
         }
-        for bad in ["", "platform", "company", "Incident", "piece "] {
+        assert_eq!(TrashEntity::parse("dossier"), Ok(TrashEntity::Dossier));
+        for bad in ["", "platform", "company", "Incident", "piece ", "dossiers"] {
             assert!(TrashEntity::parse(bad).is_err());
         }
     }

@@ -137,6 +137,24 @@ pub async fn delete(vault: &Vault, id: i64, now: &str) -> Result<(), StoreError>
     Ok(())
 }
 
+/// Takes a dossier out of the trash (not one purged).
+pub async fn restore(vault: &Vault, id: i64, now: &str) -> Result<(), StoreError> {
+    let mut tx = begin(vault).await?;
+    let restored = sqlx::query(
+        "UPDATE dossier SET deleted_at = NULL
+         WHERE id = ? AND deleted_at IS NOT NULL AND purged_at IS NULL",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    if restored.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    record(&mut tx, now, ENTITY, id, "restored", serde_json::json!({})).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 async fn exports_of(
     conn: &mut SqliteConnection,
     id: i64,

@@ -36,6 +36,11 @@ pub async fn list(vault: &Vault) -> Result<Vec<TrashItem>, StoreError> {
          SELECT 'piece', p.id, 'P' || p.number || ' · ' || p.title, i.id, i.title, p.deleted_at
            FROM piece p JOIN incident i ON i.id = p.incident_id
            WHERE p.deleted_at IS NOT NULL AND i.deleted_at IS NULL
+         UNION ALL
+         SELECT 'dossier', id,
+             printf('%d-%04d', year, seq) || ' · ' || coalesce(json_extract(draft, '$.title'), ''),
+             0, '', deleted_at
+           FROM dossier WHERE deleted_at IS NOT NULL AND purged_at IS NULL
          ORDER BY 6 DESC, 2 DESC",
     )
     .fetch_all(vault.pool())
@@ -70,6 +75,9 @@ pub async fn purge(
         TrashEntity::Incident => "SELECT 1 FROM incident WHERE id = ? AND deleted_at IS NOT NULL",
         TrashEntity::Event => "SELECT 1 FROM event WHERE id = ? AND deleted_at IS NOT NULL",
         TrashEntity::Piece => "SELECT 1 FROM piece WHERE id = ? AND deleted_at IS NOT NULL",
+        TrashEntity::Dossier => {
+            "SELECT 1 FROM dossier WHERE id = ? AND deleted_at IS NOT NULL AND purged_at IS NULL"
+        }
     })
     .bind(id)
     .fetch_optional(&mut *tx)
@@ -116,10 +124,30 @@ pub async fn purge(
         }
         TrashEntity::Event => purge_event(&mut tx, id, now).await?,
         TrashEntity::Piece => purge_piece(&mut tx, id, now).await?,
+        TrashEntity::Dossier => purge_dossier(&mut tx, id, now).await?,
     }
     tx.commit().await?;
     sweep_released(vault, today).await?;
     Ok(())
+}
+
+/// A dossier's draft, exports and submissions go; its numbered row stays, marked purged, so
+/// its number is never given again.
+async fn purge_dossier(tx: &mut SqliteConnection, id: i64, now: &str) -> Result<(), StoreError> {
+    for table in ["dossier_export", "dossier_submission"] {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE dossier_id = ?"
+        )))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query("UPDATE dossier SET draft = '{}', purged_at = ? WHERE id = ?")
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    record(tx, now, "dossier", id, "purged", serde_json::json!({})).await
 }
 
 async fn purge_event(tx: &mut SqliteConnection, id: i64, now: &str) -> Result<(), StoreError> {
