@@ -385,16 +385,15 @@ impl App {
             .expect("script runs")
     }
 
-    /// Creates a vault from the first-run screen (French) with `passphrase`, confirms the
-    /// recovery key was kept and continues to the open vault's journal.
-    pub async fn create_vault_and_open(&self, passphrase: &str) {
-        self.heading("Créer mon coffre").await;
-        self.fill("Phrase de passe", passphrase).await;
-        self.fill("Confirmez la phrase de passe", passphrase).await;
-        self.click("Créer mon coffre").await;
-        // The key derivation is calibrated to the machine (about a second per slot on an idle
-        // one): a loaded test machine may take several times longer. Wait for it, but stop at
-        // once on a refusal, with its words.
+    /// Clicks "Créer mon coffre" and waits for the recovery key. The click waits until the
+    /// button stops moving (the strength verdict arrives after the typing and changes the
+    /// form's height: a click aimed before lands beside the button, and WebKitWebDriver
+    /// reports no error); if the form is still there, idle, five seconds later, it clicks
+    /// again. Then up to 90 s for the key derivation (calibrated to the machine: a loaded one
+    /// takes several times longer), stopping at once on a refusal, with its words.
+    pub async fn submit_new_vault(&self) {
+        let create = "//button[@type='submit' and normalize-space(.)='Créer mon coffre']";
+        self.click_when_still(create).await;
         let shown =
             "//*[self::h1 or self::h2 or self::h3][normalize-space(.)='Votre clé de secours']";
         // Counted in rounds, not read off a clock that a loaded machine may make jump.
@@ -409,6 +408,16 @@ impl App {
                 panic!("vault creation refused: {}", self.page_text().await);
             }
             rounds += 1;
+            if rounds % 25 == 0 {
+                let idle = match self.client.find(Locator::XPath(create)).await {
+                    Ok(button) => button.is_enabled().await.unwrap_or(false),
+                    Err(_) => false,
+                };
+                if idle {
+                    eprintln!("the click on \"Créer mon coffre\" was lost: clicking again");
+                    self.click_when_still(create).await;
+                }
+            }
             assert!(
                 rounds < 450,
                 "no recovery key after 90 s: {}",
@@ -416,6 +425,31 @@ impl App {
             );
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
+    }
+
+    /// Clicks the element at `xpath` once its place on the page has stayed the same for
+    /// 200 ms (a layout still changing makes WebDriver's click land elsewhere).
+    pub async fn click_when_still(&self, xpath: &str) {
+        let element = self.find(Locator::XPath(xpath)).await;
+        let mut last = element.rectangle().await.ok();
+        for _ in 0..25 {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let now = element.rectangle().await.ok();
+            if now == last {
+                break;
+            }
+            last = now;
+        }
+        element.click().await.expect("click");
+    }
+
+    /// Creates a vault from the first-run screen (French) with `passphrase`, confirms the
+    /// recovery key was kept and continues to the open vault's journal.
+    pub async fn create_vault_and_open(&self, passphrase: &str) {
+        self.heading("Créer mon coffre").await;
+        self.fill("Phrase de passe", passphrase).await;
+        self.fill("Confirmez la phrase de passe", passphrase).await;
+        self.submit_new_vault().await;
         self.tick("J’ai conservé ma clé de secours").await;
         self.click("Continuer").await;
         self.heading("Journal des incidents").await;

@@ -60,8 +60,7 @@ async fn create_vault_audited(app: &App, tag: &str) {
     app.audit(&format!("{tag}-first-run-refused")).await;
     app.fill("Phrase de passe", PASSPHRASE).await;
     app.fill("Confirmez la phrase de passe", PASSPHRASE).await;
-    app.click("Créer mon coffre").await;
-    app.heading("Votre clé de secours").await;
+    app.submit_new_vault().await;
     app.audit(&format!("{tag}-recovery-key")).await;
     app.tick("J’ai conservé ma clé de secours").await;
     app.click("Continuer").await;

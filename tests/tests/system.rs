@@ -51,8 +51,7 @@ async fn the_vault_locks_when_the_computer_goes_to_sleep() {
     app.heading("Créer mon coffre").await;
     app.fill("Phrase de passe", PASSPHRASE).await;
     app.fill("Confirmez la phrase de passe", PASSPHRASE).await;
-    app.click("Créer mon coffre").await;
-    app.heading("Votre clé de secours").await;
+    app.submit_new_vault().await;
     app.tick("J’ai conservé ma clé de secours").await;
     app.click("Continuer").await;
     app.heading("Journal des incidents").await;
@@ -94,7 +93,7 @@ async fn the_log_tells_the_apps_life_and_nothing_personal() {
     app.heading("Créer mon coffre").await;
     app.fill("Phrase de passe", &passphrase).await;
     app.fill("Confirmez la phrase de passe", &passphrase).await;
-    app.click("Créer mon coffre").await;
+    app.submit_new_vault().await;
     app.tick("J’ai conservé ma clé de secours").await;
     app.click("Continuer").await;
     app.heading("Journal des incidents").await;

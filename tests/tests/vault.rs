@@ -27,9 +27,7 @@ async fn create_vault(app: &App, remember: bool) -> String {
     if remember {
         app.tick("Se souvenir de moi sur cet ordinateur").await;
     }
-    app.click("Créer mon coffre").await;
-
-    app.heading("Votre clé de secours").await;
+    app.submit_new_vault().await;
     let key = recovery_key_shown(app).await;
     let next = app.button("Continuer").await;
     assert!(
@@ -102,8 +100,7 @@ async fn create_lock_and_unlock_with_the_passphrase() {
     app.screenshot("vault-create").await;
 
     app.fill("Confirmez la phrase de passe", PASSPHRASE).await;
-    app.click("Créer mon coffre").await;
-    app.heading("Votre clé de secours").await;
+    app.submit_new_vault().await;
     let key = recovery_key_shown(&app).await;
     assert!(
         !app.page_text().await.contains("trousseau"),
@@ -266,8 +263,15 @@ async fn remembering_without_a_keyring_warns_and_still_creates() {
     app.fill("Phrase de passe", PASSPHRASE).await;
     app.fill("Confirmez la phrase de passe", PASSPHRASE).await;
     app.tick("Se souvenir de moi sur cet ordinateur").await;
-    app.click("Créer mon coffre").await;
-    app.heading("Votre clé de secours").await;
+    // Turning it on says who else can read the keyring (SECURITY.md).
+    let caution = app
+        .wait_for_text("tout programme lancé sous votre compte peut demander cette clé")
+        .await;
+    assert!(
+        caution.contains("un trousseau dont le mot de passe est vide"),
+        "{caution}"
+    );
+    app.submit_new_vault().await;
     let text = app
         .wait_for_text("Cet ordinateur ne pourra pas ouvrir le coffre sans saisie")
         .await;
