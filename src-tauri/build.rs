@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "vault_lock",
     "vault_touch",
     "vault_change_passphrase",
+    "vault_new_recovery_key",
     "vault_remember_this_computer",
     "backups_list",
     "backup_restore",

@@ -112,6 +112,7 @@ pub fn run() {
             commands::vault::vault_lock,
             commands::vault::vault_touch,
             commands::vault::vault_change_passphrase,
+            commands::vault::vault_new_recovery_key,
             commands::vault::vault_remember_this_computer,
             commands::backups::backups_list,
             commands::backups::backup_restore,

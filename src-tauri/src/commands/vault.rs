@@ -56,6 +56,16 @@ pub fn vault_touch(state: State<'_, AppState>) {
     state.touch();
 }
 
+/// A new recovery key, after the current passphrase is typed again; answers it, to show once.
+#[tauri::command]
+pub async fn vault_new_recovery_key(
+    state: State<'_, AppState>,
+    current: String,
+) -> Result<String, IpcError> {
+    state.touch();
+    state.new_recovery_key(current).await
+}
+
 #[tauri::command]
 pub async fn vault_change_passphrase(
     state: State<'_, AppState>,

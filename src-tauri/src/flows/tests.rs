@@ -518,6 +518,60 @@ async fn an_old_passphrase_opens_nothing_after_a_change() {
     s.unlock_with_recovery_key(recovery).await.unwrap();
 }
 
+/// A new recovery key: asked with the current passphrase (a wrong one changes nothing), the
+/// old key then opens nothing — not the unlock screen, not a locked restore, not a backup's
+/// own key file — and the new one opens the vault.
+#[tokio::test]
+async fn a_new_recovery_key_retires_the_old_one_everywhere() {
+    let (_dir, s, old) = created().await;
+    let id = first_backup(&s).await;
+    let before = std::fs::read(s.layout.key_file()).unwrap();
+    let e = s
+        .new_recovery_key("pas la bonne phrase du tout".into())
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::WrongSecret);
+    assert_eq!(std::fs::read(s.layout.key_file()).unwrap(), before);
+
+    let new = s.new_recovery_key(PASS.into()).await.unwrap();
+    assert_ne!(new, old);
+    assert_eq!(new.split('-').count(), 6, "{new}");
+    // The recovery key itself may stand for the passphrase, as for a passphrase change.
+    let newer = s.new_recovery_key(new.clone()).await.unwrap();
+    s.vault_lock().await;
+
+    for retired in [&old, &new] {
+        let e = s
+            .unlock_with_recovery_key(retired.clone())
+            .await
+            .unwrap_err();
+        assert_eq!(e.code, ErrorCode::WrongSecret);
+        let secret = Some(ArchiveSecret::RecoveryKey(retired.clone()));
+        let e = s.backup_restore(id.clone(), secret).await.unwrap_err();
+        assert_eq!(e.code, ErrorCode::WrongSecret);
+    }
+    for b in carnet_store::backup::list(&s.layout).unwrap() {
+        let kf = carnet_store::keys::keyfile::KeyFile::load(
+            &carnet_store::Layout::new(&b.path).key_file(),
+        )
+        .unwrap();
+        let old_key = carnet_store::keys::recovery::RecoveryKey::parse(&old).unwrap();
+        assert!(
+            carnet_store::Vault::key_for(&kf, carnet_store::Secret::Recovery(&old_key)).is_err(),
+            "{}",
+            b.id
+        );
+    }
+    s.unlock_with_recovery_key(newer).await.unwrap();
+    s.vault_lock().await;
+    s.unlock_with_passphrase(PASS.into()).await.unwrap();
+    s.vault_lock().await;
+    assert_eq!(
+        s.new_recovery_key(PASS.into()).await.unwrap_err().code,
+        ErrorCode::VaultLocked
+    );
+}
+
 /// A change cut before the backups were resealed (simulated by putting an old copy of the key
 /// file back into a backup) is finished by the next opening.
 #[tokio::test]

@@ -274,8 +274,33 @@ impl AppState {
         );
         passphrase::validate_new(&next, &confirmation).local(self)?;
         let vault = &mut *self.unlocked().await?;
+        self.check_current(vault, current).await?;
+        vault
+            .change_passphrase(&next, self.options.calibration)
+            .local(self)
+    }
+
+    /// Replaces the recovery key after the current passphrase (or the recovery key itself)
+    /// was typed again: someone at an unlocked computer cannot make one of their own. Answers
+    /// the new key, shown once; the old one opens nothing any more.
+    pub async fn new_recovery_key(&self, current: String) -> Result<String, IpcError> {
+        let current = Zeroizing::new(current);
+        let vault = &mut *self.unlocked().await?;
+        self.check_current(vault, current).await?;
+        let recovery = vault
+            .new_recovery_key(self.options.calibration)
+            .local(self)?;
+        Ok(recovery.display().to_string())
+    }
+
+    /// The current passphrase, or the recovery key when the passphrase is forgotten, checked
+    /// against the live key file through the throttle.
+    async fn check_current(
+        &self,
+        vault: &carnet_store::Vault,
+        current: Zeroizing<String>,
+    ) -> Result<(), IpcError> {
         let key_file = KeyFile::load(&vault.layout().key_file()).local(self)?;
-        // The current passphrase, or the recovery key when the passphrase is forgotten.
         self.throttled(blocking(move || {
             match Vault::key_for(&key_file, Secret::Passphrase(&current)) {
                 Err(StoreError::WrongSecret) => match RecoveryKey::parse(&current) {
@@ -289,10 +314,7 @@ impl AppState {
             .map(|_| ())
         }))
         .await
-        .local(self)?;
-        vault
-            .change_passphrase(&next, self.options.calibration)
-            .local(self)
+        .local(self)
     }
 
     pub async fn remember_this_computer(&self, remember: bool) -> Result<VaultStatus, IpcError> {

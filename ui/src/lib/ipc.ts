@@ -136,6 +136,9 @@ export const api = {
   /** `current` is the current passphrase or, when it is forgotten, the recovery key. */
   vaultChangePassphrase: (current: string, next: string, confirmation: string): Promise<null> =>
     call('vault_change_passphrase', { current, next, confirmation }),
+  /** A new recovery key (the old one stops working), after the current passphrase or recovery
+   * key; answers the new key, to show once. */
+  vaultNewRecoveryKey: (current: string): Promise<string> => call('vault_new_recovery_key', { current }),
   vaultRememberThisComputer: (remember: boolean): Promise<VaultStatus> =>
     call('vault_remember_this_computer', { remember }),
 

@@ -125,6 +125,14 @@ export const en: Catalogue = {
   'autoLock.saved': 'Delay saved: {minutes} min.',
   'autoLock.notANumber': 'Enter a whole number of minutes, from 1 to 240.',
 
+  'newRecovery.title': 'New recovery key',
+  'newRecovery.intro':
+    'Recovery key lost, or seen by someone else? Make a new one: the old one will open nothing any more, not even the backups. Your passphrase does not change.',
+  'newRecovery.current': 'Current passphrase, to confirm',
+  'newRecovery.submit': 'Make a new recovery key',
+  'newRecovery.busy': 'Making the key…',
+  'newRecovery.done': 'New recovery key made: write it down now, it will not be shown again. The old one no longer works.',
+  'newRecovery.kept': 'I wrote the new key down',
   'change.title': 'Change the passphrase',
   'change.current': 'Current passphrase or recovery key',
   'change.currentHint':

@@ -126,6 +126,14 @@ export const fr = {
   'autoLock.saved': 'Délai enregistré : {minutes} min.',
   'autoLock.notANumber': 'Saisissez un nombre entier de minutes, de 1 à 240.',
 
+  'newRecovery.title': 'Nouvelle clé de secours',
+  'newRecovery.intro':
+    'Clé de secours perdue, ou vue par quelqu’un d’autre ? Créez-en une nouvelle : l’ancienne n’ouvrira plus rien, pas même les sauvegardes. Votre phrase de passe ne change pas.',
+  'newRecovery.current': 'Phrase de passe actuelle, pour confirmer',
+  'newRecovery.submit': 'Créer une nouvelle clé de secours',
+  'newRecovery.busy': 'Création de la clé…',
+  'newRecovery.done': 'Nouvelle clé de secours créée : notez-la maintenant, elle ne sera plus affichée. L’ancienne ne fonctionne plus.',
+  'newRecovery.kept': 'J’ai noté la nouvelle clé',
   'change.title': 'Changer de phrase de passe',
   'change.current': 'Phrase de passe actuelle ou clé de secours',
   'change.currentHint':

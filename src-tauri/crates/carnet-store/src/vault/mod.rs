@@ -350,6 +350,25 @@ impl Vault {
         self.replace_key_file(next)
     }
 
+    /// Replaces the recovery key: a new one seals the recovery slot, and the old one opens
+    /// nothing any more, not even a backup's copy of the key file (resealed like after a
+    /// passphrase change). The new key is returned to be shown once.
+    pub fn new_recovery_key(
+        &mut self,
+        calibration: Calibration,
+    ) -> Result<RecoveryKey, StoreError> {
+        let recovery = RecoveryKey::generate()?;
+        let mut next = self.key_file.clone();
+        next.set_secret_slot(
+            SlotKind::Recovery,
+            recovery.secret_bytes(),
+            calibration.params()?,
+            &self.key,
+        )?;
+        self.replace_key_file(next)?;
+        Ok(recovery)
+    }
+
     /// Saves `next` as the live key file, then seals every backup's copy with it (see
     /// [`crate::backup::reseal_all`]), so what `next` no longer lets in opens no backup either.
     /// The live file is written first: if the backups cannot be rewritten (a full disk), the
