@@ -19,6 +19,9 @@ pub struct Options {
     pub calibration: Calibration,
     /// Install the OS keyring before its first use (the app); tests install a mock instead.
     pub platform_keyring: bool,
+    /// Tests only: the work that follows an opening (full check, daily backup) waits for this
+    /// before it starts, to show that the journal does not wait for it.
+    pub hold_background: Option<Arc<tokio::sync::Notify>>,
 }
 
 impl Options {
@@ -26,6 +29,7 @@ impl Options {
         Options {
             calibration: Calibration::DEFAULT,
             platform_keyring: true,
+            hold_background: None,
         }
     }
 }
@@ -180,6 +184,7 @@ pub(crate) mod tests {
         Options {
             calibration: Calibration::Fixed(KdfParams::insecure_for_tests()),
             platform_keyring: false,
+            hold_background: None,
         }
     }
 

@@ -195,7 +195,11 @@ impl AppState {
         let shared = self.vault.clone();
         let damaged = self.damaged.clone();
         let today = chrono::Local::now().date_naive();
+        let hold = self.options.hold_background.clone();
         let task = tokio::spawn(async move {
+            if let Some(hold) = hold {
+                hold.notified().await;
+            }
             // A failed backup or sweep is retried at the next opening; the vault is intact.
             if let Some(vault) = shared.lock().await.as_ref() {
                 let _ = vault.sweep().await;
