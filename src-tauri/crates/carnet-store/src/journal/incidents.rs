@@ -179,8 +179,6 @@ pub async fn save(
     let mut tx = crate::journal::begin(vault).await?;
     check_platform(&mut tx, data.platform_id).await?;
     let tags = serde_json::to_string(&data.tags).map_err(|_| StoreError::Database)?;
-    let d = &data.dates;
-    let a = &data.amounts;
     let mut batch = Batch::default();
     let id = match id {
         None => insert_on(&mut tx, data, Status::Open, &tags, now, &mut batch).await?,
@@ -192,8 +190,9 @@ pub async fn save(
                 tx.rollback().await?;
                 return get(vault, id, today).await;
             }
-            sqlx::query(
-                "UPDATE incident SET platform_id = ?, category = ?, measure = ?, title = ?,
+            bind_data(
+                sqlx::query(
+                    "UPDATE incident SET platform_id = ?, category = ?, measure = ?, title = ?,
                     occurred_on = ?, notified_on = ?, took_effect_on = ?, decision_on = ?,
                     complaint_sent_on = ?, answer_received_on = ?, referral_on = ?,
                     referral_decided_on = ?, reasons_received = ?, funds_held_cents = ?,
@@ -201,28 +200,10 @@ pub async fn save(
                     decision_reference = ?, description = ?, wanted = ?, tags = ?,
                     updated_at = ?
                  WHERE id = ?",
+                ),
+                data,
+                &tags,
             )
-            .bind(data.platform_id)
-            .bind(&data.category)
-            .bind(data.measure.map(Measure::code))
-            .bind(&data.title)
-            .bind(iso(d.occurred_on))
-            .bind(iso(d.notified_on))
-            .bind(iso(d.took_effect_on))
-            .bind(iso(d.decision_on))
-            .bind(iso(d.complaint_sent_on))
-            .bind(iso(d.answer_received_on))
-            .bind(iso(d.referral_on))
-            .bind(iso(d.referral_decided_on))
-            .bind(data.reasons_received.as_bool())
-            .bind(a.funds_held_cents)
-            .bind(a.sales_lost_cents)
-            .bind(a.fees_cents)
-            .bind(&a.note)
-            .bind(&data.decision_reference)
-            .bind(&data.description)
-            .bind(&data.wanted)
-            .bind(&tags)
             .bind(now)
             .bind(id)
             .execute(&mut *tx)
@@ -249,43 +230,25 @@ pub(crate) async fn insert_on(
     now: &str,
     batch: &mut Batch,
 ) -> Result<i64, StoreError> {
-    let d = &data.dates;
-    let a = &data.amounts;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO incident (platform_id, category, measure, title, status,
-            occurred_on, notified_on, took_effect_on, decision_on, complaint_sent_on,
-            answer_received_on, referral_on, referral_decided_on, reasons_received,
-            funds_held_cents, sales_lost_cents, fees_cents, amounts_note,
-            decision_reference, description, wanted, tags, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         RETURNING id",
+    let id: i64 = bind_data(
+        sqlx::query(
+            "INSERT INTO incident (platform_id, category, measure, title, occurred_on,
+                notified_on, took_effect_on, decision_on, complaint_sent_on, answer_received_on,
+                referral_on, referral_decided_on, reasons_received, funds_held_cents,
+                sales_lost_cents, fees_cents, amounts_note, decision_reference, description,
+                wanted, tags, status, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             RETURNING id",
+        ),
+        data,
+        tags,
     )
-    .bind(data.platform_id)
-    .bind(&data.category)
-    .bind(data.measure.map(Measure::code))
-    .bind(&data.title)
     .bind(status.code())
-    .bind(iso(d.occurred_on))
-    .bind(iso(d.notified_on))
-    .bind(iso(d.took_effect_on))
-    .bind(iso(d.decision_on))
-    .bind(iso(d.complaint_sent_on))
-    .bind(iso(d.answer_received_on))
-    .bind(iso(d.referral_on))
-    .bind(iso(d.referral_decided_on))
-    .bind(data.reasons_received.as_bool())
-    .bind(a.funds_held_cents)
-    .bind(a.sales_lost_cents)
-    .bind(a.fees_cents)
-    .bind(&a.note)
-    .bind(&data.decision_reference)
-    .bind(&data.description)
-    .bind(&data.wanted)
-    .bind(tags)
     .bind(now)
     .bind(now)
     .fetch_one(&mut *conn)
-    .await?;
+    .await?
+    .try_get(0)?;
     batch.add(
         "INSERT INTO incident_status (incident_id, status, changed_at)",
         vec![Int(id), Text(status.code().into()), Text(now.into())],
@@ -293,6 +256,36 @@ pub(crate) async fn insert_on(
     let set = data.changed_fields(&empty());
     record_later(batch, now, "incident", id, "created", fields(&set));
     Ok(id)
+}
+
+type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>;
+
+/// Binds the incident's 21 data columns (platform to tags), in the order the INSERT and the
+/// UPDATE above name them.
+fn bind_data<'q>(query: Query<'q>, data: &'q IncidentData, tags: &'q str) -> Query<'q> {
+    let (d, a) = (&data.dates, &data.amounts);
+    query
+        .bind(data.platform_id)
+        .bind(&data.category)
+        .bind(data.measure.map(Measure::code))
+        .bind(&data.title)
+        .bind(iso(d.occurred_on))
+        .bind(iso(d.notified_on))
+        .bind(iso(d.took_effect_on))
+        .bind(iso(d.decision_on))
+        .bind(iso(d.complaint_sent_on))
+        .bind(iso(d.answer_received_on))
+        .bind(iso(d.referral_on))
+        .bind(iso(d.referral_decided_on))
+        .bind(data.reasons_received.as_bool())
+        .bind(a.funds_held_cents)
+        .bind(a.sales_lost_cents)
+        .bind(a.fees_cents)
+        .bind(&a.note)
+        .bind(&data.decision_reference)
+        .bind(&data.description)
+        .bind(&data.wanted)
+        .bind(tags)
 }
 
 /// The data an incident is compared with when created: every field given counts as set.
