@@ -352,13 +352,10 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// Clicks the checkbox or radio button labelled `label`.
+    /// Clicks the checkbox or radio button labelled `label`, once it stays in place (a box
+    /// below a field whose hint changes as it is typed in moves after the typing).
     pub async fn tick(&self, label: &str) {
-        self.field(label)
-            .await
-            .click()
-            .await
-            .expect("click the box");
+        click_still(self.field(label).await).await;
     }
 
     /// Clicks the button with this visible text.
@@ -480,17 +477,7 @@ impl App {
     /// Clicks the element at `xpath` once its place on the page has stayed the same for
     /// 200 ms (a layout still changing makes WebDriver's click land elsewhere).
     pub async fn click_when_still(&self, xpath: &str) {
-        let element = self.find(Locator::XPath(xpath)).await;
-        let mut last = element.rectangle().await.ok();
-        for _ in 0..25 {
-            tokio::time::sleep(Duration::from_millis(200)).await;
-            let now = element.rectangle().await.ok();
-            if now == last {
-                break;
-            }
-            last = now;
-        }
-        element.click().await.expect("click");
+        click_still(self.find(Locator::XPath(xpath)).await).await;
     }
 
     /// Creates a vault from the first-run screen (French) with `passphrase`, confirms the
@@ -676,6 +663,20 @@ async fn connect(port: u16) -> Result<Client, fantoccini::error::NewSessionError
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
+}
+
+/// Clicks `element` once its place on the page has stayed the same for 200 ms.
+async fn click_still(element: Element) {
+    let mut last = element.rectangle().await.ok();
+    for _ in 0..25 {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let now = element.rectangle().await.ok();
+        if now == last {
+            break;
+        }
+        last = now;
+    }
+    element.click().await.expect("click");
 }
 
 /// The XPath of the form control labelled `label` (`<label for>` or a control inside it).

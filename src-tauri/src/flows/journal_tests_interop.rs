@@ -14,7 +14,7 @@ use crate::flows::interop::{
 };
 use crate::flows::tests::hostile;
 use crate::state::AppState;
-use crate::state::tests::{PASS, opened, state};
+use crate::state::tests::opened;
 
 /// A French seller's log as Excel saves it in CSV: `;`, Windows-1252, amounts with spaces
 /// and €, a date that cannot be read (row 4), a blank row and a total row.
@@ -379,10 +379,7 @@ async fn bad_files_and_bad_choices_are_refused_with_their_code() {
 
 #[tokio::test]
 async fn an_export_into_a_folder_that_is_not_there_leaves_nothing() {
-    let (dir, s) = state();
-    s.vault_create(PASS.into(), PASS.into(), false)
-        .await
-        .unwrap();
+    let (dir, s) = opened().await;
     let dest = dir.path().join("absent").join("journal.xlsx");
     let e = s
         .journal_export(
