@@ -358,13 +358,10 @@ impl App {
         click_still(self.field(label).await).await;
     }
 
-    /// Clicks the button with this visible text.
+    /// Clicks the button with this visible text, once it stays in place (a page whose notice
+    /// or hint changes after the last step moves it: a click aimed before lands elsewhere).
     pub async fn click(&self, button: &str) {
-        self.button(button)
-            .await
-            .click()
-            .await
-            .expect("click the button");
+        click_still(self.button(button).await).await;
     }
 
     /// Whether an element matching this XPath is in the page now (no waiting).
