@@ -216,6 +216,8 @@ pub struct ReportPiece {
     /// The events it supports.
     #[ts(type = "Array<number>")]
     pub event_ids: Vec<i64>,
+    /// Its timestamp and, for an e-mail, its DKIM check (printed in the inventory).
+    pub proof: crate::journal::proof::PieceProof,
 }
 
 impl ReportPiece {
@@ -237,6 +239,7 @@ impl ReportPiece {
                 size: p.size,
                 sha256: p.sha256.clone(),
                 event_ids: p.event_ids.clone(),
+                proof: p.proof.clone(),
             })
             .collect()
     }
@@ -672,6 +675,12 @@ pub struct PieceUnavailable(pub String);
 pub trait PieceSource {
     /// The piece's bytes as stored (the renderer checks them against `piece.sha256`).
     fn bytes(&self, piece: &ReportPiece) -> Result<Vec<u8>, PieceUnavailable>;
+
+    /// The piece's RFC 3161 token (the DER TimeStampResp) and its authority's certificate
+    /// chain (PEM), when it has one: the bundle carries them beside the piece.
+    fn timestamp(&self, _piece: &ReportPiece) -> Option<(Vec<u8>, String)> {
+        None
+    }
 }
 
 /// Bytes by piece id.

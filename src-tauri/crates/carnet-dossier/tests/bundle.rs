@@ -241,6 +241,7 @@ fn many(n: u32, destination: Destination, locale: Locale) -> common::Sample {
             size: body.len() as u64,
             sha256: sha(&body),
             event_ids: vec![],
+            proof: Default::default(),
         });
         s.bytes.insert(id, body);
     }
@@ -508,6 +509,7 @@ proptest! {
             size: 0,
             sha256: String::new(),
             event_ids: vec![],
+            proof: Default::default(),
         };
         let name = carnet_dossier::names::piece_file_name(&p);
         assert_safe(&name);

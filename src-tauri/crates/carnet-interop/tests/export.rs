@@ -65,6 +65,7 @@ fn journal_parts() -> (Vec<Incident>, Vec<Event>, Vec<Piece>) {
         created_at: String::new(),
         preview: PreviewKind::Image,
         event_ids: vec![],
+        proof: Default::default(),
     };
     (vec![incident], vec![event], vec![piece])
 }

@@ -198,6 +198,7 @@ proptest! {
             created_at: String::new(),
             preview: PreviewKind::Image,
             event_ids: vec![i.id],
+            proof: Default::default(),
         }).collect();
         let journal = Journal { incidents: &incidents, events: &events, pieces: &pieces, catalogue_ids: &ids };
         let mut bytes = Vec::new();

@@ -52,6 +52,8 @@
 
 pub mod dkim;
 pub mod queue;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod tsp;
 
 pub use tsp::{Token, TokenInfo};

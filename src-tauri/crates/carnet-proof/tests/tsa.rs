@@ -1,19 +1,17 @@
 //! The RFC 3161 client against a local TSA (the real `openssl ts -reply`), loopback only.
 
-mod common;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use carnet_proof::ProofError;
 use carnet_proof::queue::RetryQueue;
+use carnet_proof::testing::{self as common, Reply, Tsa, serve};
 use carnet_proof::tsp::{Request, request_timestamp, verify_token};
 use chrono::Utc;
 use cmpv2::status::{PkiStatus, PkiStatusInfo};
 use cms::content_info::ContentInfo;
 use cms::signed_data::SignedData;
-use common::{Reply, Tsa, serve};
 use der::asn1::{GeneralizedTime, Int, OctetString};
 use der::{Decode, DecodePem, Encode};
 use sha2_010::{Digest, Sha256};

@@ -64,6 +64,10 @@ pub enum StoreError {
     /// the record may point at); `field` says which.
     #[error("invalid value for {0:?}")]
     Invalid(carnet_core::Field),
+    /// A timestamp token or e-mail check that does not prove what it should (another
+    /// fingerprint, a broken signature…): refused, nothing stored.
+    #[error("proof refused: {0:?}")]
+    Proof(carnet_proof::ProofError),
 }
 
 impl From<std::io::Error> for StoreError {

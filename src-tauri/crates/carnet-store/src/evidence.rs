@@ -132,6 +132,12 @@ impl Sealed {
         .bind(now)
         .fetch_one(&mut *conn)
         .await?;
+        // Its proofs wait in the queue from the start; the shell asks for them when the owner
+        // has turned proofs on.
+        let at = chrono::DateTime::parse_from_rfc3339(now)
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .unwrap_or_else(|_| std::time::SystemTime::now().into());
+        crate::journal::proofs::enqueue_new(conn, id, media_type, at).await?;
         Ok(Evidence {
             id,
             sha256: self.sha256.clone(),

@@ -289,6 +289,9 @@ async fn an_older_vault_is_copied_then_migrated() {
     let (vault, _) = created(&f).await;
     // Make it a schema-1 vault: the journal's migrations undone.
     for sql in [
+        "DROP TABLE proof_queue",
+        "DROP TABLE content_email_check",
+        "DROP TABLE content_timestamp",
         "DROP TABLE import_origin",
         "DROP TABLE notified",
         "DROP TABLE dossier_submission",

@@ -933,6 +933,7 @@ fn a_heic_photo_for_a_form_that_refuses_it_is_pointed_at_once_per_incident() {
         size: 10,
         sha256: "0".repeat(64),
         event_ids: vec![],
+        proof: Default::default(),
     };
     let pieces = [
         piece(1, "IMG_0001.HEIC", "image/heic"),

@@ -8,6 +8,7 @@ pub mod event;
 pub mod incident;
 pub mod piece;
 pub mod platform;
+pub mod proof;
 pub mod search;
 pub mod text;
 pub mod trash;

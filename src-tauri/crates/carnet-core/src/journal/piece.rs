@@ -350,6 +350,8 @@ pub struct Piece {
     /// The events it supports.
     #[ts(type = "Array<number>")]
     pub event_ids: Vec<i64>,
+    /// Its timestamp and, for an e-mail, its DKIM check.
+    pub proof: crate::journal::proof::PieceProof,
 }
 
 impl Piece {

@@ -69,6 +69,7 @@ fn piece(id: i64, number: i64) -> Piece {
         created_at: String::new(),
         preview: PreviewKind::Image,
         event_ids: vec![],
+        proof: Default::default(),
     }
 }
 

@@ -144,6 +144,7 @@ fn piece(
         size: bytes.len() as u64,
         sha256: sha(bytes),
         event_ids: vec![],
+        proof: Default::default(),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod imports;
 pub mod incidents;
 pub mod pieces;
 pub mod platforms;
+pub mod proofs;
 pub mod routes;
 pub mod search;
 pub mod trash;

@@ -20,8 +20,14 @@ use crate::vault::Vault;
 const SELECT: &str = "SELECT p.id, p.incident_id, p.number, p.title, p.dated_on, p.note,
     p.created_at, p.content_id, c.original_name, c.media_type, c.size, c.sha256,
     (SELECT group_concat(ep.event_id) FROM event_piece ep JOIN event e ON e.id = ep.event_id
-      WHERE ep.piece_id = p.id AND e.deleted_at IS NULL) AS event_ids
-    FROM piece p JOIN evidence_content c ON c.id = p.content_id";
+      WHERE ep.piece_id = p.id AND e.deleted_at IS NULL) AS event_ids,
+    ts.tsa_name AS ts_name, ts.gen_time AS ts_time,
+    EXISTS (SELECT 1 FROM proof_queue q WHERE q.content_id = c.id AND q.kind = 'timestamp')
+      AS ts_waiting,
+    ec.result AS email_result, ec.token IS NOT NULL AS email_stamped
+    FROM piece p JOIN evidence_content c ON c.id = p.content_id
+    LEFT JOIN content_timestamp ts ON ts.content_id = c.id
+    LEFT JOIN content_email_check ec ON ec.content_id = c.id";
 
 fn read(row: &SqliteRow) -> Result<Piece, StoreError> {
     let events: Option<String> = row.try_get("event_ids")?;
@@ -48,6 +54,7 @@ fn read(row: &SqliteRow) -> Result<Piece, StoreError> {
         sha256: row.try_get("sha256")?,
         created_at: row.try_get("created_at")?,
         event_ids,
+        proof: crate::journal::proofs::summary(row)?,
     })
 }
 

@@ -240,14 +240,21 @@ pub async fn sweep_released(vault: &Vault, today: NaiveDate) -> Result<usize, St
         if needed {
             continue;
         }
-        sqlx::query(
-            "DELETE FROM evidence_content WHERE id = ?
-               AND NOT EXISTS (SELECT 1 FROM piece WHERE content_id = ?)",
-        )
-        .bind(id)
-        .bind(id)
-        .execute(vault.pool())
-        .await?;
+        let mut tx = crate::journal::begin(vault).await?;
+        let still_used: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM piece WHERE content_id = ?)")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+        if still_used {
+            continue;
+        }
+        crate::journal::proofs::forget(&mut tx, id).await?;
+        sqlx::query("DELETE FROM evidence_content WHERE id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
         if std::fs::remove_file(vault.layout().evidence_dir().join(&file_id)).is_ok() {
             removed += 1;
         }

@@ -1,7 +1,7 @@
-//! A local RFC 3161 TSA for the tests: the real `openssl ts -reply` behind a tiny HTTP server
-//! on 127.0.0.1 (a free port), with a test CA and TSA certificate made in a tempdir.
-
-#![allow(dead_code)]
+//! Tests only (feature `testing`): a local RFC 3161 TSA, the real `openssl ts -reply` behind
+//! a tiny HTTP server on 127.0.0.1 (a free port), with a test CA and TSA certificate made in
+//! a tempdir. Used by this crate's tests, the shell's and the end-to-end journeys; never
+//! compiled into the app. Panics on any failure: it is test scaffolding.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
@@ -13,12 +13,16 @@ use std::time::Duration;
 
 /// What the test server answers.
 pub struct Reply {
+    /// The HTTP status.
     pub status: u16,
+    /// The body.
     pub body: Vec<u8>,
+    /// How long to wait before answering.
     pub delay: Duration,
 }
 
 impl Reply {
+    /// A 200 with `body`.
     pub fn ok(body: Vec<u8>) -> Self {
         Reply {
             status: 200,
@@ -28,14 +32,17 @@ impl Reply {
     }
 }
 
+/// What the server runs for each request body.
 pub type Handler = Arc<dyn Fn(Vec<u8>) -> Reply + Send + Sync>;
 
 /// The test TSA's files.
 pub struct Tsa {
+    /// Where its keys, certificates and files are.
     pub dir: tempfile::TempDir,
     counter: AtomicU64,
 }
 
+/// Runs the `openssl` command in `dir`.
 pub fn openssl(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new("openssl")
         .args(args)
@@ -139,6 +146,7 @@ impl Tsa {
         }
     }
 
+    /// A file in the TSA's folder.
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
@@ -267,4 +275,12 @@ pub fn serve(handler: Handler) -> String {
         }
     });
     format!("http://127.0.0.1:{port}/tsr")
+}
+
+/// A good local TSA and its URL, answering every request with `openssl ts -reply`.
+pub fn local_tsa() -> (Arc<Tsa>, String) {
+    let tsa = Arc::new(Tsa::new());
+    let t = tsa.clone();
+    let url = serve(Arc::new(move |q| Reply::ok(t.reply(&q))));
+    (tsa, url)
 }
