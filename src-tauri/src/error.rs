@@ -70,6 +70,8 @@ pub enum ErrorCode {
     NotAJournal,
     /// No import is under way (the file was closed, or the vault locked meanwhile).
     NoImport,
+    /// A timestamp token or e-mail check that does not prove what it should: not stored.
+    ProofRefused,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -133,6 +135,7 @@ impl Localise for StoreError {
             StoreError::DiskFull => ErrorCode::DiskFull,
             StoreError::Io(_) | StoreError::Random | StoreError::Database => ErrorCode::Io,
             StoreError::Invalid(field) => return CoreError::Invalid(*field).localise(locale),
+            StoreError::Proof(_) => ErrorCode::ProofRefused,
         };
         IpcError::new(code, locale)
     }

@@ -31,6 +31,9 @@ pub const EXIT_ALREADY_OPEN: i32 = 3;
 /// The event the UI receives when the vault locks by itself.
 pub const EVENT_LOCKED: &str = "vault-locked";
 
+/// The event the UI receives when a proof was stored or a request failed.
+pub const EVENT_PROOF: &str = "proof-changed";
+
 pub fn run() {
     startup::mark();
     process::harden();
@@ -69,6 +72,11 @@ pub fn run() {
             };
             app.manage(data_dir::Held(held));
             app.manage(state::AppState::open(dir, state::Options::app())?);
+            let handle = app.handle().clone();
+            app.state::<state::AppState>()
+                .on_proof_change(std::sync::Arc::new(move || {
+                    let _ = handle.emit(EVENT_PROOF, ());
+                }));
             log::info!("Carnet {} started", env!("CARGO_PKG_VERSION"));
             flows::evidence::sweep_stale_opened();
             tauri::async_runtime::spawn(auto_lock(app.handle().clone()));
@@ -104,6 +112,9 @@ pub fn run() {
             commands::settings::settings_set_auto_lock,
             commands::settings::settings_set_notifications,
             commands::settings::passphrase_strength,
+            commands::proofs::proof_status,
+            commands::proofs::proof_set,
+            commands::proofs::proof_retry,
             commands::vault::vault_status,
             commands::vault::vault_create,
             commands::vault::vault_unlock_passphrase,

@@ -151,6 +151,12 @@ fn raw_error(code: ErrorCode, field: Option<Field>, locale: Locale) -> &'static 
             "Aucun import n’est en cours : choisissez de nouveau le fichier à importer."
         }
         (C::NoImport, En) => "No import is under way: choose the file to import again.",
+        (C::ProofRefused, Fr) => {
+            "Cette preuve ne correspond pas à la pièce (autre empreinte ou signature invalide) : elle n’a pas été enregistrée."
+        }
+        (C::ProofRefused, En) => {
+            "This proof does not match the piece (another fingerprint or an invalid signature): it was not stored."
+        }
     }
 }
 
@@ -167,6 +173,12 @@ fn invalid(field: Field, locale: Locale) -> &'static str {
         (Field::PassphraseConfirmation, En) => "The confirmation does not match the passphrase.",
         (Field::AutoLockMinutes, Fr) => "Le délai de verrouillage doit aller de 1 à 240 minutes.",
         (Field::AutoLockMinutes, En) => "The lock delay must be between 1 and 240 minutes.",
+        (Field::TsaUrl, Fr) => {
+            "Adresse d’autorité d’horodatage invalide : elle commence par https:// ou http:// et fait au plus 300 caractères."
+        }
+        (Field::TsaUrl, En) => {
+            "Invalid time-stamping authority address: it starts with https:// or http:// and has at most 300 characters."
+        }
         (Field::BackupId, Fr) => "Cette sauvegarde n’existe pas.",
         (Field::BackupId, En) => "This backup does not exist.",
         (Field::Siren, Fr) => {

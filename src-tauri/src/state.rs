@@ -22,6 +22,9 @@ pub struct Options {
     /// Tests only: the work that follows an opening (full check, daily backup) waits for this
     /// before it starts, to show that the journal does not wait for it.
     pub hold_background: Option<Arc<tokio::sync::Notify>>,
+    /// Where the DKIM keys are looked up: the system's DNS when `None` (the app); a table in
+    /// tests and in the end-to-end build (`CARNET_TEST_DNS`).
+    pub resolver: Option<crate::flows::proofs::Resolver>,
 }
 
 impl Options {
@@ -30,6 +33,7 @@ impl Options {
             calibration: Calibration::DEFAULT,
             platform_keyring: true,
             hold_background: None,
+            resolver: crate::flows::proofs::test_resolver(),
         }
     }
 }
@@ -37,7 +41,7 @@ impl Options {
 pub struct AppState {
     pub(crate) layout: Layout,
     settings_file: SettingsFile,
-    settings: Mutex<Settings>,
+    pub(crate) settings: Arc<Mutex<Settings>>,
     pub(crate) vault: Arc<tokio::sync::Mutex<Option<Vault>>>,
     pub(crate) throttle: Mutex<Throttle>,
     pub(crate) idle: Mutex<Idle>,
@@ -55,6 +59,8 @@ pub struct AppState {
     pub(crate) import: Mutex<Option<crate::flows::interop::ImportFile>>,
     /// The files of a folder of screenshots chosen to attach after an import.
     pub(crate) import_pieces: Mutex<Vec<PathBuf>>,
+    /// Timestamps and DKIM look-ups asked in the background (see `flows/proofs.rs`).
+    pub(crate) proofs: crate::flows::proofs::ProofWork,
 }
 
 /// A library result in the owner's language: `result.local(state)` is
@@ -83,7 +89,7 @@ impl AppState {
         Ok(AppState {
             layout: Layout::new(&data_dir),
             settings_file,
-            settings: Mutex::new(settings),
+            settings: Arc::new(Mutex::new(settings)),
             vault: Arc::new(tokio::sync::Mutex::new(None)),
             throttle: Mutex::new(Throttle::load(&Layout::new(&data_dir).throttle_file())),
             idle: Mutex::new(Idle::now()),
@@ -93,6 +99,7 @@ impl AppState {
             background: Mutex::new(None),
             import: Mutex::new(None),
             import_pieces: Mutex::new(Vec::new()),
+            proofs: Default::default(),
         })
     }
 
@@ -109,6 +116,7 @@ impl AppState {
     /// Stops the work that follows an opening, if it still runs; its copy of the key is wiped
     /// as it drops (a copy being written is a temporary folder, removed with it).
     pub(crate) async fn stop_background(&self) {
+        self.stop_proofs().await;
         let running = lock(&self.background).take();
         if let Some(task) = running {
             task.abort();
@@ -156,7 +164,10 @@ impl AppState {
     }
 
     /// Changes the preferences on disk first, then in memory: a failed save changes nothing.
-    fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> Result<Settings, IpcError> {
+    pub(crate) fn update_settings(
+        &self,
+        change: impl FnOnce(&mut Settings),
+    ) -> Result<Settings, IpcError> {
         let mut current = lock(&self.settings);
         let mut next = current.clone();
         change(&mut next);
@@ -185,6 +196,7 @@ pub(crate) mod tests {
             calibration: Calibration::Fixed(KdfParams::insecure_for_tests()),
             platform_keyring: false,
             hold_background: None,
+            resolver: None,
         }
     }
 

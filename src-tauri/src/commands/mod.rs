@@ -10,6 +10,7 @@ pub mod evidence;
 pub mod incidents;
 pub mod interop;
 pub mod platforms;
+pub mod proofs;
 pub mod routes;
 pub mod search;
 pub mod settings;

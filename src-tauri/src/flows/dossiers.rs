@@ -13,7 +13,7 @@ use carnet_core::dossier::{
     ExportRecord, SubmissionInput, file_name,
 };
 use carnet_core::journal::piece::PreviewKind;
-use carnet_core::report::{PieceSource, PieceUnavailable, Report, ReportPiece};
+use carnet_core::report::{PieceSource, PieceUnavailable, Report, ReportPiece, StampToken};
 use carnet_dossier::DossierError;
 use carnet_store::journal::dossiers::{self, VaultPieces};
 use carnet_store::{Layout, outside};
@@ -30,6 +30,9 @@ pub type Progress = Arc<dyn Fn(DossierProgress) + Send + Sync>;
 
 /// The event an export's progress is sent as.
 pub const EVENT_PROGRESS: &str = "dossier-progress";
+
+/// How long an export waits for the manifest's timestamp.
+pub const MANIFEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl AppState {
     /// Creates a draft (numbered in this year) from the form as typed.
@@ -110,10 +113,13 @@ impl AppState {
             Err(e) => return Err(self.err(e)),
         };
         let source = VaultPieces::new(vault, &report.pieces).await.local(self)?;
+        // The manifest is timestamped at export when the owner turned proofs on.
+        let settings = self.settings();
+        let tsa = settings.proofs.then_some(settings.tsa_url);
         let dest_owned = dest.to_owned();
         let layout = self.layout.clone();
         let (report, written) = tokio::task::spawn_blocking(move || {
-            let written = write_pdf(&layout, &dest_owned, &report, source, progress);
+            let written = write_pdf(&layout, &dest_owned, &report, source, progress, tsa);
             (report, written)
         })
         .await
@@ -189,9 +195,32 @@ struct Counting<'a> {
     done: Mutex<u32>,
     total: u32,
     progress: Progress,
+    /// The authority asked for the manifest's timestamp, when proofs are on.
+    tsa: Option<String>,
 }
 
 impl PieceSource for Counting<'_> {
+    fn timestamp(&self, piece: &ReportPiece) -> Option<StampToken> {
+        self.inner.timestamp(piece)
+    }
+
+    /// Asks the authority at once (the export waits at most [`MANIFEST_TIMEOUT`]); offline,
+    /// the bundle goes without the manifest's token and says nothing false.
+    fn stamp(&self, sha256: &[u8; 32]) -> Option<StampToken> {
+        let url = self.tsa.as_deref()?;
+        match carnet_proof::tsp::request_timestamp(url, sha256, MANIFEST_TIMEOUT) {
+            Ok(token) => Some(StampToken {
+                der: token.der,
+                tsa_name: token.tsa_name,
+                chain_pem: token.chain_pem,
+            }),
+            Err(e) => {
+                log::info!("manifest not timestamped: {}", e.code());
+                None
+            }
+        }
+    }
+
     fn bytes(&self, piece: &ReportPiece) -> Result<Vec<u8>, PieceUnavailable> {
         let bytes = self.inner.bytes(piece);
         let mut done = self.done.lock().unwrap_or_else(|p| p.into_inner());
@@ -215,6 +244,7 @@ fn write_pdf(
     report: &Report,
     source: VaultPieces,
     progress: Progress,
+    tsa: Option<String>,
 ) -> Result<DossierExported, ErrorCode> {
     let shown = report
         .pieces
@@ -230,6 +260,7 @@ fn write_pdf(
         done: Mutex::new(0),
         total,
         progress: progress.clone(),
+        tsa,
     };
     let dir = dest.parent().ok_or(ErrorCode::ExportFailed)?;
     let (tmp, _in_flight) = temporary(layout, dir)?;

@@ -234,9 +234,22 @@ impl AppState {
             events::email::import(vault, incident_id, &raw, &mail, &name, actor, &now, today)
                 .await
                 .local(self)?;
+        if let Some(eml) = imported.pieces.first() {
+            self.email_first_check(vault, eml.id, raw.to_vec()).await;
+        }
+        let pieces = match imported.pieces.first() {
+            // Read again: it now carries its first verdict.
+            Some(eml) => {
+                let first = pieces::get(vault, eml.id).await.local(self)?;
+                std::iter::once(first)
+                    .chain(imported.pieces.iter().skip(1).cloned())
+                    .collect()
+            }
+            None => imported.pieces,
+        };
         Ok(EmailImported {
             event: imported.event,
-            pieces: imported.pieces,
+            pieces,
         })
     }
 

@@ -855,3 +855,90 @@ async fn the_demo_journal_exports_as_one_dossier() {
     );
     s.vault_lock().await;
 }
+
+/// With proofs on (the local TSA), the bundle carries each piece's token beside it, the
+/// authority's certificates, the manifest's own token, and the how-to-verify text prints
+/// the `openssl ts -verify` line of each: the real `openssl` passes every printed line, and
+/// fails once a byte of a piece is flipped. The PDF's inventory says "Horodaté le …".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_bundle_carries_tokens_that_openssl_verifies() {
+    let (_tsa, url) = carnet_proof::testing::local_tsa();
+    let (_dir, s) = opened().await;
+    let (platform_id, incident_id) = journal(&s).await;
+    s.proof_set(true, &url).await.unwrap();
+    let start = std::time::Instant::now();
+    while s.proof_status().await.waiting > 0 && start.elapsed().as_secs() < 60 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(s.proof_status().await.waiting, 0, "both pieces timestamped");
+    s.company_save(company()).await.unwrap();
+    s.platform_save(PlatformInput {
+        id: Some(platform_id),
+        catalogue_id: "amazon".into(),
+        legal_entity: "Amazon Online France SAS".into(),
+        address: "67 boulevard du Général Leclerc, 92110 Clichy".into(),
+        country: "FR".into(),
+        siret: "73282932000074".into(),
+        seller_accounts: vec!["A1B2C3".into()],
+        ..PlatformInput::default()
+    })
+    .await
+    .unwrap();
+    let mut input = draft(incident_id);
+    input.declarations.confidentiality = true;
+    input.declarations.identity = Some("disclose".into());
+    let view = s.dossier_create(input).await.unwrap();
+    assert!(view.complete, "{:?}", view.missing);
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("d.pdf");
+    let (progress, _) = recorder();
+    let written = s.dossier_export(view.id, &dest, progress).await.unwrap();
+
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&dest)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).replace(['\n', ' '], "");
+    assert!(text.contains("Horodatéle"), "the inventory says it");
+    assert!(text.contains("(RFC3161)"));
+
+    let unpacked = out.path().join("bundle");
+    let unzip = std::process::Command::new("unzip")
+        .args(["-q", "-d"])
+        .arg(&unpacked)
+        .arg(out.path().join(&written.bundle_file_name))
+        .status()
+        .unwrap();
+    assert!(unzip.success());
+    let readme = std::fs::read_to_string(unpacked.join("VERIFIER.txt")).unwrap();
+    let lines: Vec<&str> = readme
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("openssl ts -verify"))
+        .collect();
+    assert_eq!(lines.len(), 3, "two pieces and the manifest: {readme}");
+    assert!(unpacked.join("manifest.json.tsr").is_file());
+    assert!(std::fs::read_dir(unpacked.join("tsa")).unwrap().count() >= 1);
+    let run = |line: &str| {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(line)
+            .current_dir(&unpacked)
+            .output()
+            .unwrap();
+        out.status.success() && String::from_utf8_lossy(&out.stdout).contains("Verification: OK")
+    };
+    for line in &lines {
+        assert!(run(line), "{line}");
+    }
+    // One byte of the first piece flipped: its line fails.
+    let first = lines[0];
+    let data = first.split('"').nth(1).unwrap();
+    let mut bytes = std::fs::read(unpacked.join(data)).unwrap();
+    bytes[0] ^= 1;
+    std::fs::write(unpacked.join(data), bytes).unwrap();
+    assert!(!run(first), "a changed piece fails");
+    s.vault_lock().await;
+}

@@ -11,6 +11,7 @@ pub mod files;
 pub mod incidents;
 pub mod interop;
 pub mod platforms;
+pub mod proofs;
 pub mod routes;
 pub mod search;
 pub mod vault;
@@ -25,6 +26,8 @@ mod journal_tests_full_disk;
 mod journal_tests_incidents;
 #[cfg(test)]
 mod journal_tests_interop;
+#[cfg(test)]
+mod journal_tests_proofs;
 #[cfg(test)]
 mod journal_tests_search;
 #[cfg(test)]

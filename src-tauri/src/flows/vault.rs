@@ -230,6 +230,7 @@ impl AppState {
         if let Some(previous) = lock(&self.background).replace(task) {
             previous.abort();
         }
+        self.start_proofs();
     }
 
     pub async fn vault_lock(&self) -> VaultStatus {

@@ -13,6 +13,7 @@ pub enum Field {
     Passphrase,
     PassphraseConfirmation,
     AutoLockMinutes,
+    TsaUrl,
     BackupId,
     /// A SIREN: not 9 digits, or a wrong check digit.
     Siren,

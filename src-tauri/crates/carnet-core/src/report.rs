@@ -676,11 +676,27 @@ pub trait PieceSource {
     /// The piece's bytes as stored (the renderer checks them against `piece.sha256`).
     fn bytes(&self, piece: &ReportPiece) -> Result<Vec<u8>, PieceUnavailable>;
 
-    /// The piece's RFC 3161 token (the DER TimeStampResp) and its authority's certificate
-    /// chain (PEM), when it has one: the bundle carries them beside the piece.
-    fn timestamp(&self, _piece: &ReportPiece) -> Option<(Vec<u8>, String)> {
+    /// The piece's RFC 3161 token, when it has one: the bundle carries it beside the piece.
+    fn timestamp(&self, _piece: &ReportPiece) -> Option<StampToken> {
         None
     }
+
+    /// A timestamp of `sha256` asked now (the bundle's manifest), when the owner turned
+    /// proofs on and the authority answers; `None` otherwise (the bundle goes without).
+    fn stamp(&self, _sha256: &[u8; 32]) -> Option<StampToken> {
+        None
+    }
+}
+
+/// An RFC 3161 token as the bundle carries it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StampToken {
+    /// The DER TimeStampResp, as the authority sent it (`P03-….jpg.tsr`).
+    pub der: Vec<u8>,
+    /// The authority's name (`tsa/<name>.pem`).
+    pub tsa_name: String,
+    /// The certificates the token carries, signer first (PEM).
+    pub chain_pem: String,
 }
 
 /// Bytes by piece id.

@@ -17,6 +17,12 @@ pub struct Settings {
     /// A system notification when a deadline of an open incident becomes urgent (on unless
     /// turned off; a settings file from before this choice keeps it on).
     pub notifications: bool,
+    /// Proofs that need the network: the fingerprint (SHA-256) of each piece sent to a
+    /// time-stamping authority, and the DNS look-ups that check an e-mail's DKIM signature.
+    /// Off until the owner turns them on: nothing leaves the machine without their say.
+    pub proofs: bool,
+    /// The RFC 3161 authority's URL (one of the shipped list, or the owner's own).
+    pub tsa_url: String,
 }
 
 impl Default for Settings {
@@ -25,7 +31,35 @@ impl Default for Settings {
             locale: Locale::default(),
             auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
             notifications: true,
+            proofs: false,
+            tsa_url: DEFAULT_TSA_URL.to_owned(),
         }
+    }
+}
+
+/// The authority proposed first (see `carnet-proof`'s `data/tsa.toml`).
+pub const DEFAULT_TSA_URL: &str = "http://timestamp.digicert.com";
+/// The longest URL accepted for an authority.
+pub const TSA_URL_MAX: usize = 300;
+
+/// Validates the URL of a time-stamping authority typed by the owner: `http://` or
+/// `https://`, a host, no spaces or control characters, at most [`TSA_URL_MAX`] characters.
+pub fn tsa_url(raw: &str) -> Result<String, CoreError> {
+    let url = raw.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let host = rest
+        .and_then(|r| r.split(['/', '?', '#']).next())
+        .unwrap_or("");
+    let ok = url.len() <= TSA_URL_MAX
+        && !host.is_empty()
+        && !host.contains('@')
+        && url.chars().all(|c| c.is_ascii_graphic());
+    if ok {
+        Ok(url.to_owned())
+    } else {
+        Err(CoreError::Invalid(Field::TsaUrl))
     }
 }
 
@@ -60,6 +94,48 @@ mod tests {
         assert_eq!(auto_lock_minutes(240), Ok(240));
         for bad in [0, -1, 241, i64::MAX, i64::MIN] {
             assert!(auto_lock_minutes(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn proofs_are_off_until_turned_on() {
+        let s: Settings = serde_json::from_str(r#"{"notifications":false}"#).unwrap();
+        assert!(!s.proofs);
+        assert_eq!(s.tsa_url, DEFAULT_TSA_URL);
+    }
+
+    #[test]
+    fn a_tsa_url_is_checked() {
+        assert_eq!(
+            tsa_url(" https://freetsa.org/tsr ").unwrap(),
+            "https://freetsa.org/tsr"
+        );
+        assert!(tsa_url("http://127.0.0.1:8080/tsr").is_ok());
+        let long = format!("https://a.fr/{}", "x".repeat(400));
+        for bad in [
+            "",
+            "freetsa.org",
+            "ftp://x.fr",
+            "https://",
+            "http:///x",
+            "https://a b.fr",
+            "https://user@evil.fr",
+            "javascript:alert(1)",
+            "https://a.fr/\u{202E}",
+            &long,
+            "https://a.fr/\nx",
+        ] {
+            assert!(tsa_url(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tsa_url_never_panics_and_accepts_only_http(raw in ".{0,400}") {
+            if let Ok(url) = tsa_url(&raw) {
+                proptest::prop_assert!(url.starts_with("http://") || url.starts_with("https://"));
+                proptest::prop_assert!(url.len() <= TSA_URL_MAX);
+            }
         }
     }
 

@@ -8,8 +8,13 @@
 //! a-deposer/P01-P10.zip                                   when the destination's form needs
 //! a-deposer/P11-P20.zip                                   the pieces grouped (to-upload/ in
 //!                                                         English), see [`check_limits`]
+//! P01-….jpg.tsr                                           its RFC 3161 token, when it has one
+//! tsa/<authority>.pem                                     the certificates each token carries
 //! manifest.csv, manifest.json                             number, file, original name, type,
-//!                                                         size, SHA-256, events supported
+//!                                                         size, SHA-256, events supported,
+//!                                                         timestamp, e-mail check
+//! manifest.json.tsr                                       the manifest's own token, when the
+//!                                                         authority answered at export
 //! SHA256SUMS                                              for `sha256sum -c` / `shasum -c`
 //! VERIFIER.txt (HOW-TO-VERIFY.txt)                        the commands for Linux, macOS and
 //!                                                         Windows, in the dossier's language
@@ -30,7 +35,7 @@ use std::io::{Cursor, Seek, Write};
 
 use carnet_core::Locale;
 use carnet_core::delivery::LimitsReport;
-use carnet_core::report::{PieceSource, Report, ReportPiece};
+use carnet_core::report::{PieceSource, Report, ReportPiece, StampToken};
 use chrono::{Datelike, Timelike};
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -61,6 +66,58 @@ pub struct BundleWritten {
     pub groups: Vec<String>,
     /// The name of the "how to verify" file.
     pub readme: String,
+    /// The `openssl ts -verify` line of each timestamped piece (and of the manifest), as the
+    /// how-to-verify text prints them.
+    pub verify_lines: Vec<String>,
+}
+
+/// `tsa/<name>.pem`: the authority's name in letters, digits and dashes.
+pub fn tsa_file(tsa_name: &str) -> String {
+    let mut slug = String::new();
+    for c in tsa_name.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    format!("tsa/{}.pem", if slug.is_empty() { "tsa" } else { slug })
+}
+
+/// The command that checks `data` against its token `tsr` under the certificates `pem`.
+pub fn verify_line(data: &str, tsr: &str, pem: &str) -> String {
+    format!("openssl ts -verify -data \"{data}\" -in \"{tsr}\" -CAfile {pem}")
+}
+
+/// The certificate files written so far, by path, and the token files.
+#[derive(Default)]
+struct Stamps {
+    pems: Vec<(String, String)>,
+    lines: Vec<String>,
+}
+
+impl Stamps {
+    /// The chain's file: one per authority name; another chain under the same name gets a
+    /// number (`tsa/DigiCert-2.pem`).
+    fn pem_for(&mut self, token: &StampToken) -> (String, bool) {
+        let base = tsa_file(&token.tsa_name);
+        let mut path = base.clone();
+        let mut n = 1;
+        loop {
+            match self.pems.iter().find(|(p, _)| *p == path) {
+                Some((_, chain)) if *chain == token.chain_pem => return (path, false),
+                Some(_) => {
+                    n += 1;
+                    path = format!("{}-{n}.pem", base.trim_end_matches(".pem"));
+                }
+                None => {
+                    self.pems.push((path.clone(), token.chain_pem.clone()));
+                    return (path, true);
+                }
+            }
+        }
+    }
 }
 
 /// `VERIFIER.txt` / `HOW-TO-VERIFY.txt`.
@@ -159,6 +216,36 @@ pub fn bundle<W: Write + Seek>(
         pieces: names.clone(),
         groups: Vec::new(),
         readme: readme_name(locale).to_owned(),
+        verify_lines: Vec::new(),
+    };
+    let mut stamps = Stamps::default();
+    // A token beside what it timestamps, and its authority's certificates once.
+    let mut write_token = |zip: &mut ZipWriter<W>,
+                           written: &mut BundleWritten,
+                           data: &str,
+                           token: &StampToken|
+     -> Result<(), DossierError> {
+        let tsr = format!("{data}.tsr");
+        zip.start_file(
+            tsr.as_str(),
+            entry_options(base, "application/timestamp-reply", token.der.len()),
+        )
+        .map_err(zip_error)?;
+        zip.write_all(&token.der).map_err(DossierError::Write)?;
+        written.entries.push(tsr.clone());
+        let (pem, new) = stamps.pem_for(token);
+        if new {
+            zip.start_file(
+                pem.as_str(),
+                entry_options(base, "text/plain", token.chain_pem.len()),
+            )
+            .map_err(zip_error)?;
+            zip.write_all(token.chain_pem.as_bytes())
+                .map_err(DossierError::Write)?;
+            written.entries.push(pem.clone());
+        }
+        stamps.lines.push(verify_line(data, &tsr, &pem));
+        Ok(())
     };
     // (path, sha256) of what SHA256SUMS lists: the pieces, then the group ZIPs.
     let mut sums: Vec<(String, String)> = Vec::new();
@@ -173,6 +260,9 @@ pub fn bundle<W: Write + Seek>(
         zip.write_all(&bytes).map_err(DossierError::Write)?;
         written.entries.push(name.clone());
         sums.push((name.clone(), p.sha256.trim().to_ascii_lowercase()));
+        if let Some(token) = pieces.timestamp(p) {
+            write_token(&mut zip, &mut written, name, &token)?;
+        }
         if !options_.groups {
             continue;
         }
@@ -222,6 +312,14 @@ pub fn bundle<W: Write + Seek>(
     written
         .entries
         .extend(["manifest.csv", "manifest.json"].map(String::from));
+    let manifest_stamped = match pieces.stamp(&Sha256::digest(json.as_bytes()).into()) {
+        Some(token) => {
+            write_token(&mut zip, &mut written, "manifest.json", &token)?;
+            true
+        }
+        None => false,
+    };
+    written.verify_lines = stamps.lines.clone();
     // No piece, no empty SHA256SUMS (which `sha256sum -c` refuses): the text says why.
     if !sums.is_empty() {
         let mut sha256sums = String::new();
@@ -231,7 +329,13 @@ pub fn bundle<W: Write + Seek>(
         text_entry(&mut zip, "SHA256SUMS", sha256sums.as_bytes())?;
         written.entries.push("SHA256SUMS".into());
     }
-    let readme = readme(report, &sums, !written.groups.is_empty());
+    let readme = readme(
+        report,
+        &sums,
+        !written.groups.is_empty(),
+        &written.verify_lines,
+        manifest_stamped,
+    );
     text_entry(&mut zip, readme_name(locale), readme.as_bytes())?;
     written.entries.push(readme_name(locale).into());
     let mut out = zip.finish().map_err(zip_error)?;
@@ -391,6 +495,19 @@ fn manifest_json(
                     "date": date,
                     "summary": summary,
                 })).collect::<Vec<_>>(),
+                "timestamp": p.proof.timestamp.as_ref().map(|t| json!({
+                    "authority": t.tsa_name,
+                    "time": t.gen_time.to_rfc3339(),
+                    "standard": "RFC 3161",
+                })),
+                "email_check": p.proof.email.as_ref().map(|e| json!({
+                    "dkim": e.verdict,
+                    "domain": e.domain,
+                    "selector": e.selector,
+                    "aligned_with_from": e.aligned,
+                    "arc": e.arc,
+                    "checked_at": e.checked_at.to_rfc3339(),
+                })),
             })
         })
         .collect();
@@ -439,7 +556,13 @@ pub fn powershell(locale: Locale) -> &'static str {
 
 /// The "how to verify" text, with Windows line endings (Notepad shows it either way; other
 /// editors too).
-fn readme(report: &Report, sums: &[(String, String)], grouped: bool) -> String {
+fn readme(
+    report: &Report,
+    sums: &[(String, String)],
+    grouped: bool,
+    verify_lines: &[String],
+    manifest_stamped: bool,
+) -> String {
     let l = report.locale;
     let mut s = String::new();
     let title = T::VerifyTitle.fill(l, &[("number", &report.number)]);
@@ -493,6 +616,20 @@ fn readme(report: &Report, sums: &[(String, String)], grouped: bool) -> String {
     if grouped {
         s.push_str(&T::VerifyGroups.fill(l, &[("folder", groups_folder(l))]));
         s.push_str("\n\n");
+    }
+    if !verify_lines.is_empty() {
+        s.push_str(T::VerifyStamps.get(l));
+        s.push_str("\n\n");
+        for line in verify_lines {
+            s.push_str(&format!("    {line}\n"));
+        }
+        s.push('\n');
+        s.push_str(T::VerifyStampsExpected.get(l));
+        s.push_str("\n\n");
+        if manifest_stamped {
+            s.push_str(T::VerifyManifestStamp.get(l));
+            s.push_str("\n\n");
+        }
     }
     s.push_str(T::VerifyList.get(l));
     s.push_str("\n\n");

@@ -60,6 +60,12 @@ fn ok(dir: &Path, args: &[&str]) {
     );
 }
 
+impl Default for Tsa {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Tsa {
     /// A CA, a TSA certificate (P-256, critical timeStamping EKU) and a certificate without it.
     pub fn new() -> Self {

@@ -10,4 +10,14 @@ autoLockMinutes: number,
  * A system notification when a deadline of an open incident becomes urgent (on unless
  * turned off; a settings file from before this choice keeps it on).
  */
-notifications: boolean, };
+notifications: boolean, 
+/**
+ * Proofs that need the network: the fingerprint (SHA-256) of each piece sent to a
+ * time-stamping authority, and the DNS look-ups that check an e-mail's DKIM signature.
+ * Off until the owner turns them on: nothing leaves the machine without their say.
+ */
+proofs: boolean, 
+/**
+ * The RFC 3161 authority's URL (one of the shipped list, or the owner's own).
+ */
+tsaUrl: string, };

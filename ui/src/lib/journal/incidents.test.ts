@@ -178,6 +178,7 @@ describe('incident forms', () => {
       createdAt: '2026-03-05T10:00:00Z',
       preview: 'none' as const,
       eventIds: [],
+      proof: { timestamp: null, stampWaiting: false, email: null },
     };
     const form = pieceToForm(piece);
     expect(form).toEqual({ title: 'Relevé', datedOn: '05/03/2026', note: '' });

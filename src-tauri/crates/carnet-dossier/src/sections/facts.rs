@@ -133,6 +133,19 @@ pub fn chronology(ctx: &Ctx, out: &mut Vec<Block>) {
                     summary
                         .push(Span::plain(format!(" {}", ctx.t(T::FullTextNote))).ink(Ink::Muted));
                 }
+                // An e-mail's DKIM verdict, under the message it authenticates (or not).
+                for check in e
+                    .data
+                    .piece_ids
+                    .iter()
+                    .filter_map(|id| ctx.report.piece(*id))
+                    .filter_map(|p| p.proof.email.as_ref())
+                {
+                    summary.push(
+                        Span::plain(format!("\n{}", ctx.owner(&check.sentence(ctx.locale))))
+                            .ink(Ink::Muted),
+                    );
+                }
                 vec![
                     vec![Span::bold(ctx.event_label(e.id).unwrap_or_default())],
                     vec![Span::plain(ctx.date(e.data.happened_on))],

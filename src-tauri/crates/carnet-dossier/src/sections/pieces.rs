@@ -84,6 +84,18 @@ pub fn inventory(ctx: &Ctx, out: &mut Vec<Block>) {
             if p.is_heic() && r.destination.refuses_heic() {
                 piece.push(Span::bold(format!("\n{}", ctx.t(T::HeicCopy))));
             }
+            // What proves the piece beyond its fingerprint, and plainly what does not.
+            let stamp = match &p.proof.timestamp {
+                Some(t) => t.sentence(ctx.locale),
+                None => ctx.t(T::NotTimestamped).to_owned(),
+            };
+            piece.push(Span::plain(format!("\n{}", ctx.owner(&stamp))).ink(Ink::Muted));
+            if let Some(e) = &p.proof.email {
+                piece.push(Span::plain(format!(
+                    "\n{}",
+                    ctx.owner(&e.sentence(ctx.locale))
+                )));
+            }
             vec![
                 vec![Span::link(p.label(), piece_anchor(p.id))],
                 piece,

@@ -16,7 +16,8 @@ use carnet_core::journal::company::CompanyProfile;
 use carnet_core::journal::event::{Actor, EventData};
 use carnet_core::journal::incident::Status;
 use carnet_core::report::{
-    Destination, PieceSource, PieceUnavailable, Report, ReportIncident, ReportPiece, ReportPlatform,
+    Destination, PieceSource, PieceUnavailable, Report, ReportIncident, ReportPiece,
+    ReportPlatform, StampToken,
 };
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use sha2::{Digest, Sha256};
@@ -468,6 +469,8 @@ async fn earlier_steps(
 pub struct VaultPieces {
     dir: PathBuf,
     files: BTreeMap<i64, (String, Zeroizing<[u8; 32]>, String)>,
+    /// The stored RFC 3161 token of each piece that has one (verified when it was stored).
+    tokens: BTreeMap<i64, StampToken>,
 }
 
 impl VaultPieces {
@@ -491,9 +494,30 @@ impl VaultPieces {
                 .map_err(|_| StoreError::VaultCorrupted)?;
             files.insert(p.id, (file_id, Zeroizing::new(key), sha256));
         }
+        let mut tokens = BTreeMap::new();
+        for p in pieces {
+            let row: Option<(Vec<u8>, String, String)> = sqlx::query_as(
+                "SELECT t.token, t.tsa_name, t.chain_pem FROM piece p
+                 JOIN content_timestamp t ON t.content_id = p.content_id WHERE p.id = ?",
+            )
+            .bind(p.id)
+            .fetch_optional(&mut *conn)
+            .await?;
+            if let Some((der, tsa_name, chain_pem)) = row {
+                tokens.insert(
+                    p.id,
+                    StampToken {
+                        der,
+                        tsa_name,
+                        chain_pem,
+                    },
+                );
+            }
+        }
         Ok(VaultPieces {
             dir: vault.layout().evidence_dir(),
             files,
+            tokens,
         })
     }
 }
@@ -516,6 +540,10 @@ impl PieceSource for VaultPieces {
             return Err(PieceUnavailable(ALTERED.into()));
         }
         Ok(std::mem::take(&mut *plain))
+    }
+
+    fn timestamp(&self, piece: &ReportPiece) -> Option<StampToken> {
+        self.tokens.get(&piece.id).cloned()
     }
 }
 

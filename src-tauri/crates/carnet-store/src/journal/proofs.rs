@@ -435,3 +435,12 @@ pub(crate) async fn forget(conn: &mut SqliteConnection, content_id: i64) -> Resu
     }
     Ok(())
 }
+
+/// The evidence content a live piece shows.
+pub async fn content_of_piece(vault: &Vault, piece_id: i64) -> Result<i64, StoreError> {
+    let id: Option<i64> = sqlx::query_scalar("SELECT content_id FROM piece WHERE id = ?")
+        .bind(piece_id)
+        .fetch_optional(vault.pool())
+        .await?;
+    id.ok_or(StoreError::NotFound)
+}
