@@ -26,6 +26,7 @@ import type { IncidentInput } from './bindings/IncidentInput';
 import type { IncidentPage } from './bindings/IncidentPage';
 import type { MenuAction } from './bindings/MenuAction';
 import type { Piece } from './bindings/Piece';
+import type { ProofStatus } from './bindings/ProofStatus';
 import type { PieceInput } from './bindings/PieceInput';
 import type { Preview } from './bindings/Preview';
 import type { SearchFilters } from './bindings/SearchFilters';
@@ -100,6 +101,9 @@ export function chosenSecret(kind: SecretKind, passphrase: string, recoveryKey: 
 /** The event Rust emits when the vault locks itself after the idle delay. */
 export const EVENT_VAULT_LOCKED = 'vault-locked';
 
+/** The event Rust emits when a proof (timestamp, e-mail check) was stored or a request failed. */
+export const EVENT_PROOF_CHANGED = 'proof-changed';
+
 /** The event Rust emits when a .carnet archive is opened from the file manager (its name). */
 export const EVENT_ARCHIVE_OPENED = 'archive-opened';
 
@@ -122,6 +126,14 @@ export const api = {
     call('settings_set_notifications', { enabled }),
   passphraseStrength: (passphrase: string): Promise<Strength> =>
     call('passphrase_strength', { passphrase }),
+  /** Whether network proofs are on, the authority, the shipped choice and what waits. */
+  proofStatus: (): Promise<ProofStatus> => call('proof_status'),
+  proofSet: (enabled: boolean, tsaUrl: string): Promise<ProofStatus> =>
+    call('proof_set', { enabled, tsaUrl }),
+  proofRetry: (): Promise<ProofStatus> => call('proof_retry'),
+  /** Calls `onChanged` each time a proof is stored or a request fails. */
+  onProofChanged: (onChanged: () => void): Promise<UnlistenFn> =>
+    listen(EVENT_PROOF_CHANGED, () => onChanged()),
 
   vaultStatus: (): Promise<VaultStatus> => call('vault_status'),
   vaultCreate: (passphrase: string, confirmation: string, remember: boolean): Promise<VaultCreated> =>

@@ -1098,4 +1098,60 @@ export const en: Catalogue = {
   'notifications.label': 'Tell me about urgent deadlines',
   'archive.opened': 'Archive opened: {name}. Type the secret that opens it to restore it.',
   'archive.restoreOpened': 'Restore this archive',
+  'proof.utcMoment':
+    '{date} at {time} UTC',
+  'proof.stamped':
+    'Timestamped on {at} by {tsa} (RFC 3161)',
+  'proof.stampWaiting':
+    'Not timestamped yet: the request waits for the network.',
+  'proof.stampOff':
+    'Not timestamped: timestamps are turned off (Settings, Timestamped proofs).',
+  'proof.dkim.valid':
+    'Authentic e-mail: valid DKIM signature from {domain}, checked on {date}',
+  'proof.dkim.broken':
+    'E-mail: DKIM signature broken (the message was changed after it was signed), found on {date}',
+  'proof.dkim.keyGone':
+    'E-mail: key no longer published (the signature could not be checked, the e-mail is not shown as forged), found on {date}',
+  'proof.dkim.none':
+    'E-mail: no DKIM signature, found on {date}',
+  'proof.dkim.notChecked':
+    'E-mail: signature not checked yet',
+  'proof.dkim.notAligned':
+    ' — note: signed by {domain} and not by the sender’s domain ({from})',
+  'proof.dkim.arcValid':
+    '; valid ARC chain of the forwarding',
+  'proof.dkim.arcInvalid':
+    '; ARC chain of the forwarding not verified',
+  'proofs.title':
+    'Timestamped proofs',
+  'proofs.help':
+    'Carnet can have each piece timestamped by a time-stamping authority (RFC 3161) and check the DKIM signature of imported e-mails: your evidence gains a certain date and a verified origin. Only each file’s SHA-256 fingerprint is sent to the authority, never its content; the DKIM check asks the DNS of the domain that signed the e-mail. Nothing leaves your computer until you turn this on.',
+  'proofs.label':
+    'Timestamp my pieces and check my e-mails (only fingerprints are sent)',
+  'proofs.authority':
+    'Time-stamping authority',
+  'proofs.other':
+    'Another authority (type its address)',
+  'proofs.otherUrl':
+    'The authority’s address (RFC 3161, https:// or http://)',
+  'proofs.useOther':
+    'Use this address',
+  'proofs.qualified.yes':
+    'eIDAS qualified',
+  'proofs.qualified.no':
+    'not eIDAS qualified',
+  'proofs.qualified.unknown':
+    'eIDAS status not checked',
+  'proofs.eidasNote':
+    'A qualified timestamp under the eIDAS regulation (art. 41) enjoys a presumption of the accuracy of its date; it usually requires a contract with a qualified provider, whose address you can type. The free authorities offered here have not been checked against the EU trusted list: their token is still strong technical evidence, which anyone can check with OpenSSL.',
+  'proofs.waitingNone':
+    'No proof waiting.',
+  'proofs.waiting.one':
+    '1 proof waits for the network.',
+  'proofs.waiting.other':
+    '{n} proofs wait for the network.',
+  'proofs.retry':
+    'Try again now',
+  'vault.create.proofs':
+    'Timestamp my pieces with a third-party authority and check my e-mails (only each file’s fingerprint is sent; can be changed in Settings)',
 };

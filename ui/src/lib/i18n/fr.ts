@@ -1115,6 +1115,62 @@ export const fr = {
   'notifications.label': 'Me prévenir des délais urgents',
   'archive.opened': 'Archive ouverte : {name}. Saisissez le secret qui l’ouvre pour la restaurer.',
   'archive.restoreOpened': 'Restaurer cette archive',
+  'proof.utcMoment':
+    '{date} à {time} UTC',
+  'proof.stamped':
+    'Horodaté le {at} par {tsa} (RFC 3161)',
+  'proof.stampWaiting':
+    'Pas encore horodaté : la demande attend le réseau.',
+  'proof.stampOff':
+    'Pas horodaté : l’horodatage est désactivé (Réglages, Preuves horodatées).',
+  'proof.dkim.valid':
+    'E-mail authentique : signature DKIM valide de {domain}, vérifiée le {date}',
+  'proof.dkim.broken':
+    'E-mail : signature DKIM rompue (le message a été modifié après sa signature), constaté le {date}',
+  'proof.dkim.keyGone':
+    'E-mail : clé plus publiée (la signature n’a pas pu être vérifiée, l’e-mail n’est pas présenté comme falsifié), constaté le {date}',
+  'proof.dkim.none':
+    'E-mail : aucune signature DKIM, constaté le {date}',
+  'proof.dkim.notChecked':
+    'E-mail : signature pas encore vérifiée',
+  'proof.dkim.notAligned':
+    ' — attention : signé par {domain} et non par le domaine de l’expéditeur ({from})',
+  'proof.dkim.arcValid':
+    ' ; chaîne ARC du transfert valide',
+  'proof.dkim.arcInvalid':
+    ' ; chaîne ARC du transfert non vérifiée',
+  'proofs.title':
+    'Preuves horodatées',
+  'proofs.help':
+    'Carnet peut faire horodater chaque pièce par une autorité d’horodatage (RFC 3161) et vérifier la signature DKIM des e-mails importés : vos preuves gagnent une date certaine et une origine vérifiée. Seule l’empreinte SHA-256 de chaque fichier est envoyée à l’autorité, jamais son contenu ; la vérification DKIM interroge le DNS du domaine qui a signé l’e-mail. Rien ne quitte votre ordinateur tant que vous ne l’activez pas.',
+  'proofs.label':
+    'Horodater mes pièces et vérifier mes e-mails (seules les empreintes sont envoyées)',
+  'proofs.authority':
+    'Autorité d’horodatage',
+  'proofs.other':
+    'Autre autorité (adresse à saisir)',
+  'proofs.otherUrl':
+    'Adresse de l’autorité (RFC 3161, https:// ou http://)',
+  'proofs.useOther':
+    'Utiliser cette adresse',
+  'proofs.qualified.yes':
+    'qualifiée eIDAS',
+  'proofs.qualified.no':
+    'non qualifiée eIDAS',
+  'proofs.qualified.unknown':
+    'statut eIDAS non vérifié',
+  'proofs.eidasNote':
+    'Un horodatage qualifié au sens du règlement eIDAS (art. 41) bénéficie d’une présomption d’exactitude de la date ; il suppose en général un contrat avec un prestataire qualifié, dont vous pouvez saisir l’adresse. Les autorités gratuites proposées ici n’ont pas été vérifiées sur la liste de confiance européenne : leur jeton reste une preuve technique solide, que chacun peut vérifier avec OpenSSL.',
+  'proofs.waitingNone':
+    'Aucune preuve en attente.',
+  'proofs.waiting.one':
+    '1 preuve attend le réseau.',
+  'proofs.waiting.other':
+    '{n} preuves attendent le réseau.',
+  'proofs.retry':
+    'Réessayer maintenant',
+  'vault.create.proofs':
+    'Horodater mes pièces par une autorité tierce et vérifier mes e-mails (seule l’empreinte de chaque fichier est envoyée ; modifiable dans les Réglages)',
 } as const;
 
 export type MessageKey = keyof typeof fr;
