@@ -152,6 +152,7 @@ impl AppState {
                 .local(self)?;
             added.push(piece);
         }
+        self.proofs_due();
         Ok(added)
     }
 
@@ -187,7 +188,7 @@ impl AppState {
             return Err(self.err(StoreError::TooLarge));
         }
         let vault = &*self.unlocked().await?;
-        pieces::add(
+        let added = pieces::add(
             vault,
             incident_id,
             bytes,
@@ -197,7 +198,9 @@ impl AppState {
             &now,
         )
         .await
-        .local(self)
+        .local(self)?;
+        self.proofs_due();
+        Ok(added)
     }
 
     /// Imports an e-mail file as an event (sender, date, subject, plain-text body) with the

@@ -28,7 +28,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// How many requests one round takes from the queue.
 const ROUND: i64 = 20;
 /// The longest sleep between two looks at the queue.
-const IDLE: Duration = Duration::from_secs(300);
+const IDLE: Duration = Duration::from_secs(60);
 
 /// What the settings and the status bar show about proofs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -150,6 +150,11 @@ impl AppState {
         }
         self.proofs.wake.notify_one();
         Ok(self.proof_status().await)
+    }
+
+    /// New evidence was recorded: its requests are due now.
+    pub(crate) fn proofs_due(&self) {
+        self.proofs.wake.notify_one();
     }
 
     /// Who to tell when a proof is stored (the app emits an event to the page).

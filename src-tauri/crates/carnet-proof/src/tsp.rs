@@ -293,7 +293,7 @@ fn check_response(der: &[u8], digest: &[u8; 32]) -> Result<Checked, ProofError> 
     }
     Ok(Checked {
         info: TokenInfo {
-            tsa_name: signer_cert.tbs_certificate.subject.to_string(),
+            tsa_name: display_name(&signer_cert.tbs_certificate.subject.to_string()),
             gen_time,
             chain_pem,
             serial_hex: hex(tst.serial_number.as_bytes()),
@@ -505,4 +505,50 @@ fn check_tsa_certificate(cert: &Certificate, gen_unix: u64) -> Result<(), ProofE
         return Err(ProofError::CertificateExpired);
     }
     Ok(())
+}
+
+/// The name shown for an authority: its certificate's common name (`DigiCert SHA256 RSA4096
+/// Timestamp Responder 2025 1`), else the whole distinguished name.
+pub fn display_name(dn: &str) -> String {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut escaped = false;
+    for c in dn.chars() {
+        if escaped {
+            current.push(c);
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == ',' || c == '+' {
+            parts.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    parts.push(current);
+    parts
+        .iter()
+        .find_map(|p| {
+            let p = p.trim();
+            p.strip_prefix("CN=").or_else(|| p.strip_prefix("cn="))
+        })
+        .map(str::trim)
+        .filter(|cn| !cn.is_empty())
+        .map_or_else(|| dn.to_owned(), str::to_owned)
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::display_name;
+
+    #[test]
+    fn the_common_name_is_shown() {
+        assert_eq!(display_name("CN=Test tsa"), "Test tsa");
+        assert_eq!(
+            display_name("C=US,O=DigiCert\\, Inc.,CN=DigiCert Timestamp 2023"),
+            "DigiCert Timestamp 2023"
+        );
+        assert_eq!(display_name("O=Only An Org,C=FR"), "O=Only An Org,C=FR");
+        assert_eq!(display_name(""), "");
+    }
 }
