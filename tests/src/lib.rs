@@ -358,6 +358,26 @@ impl App {
         click_still(self.field(label).await).await;
     }
 
+    /// Settings, « Preuves horodatées »: the authority at `url` (typed as the owner's own),
+    /// then proofs turned on (French screens).
+    pub async fn turn_proofs_on(&self, url: &str) {
+        self.go("Paramètres").await;
+        self.heading("Preuves horodatées").await;
+        self.choose("Autorité d’horodatage", "Autre autorité (adresse à saisir)")
+            .await;
+        self.fill("Adresse de l’autorité (RFC 3161, https:// ou http://)", url)
+            .await;
+        self.click("Utiliser cette adresse").await;
+        self.tick(
+            "Horodater mes pièces et vérifier mes e-mails (seules les empreintes sont envoyées)",
+        )
+        .await;
+        self.eval_until(
+            "return document.getElementById('proofs-enabled')?.checked === true || null",
+        )
+        .await;
+    }
+
     /// Clicks the button with this visible text, once it stays in place (a page whose notice
     /// or hint changes after the last step moves it: a click aimed before lands elsewhere).
     pub async fn click(&self, button: &str) {

@@ -147,11 +147,14 @@ async fn record_journal_fr(app: &App) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_mediateur_dossier_fixed_in_place_exported_and_sent() {
+    // Proofs on, with the test's local authority: the export timestamps its manifest.
+    let (_tsa, tsa_url) = carnet_proof::testing::local_tsa();
     let dir = data_dir();
     let dialogs = tempfile::tempdir().expect("a folder for the dialogs");
     let dialogs_path = dialogs.path().display().to_string();
     let app = App::start_with_env(dir.path(), &[(ENV_TEST_DIALOGS, &dialogs_path)]).await;
     app.create_vault_and_open(PASSPHRASE).await;
+    app.turn_proofs_on(&tsa_url).await;
     record_journal_fr(&app).await;
 
     // No dossier yet: the list says what one is.
@@ -308,6 +311,15 @@ async fn a_mediateur_dossier_fixed_in_place_exported_and_sent() {
     assert!(text.contains(&pdf_name), "{text}");
     assert!(text.contains(&zip_name), "{text}");
     assert!(text.contains("Empreinte SHA-256"), "{text}");
+    let listing = Command::new("zipinfo")
+        .arg("-1")
+        .arg(&zip)
+        .output()
+        .expect("zipinfo (unzip)");
+    let entries = String::from_utf8_lossy(&listing.stdout).into_owned();
+    for entry in ["manifest.json.tsr", "tsa/Test-tsa.pem", "VERIFIER.txt"] {
+        assert!(entries.lines().any(|l| l == entry), "{entry} in {entries}");
+    }
     let sha = app
         .find(Locator::Css("#dossier-export-result code"))
         .await

@@ -54,14 +54,7 @@ async fn timestamps_and_a_dkim_verdict_in_the_real_app() {
     app.click("Utiliser cette adresse").await;
     app.wait_for_text("Adresse d’autorité d’horodatage invalide")
         .await;
-    app.fill(
-        "Adresse de l’autorité (RFC 3161, https:// ou http://)",
-        &url,
-    )
-    .await;
-    app.click("Utiliser cette adresse").await;
-    app.tick("Horodater mes pièces et vérifier mes e-mails (seules les empreintes sont envoyées)")
-        .await;
+    app.turn_proofs_on(&url).await;
     app.screenshot("proofs-settings-fr").await;
 
     // An incident.
