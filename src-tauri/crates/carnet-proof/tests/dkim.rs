@@ -245,3 +245,42 @@ fn relaxed_alignment() {
     assert!(!aligned("amazonses.com", "amazon.fr"));
     assert!(!aligned("evilamazon.fr", "amazon.fr"));
 }
+
+/// The key records saved beside a fixture (`name record` per line).
+fn records(text: &str) -> StaticResolver {
+    let mut dns = StaticResolver::new();
+    for line in text.lines() {
+        let (name, record) = line.split_once(' ').expect("name record");
+        dns.insert(name, record);
+    }
+    dns
+}
+
+/// A message this project did not sign: RFC 8463's Appendix A example (both an Ed25519 and an
+/// RSA signature by football.example.com), with the key records the RFC publishes (A.2).
+#[test]
+fn the_rfc_8463_example_verifies_with_both_of_its_keys() {
+    let raw = include_bytes!("../../../../tests/fixtures/dkim/rfc8463.eml");
+    let dns = records(include_str!("../../../../tests/fixtures/dkim/rfc8463.dns"));
+    let v = verify_email(raw, &dns, now()).unwrap();
+    assert_eq!(v.verdict, Verdict::Valid);
+    assert_eq!(v.dkim.len(), 2);
+    for s in &v.dkim {
+        assert_eq!(s.verdict, Verdict::Valid, "{s:?}");
+        assert_eq!(s.domain, "football.example.com");
+        assert!(s.aligned);
+        assert!(s.key_record.is_some());
+    }
+    let selectors: Vec<&str> = v.dkim.iter().map(|s| s.selector.as_str()).collect();
+    assert!(selectors.contains(&"brisbane") && selectors.contains(&"test"));
+
+    // "lost" → "Lost": both signatures break.
+    let text = String::from_utf8(raw.to_vec())
+        .unwrap()
+        .replace("We lost", "We Lost");
+    let v = verify_email(text.as_bytes(), &dns, now()).unwrap();
+    assert_eq!(v.verdict, Verdict::SignatureBroken);
+    // The domain took its keys down since: not forged, just no longer checkable.
+    let v = verify_email(raw, &StaticResolver::new(), now()).unwrap();
+    assert_eq!(v.verdict, Verdict::KeyNoLongerPublished);
+}
