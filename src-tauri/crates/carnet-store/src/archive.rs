@@ -268,19 +268,19 @@ pub async fn unpack(
     let staging = tempfile::Builder::new()
         .prefix(".incoming-")
         .tempdir_in(&layout.dir)?;
-    // The payload is the database copy and the encrypted evidence: ciphertext at rest already,
-    // so holding it while verifying exposes nothing; it is wiped when dropped all the same.
+    // Each entry goes to its staging file as its chunks are authenticated: memory stays at a
+    // few chunks whatever the vault's size. A failure anywhere drops the staging folder.
     let aad = Sha256::digest(&header_bytes);
-    let payload = stream::open_all(
+    let mut entries = Entries::new(staging.path())?;
+    stream::open_each(
         &mut reader,
         &archive_key,
         &nonce,
         &aad,
-        None,
         StoreError::ArchiveDamaged,
+        |chunk| entries.feed(chunk),
     )?;
-    write_entries(&payload, staging.path())?;
-    drop(payload);
+    entries.finish()?;
 
     let unpacked = Unpacked {
         staging,
@@ -292,33 +292,111 @@ pub async fn unpack(
     Ok(unpacked)
 }
 
-/// Writes the payload's entries under `dir`, accepting only `vault.db` and
+/// Where the payload's parser is: entries are `name length (u8), name, size (u64 BE),
+/// bytes`, ended by a zero length.
+enum Entry {
+    NameLen,
+    Name(usize, Vec<u8>),
+    Size(PathBuf, Vec<u8>),
+    Body(BufWriter<File>, PathBuf, u64),
+    End,
+}
+
+/// Writes the payload's entries under `dir` as they come, accepting only `vault.db` and
 /// `evidence/<32 hex digits>`: an archive cannot name a file anywhere else.
-fn write_entries(payload: &[u8], dir: &Path) -> Result<(), StoreError> {
-    let mut rest = payload;
-    let mut saw_db = false;
-    std::fs::create_dir_all(dir.join("evidence"))?;
-    loop {
-        let (&name_len, tail) = rest.split_first().ok_or(StoreError::ArchiveDamaged)?;
-        if name_len == 0 {
-            if !tail.is_empty() || !saw_db {
-                return Err(StoreError::ArchiveDamaged);
-            }
-            return Ok(());
+struct Entries<'a> {
+    dir: &'a Path,
+    state: Entry,
+    saw_db: bool,
+}
+
+impl<'a> Entries<'a> {
+    fn new(dir: &'a Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir.join("evidence"))?;
+        Ok(Entries {
+            dir,
+            state: Entry::NameLen,
+            saw_db: false,
+        })
+    }
+
+    fn feed(&mut self, mut bytes: &[u8]) -> Result<(), StoreError> {
+        while !bytes.is_empty() {
+            let state = std::mem::replace(&mut self.state, Entry::End);
+            self.state = match state {
+                Entry::NameLen => {
+                    let (&len, rest) = bytes.split_first().expect("not empty");
+                    bytes = rest;
+                    if len == 0 {
+                        if !self.saw_db {
+                            return Err(StoreError::ArchiveDamaged);
+                        }
+                        Entry::End
+                    } else {
+                        Entry::Name(usize::from(len), Vec::new())
+                    }
+                }
+                Entry::Name(len, mut name) => {
+                    let (take, rest) = bytes.split_at((len - name.len()).min(bytes.len()));
+                    name.extend_from_slice(take);
+                    bytes = rest;
+                    if name.len() < len {
+                        Entry::Name(len, name)
+                    } else {
+                        let name =
+                            std::str::from_utf8(&name).map_err(|_| StoreError::ArchiveDamaged)?;
+                        self.saw_db |= name == "vault.db";
+                        Entry::Size(entry_path(self.dir, name)?, Vec::with_capacity(8))
+                    }
+                }
+                Entry::Size(path, mut size) => {
+                    let (take, rest) = bytes.split_at((8 - size.len()).min(bytes.len()));
+                    size.extend_from_slice(take);
+                    bytes = rest;
+                    if size.len() < 8 {
+                        Entry::Size(path, size)
+                    } else {
+                        let size = u64::from_be_bytes(size.try_into().expect("8 bytes"));
+                        let file = BufWriter::new(File::create(&path)?);
+                        Self::closed_if_done(file, path, size)?
+                    }
+                }
+                Entry::Body(mut file, path, remaining) => {
+                    let n = usize::try_from(remaining)
+                        .unwrap_or(usize::MAX)
+                        .min(bytes.len());
+                    file.write_all(&bytes[..n])?;
+                    bytes = &bytes[n..];
+                    Self::closed_if_done(file, path, remaining - n as u64)?
+                }
+                // Bytes after the end marker.
+                Entry::End => return Err(StoreError::ArchiveDamaged),
+            };
         }
-        let (name, tail) = split(tail, usize::from(name_len))?;
-        let name = std::str::from_utf8(name).map_err(|_| StoreError::ArchiveDamaged)?;
-        let (size, tail) = split(tail, 8)?;
-        let size = u64::from_be_bytes(size.try_into().expect("8 bytes"));
-        let (bytes, tail) = split(
-            tail,
-            usize::try_from(size).map_err(|_| StoreError::ArchiveDamaged)?,
-        )?;
-        let target = entry_path(dir, name)?;
-        saw_db |= name == "vault.db";
-        std::fs::write(&target, bytes)?;
-        sync_file(&target)?;
-        rest = tail;
+        Ok(())
+    }
+
+    /// A file whose last byte came is flushed to the disk.
+    fn closed_if_done(
+        file: BufWriter<File>,
+        path: PathBuf,
+        remaining: u64,
+    ) -> Result<Entry, StoreError> {
+        if remaining > 0 {
+            return Ok(Entry::Body(file, path, remaining));
+        }
+        file.into_inner()
+            .map_err(|e| StoreError::from(e.into_error()))?
+            .sync_all()?;
+        Ok(Entry::NameLen)
+    }
+
+    /// The payload ended: it must have ended with the end marker.
+    fn finish(self) -> Result<(), StoreError> {
+        match self.state {
+            Entry::End => Ok(()),
+            _ => Err(StoreError::ArchiveDamaged),
+        }
     }
 }
 
@@ -337,13 +415,6 @@ fn entry_path(dir: &Path, name: &str) -> Result<PathBuf, StoreError> {
         }
         _ => Err(StoreError::ArchiveDamaged),
     }
-}
-
-fn split(bytes: &[u8], n: usize) -> Result<(&[u8], &[u8]), StoreError> {
-    if bytes.len() < n {
-        return Err(StoreError::ArchiveDamaged);
-    }
-    Ok(bytes.split_at(n))
 }
 
 async fn verify(unpacked: &Unpacked) -> Result<(), StoreError> {
@@ -370,12 +441,10 @@ async fn verify(unpacked: &Unpacked) -> Result<(), StoreError> {
             .as_slice()
             .try_into()
             .map_err(|_| StoreError::ArchiveDamaged)?;
-        let bytes = crate::evidence::decrypt_file(
-            &staged.evidence_dir().join(&file_id),
-            &Zeroizing::new(key),
-        )
-        .map_err(|_| StoreError::ArchiveDamaged)?;
-        if hex(&Sha256::digest(&*bytes)) != sha256 {
+        let digest =
+            crate::evidence::hash_file(&staged.evidence_dir().join(&file_id), &Zeroizing::new(key))
+                .map_err(|_| StoreError::ArchiveDamaged)?;
+        if hex(&digest) != sha256 {
             return Err(StoreError::ArchiveDamaged);
         }
     }

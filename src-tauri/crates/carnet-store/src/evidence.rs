@@ -247,7 +247,30 @@ pub fn decrypt_file(
     decrypt(File::open(path)?, key)
 }
 
-fn decrypt(file: File, key: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+/// The SHA-256 of one evidence file's plaintext, decrypted chunk by chunk (never held whole).
+pub fn hash_file(path: &std::path::Path, key: &[u8; 32]) -> Result<[u8; 32], StoreError> {
+    let (mut reader, nonce, _) = open_header(File::open(path)?)?;
+    let mut hasher = Sha256::new();
+    stream::open_each(
+        &mut reader,
+        key,
+        &nonce,
+        MAGIC,
+        StoreError::VaultCorrupted,
+        |chunk| {
+            hasher.update(chunk);
+            Ok(())
+        },
+    )?;
+    Ok(hasher.finalize().into())
+}
+
+/// A sealed file past its header: the reader at the first chunk, the nonce, and the length of
+/// what follows (when the file system knows it).
+type Opened = (BufReader<File>, [u8; NONCE_LEN], Option<u64>);
+
+/// Reads a sealed file's magic and nonce.
+fn open_header(file: File) -> Result<Opened, StoreError> {
     let len = file.metadata().ok().map(|m| m.len());
     let mut reader = BufReader::with_capacity(CHUNK + TAG, file);
     let mut header = [0u8; MAGIC.len() + NONCE_LEN];
@@ -255,7 +278,15 @@ fn decrypt(file: File, key: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, StoreError>
         return Err(StoreError::VaultCorrupted);
     }
     let nonce: [u8; NONCE_LEN] = header[MAGIC.len()..].try_into().expect("sized above");
-    let sealed_len = len.map(|n| n.saturating_sub(header.len() as u64));
+    Ok((
+        reader,
+        nonce,
+        len.map(|n| n.saturating_sub(header.len() as u64)),
+    ))
+}
+
+fn decrypt(file: File, key: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+    let (mut reader, nonce, sealed_len) = open_header(file)?;
     stream::open_all(
         &mut reader,
         key,

@@ -31,25 +31,20 @@ pub fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> Result<usize, StoreE
     Ok(filled)
 }
 
-/// Opens every chunk up to the last one. Any failure of authentication — a wrong key, a
-/// changed, missing or extra byte — is `damaged`; read errors stay what they are.
-///
-/// `sealed_len`, when known, sizes the output once: besides saving copies, it keeps the
-/// plaintext in one allocation, wiped on drop (a growing vector would leave copies behind).
-pub fn open_all(
+/// Opens every chunk up to the last one, handing each authenticated chunk to `sink` as soon as
+/// it is: memory stays at two chunks whatever the size. Any failure of authentication — a
+/// wrong key, a changed, missing or extra byte — is `damaged`; read errors stay what they are.
+/// What `sink` received before a failure was authentic, but the whole is not: the caller
+/// throws it away.
+pub fn open_each(
     reader: &mut impl Read,
     key: &[u8; 32],
     nonce: &[u8; NONCE_LEN],
     aad: &[u8],
-    sealed_len: Option<u64>,
     damaged: StoreError,
-) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+    mut sink: impl FnMut(&[u8]) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
     let mut decryptor = DecryptorBE32::<XChaCha20Poly1305>::new(key.into(), nonce.into());
-    let capacity = sealed_len.map_or(0, |n| {
-        let chunks = n.div_ceil((CHUNK + TAG) as u64).max(1);
-        n.saturating_sub(chunks * TAG as u64)
-    });
-    let mut out = Zeroizing::new(Vec::with_capacity(usize::try_from(capacity).unwrap_or(0)));
     // One buffer, decrypted in place chunk after chunk, then wiped.
     let mut current = Zeroizing::new(Vec::with_capacity(CHUNK + TAG));
     let mut next = vec![0u8; CHUNK + TAG];
@@ -66,15 +61,38 @@ pub fn open_all(
             if decryptor.decrypt_last_in_place(aad, &mut *current).is_err() {
                 return Err(damaged);
             }
-            out.extend_from_slice(&current);
-            return Ok(out);
+            return sink(&current);
         }
         if decryptor.decrypt_next_in_place(aad, &mut *current).is_err() {
             return Err(damaged);
         }
-        out.extend_from_slice(&current);
+        sink(&current)?;
         current.clear();
         current.extend_from_slice(&next[..next_len]);
         current_len = next_len;
     }
+}
+
+/// Opens every chunk into one buffer (see [`open_each`]).
+///
+/// `sealed_len`, when known, sizes the output once: besides saving copies, it keeps the
+/// plaintext in one allocation, wiped on drop (a growing vector would leave copies behind).
+pub fn open_all(
+    reader: &mut impl Read,
+    key: &[u8; 32],
+    nonce: &[u8; NONCE_LEN],
+    aad: &[u8],
+    sealed_len: Option<u64>,
+    damaged: StoreError,
+) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+    let capacity = sealed_len.map_or(0, |n| {
+        let chunks = n.div_ceil((CHUNK + TAG) as u64).max(1);
+        n.saturating_sub(chunks * TAG as u64)
+    });
+    let mut out = Zeroizing::new(Vec::with_capacity(usize::try_from(capacity).unwrap_or(0)));
+    open_each(reader, key, nonce, aad, damaged, |chunk| {
+        out.extend_from_slice(chunk);
+        Ok(())
+    })?;
+    Ok(out)
 }
