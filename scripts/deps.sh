@@ -9,7 +9,7 @@ PACKAGES=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libssl-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   libdbus-1-dev
-  xvfb webkit2gtk-driver xauth imagemagick xdotool
+  xvfb webkit2gtk-driver xauth imagemagick xdotool xclip
   poppler-utils qpdf unzip openssl
   gnome-keyring dbus-x11 libsecret-tools
   fonts-noto-core

@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "proof_status",
     "proof_set",
     "proof_retry",
+    "clipboard_copy",
     "vault_status",
     "vault_create",
     "vault_unlock_passphrase",

@@ -2,6 +2,7 @@
 //! builds the state, opens the window, registers the commands and runs the auto-lock clock;
 //! the work itself is done by the library crates.
 
+pub mod clipboard;
 pub mod commands;
 pub mod data_dir;
 pub mod dialogs;
@@ -76,6 +77,11 @@ pub fn run() {
             app.state::<state::AppState>()
                 .on_proof_change(std::sync::Arc::new(move || {
                     let _ = handle.emit(EVENT_PROOF, ());
+                }));
+            let handle = app.handle().clone();
+            app.state::<state::AppState>()
+                .on_lock(std::sync::Arc::new(move || {
+                    clipboard::clear_if_ours(&handle)
                 }));
             log::info!("Carnet {} started", env!("CARGO_PKG_VERSION"));
             flows::evidence::sweep_stale_opened();
@@ -182,6 +188,7 @@ pub fn run() {
             commands::dossiers::dossier_open_form,
             commands::about::app_about,
             commands::about::diagnostics_copy,
+            commands::about::clipboard_copy,
         ])
         .build(tauri::generate_context!())
         .expect("Carnet could not start")

@@ -173,6 +173,10 @@ fn invalid(field: Field, locale: Locale) -> &'static str {
         (Field::PassphraseConfirmation, En) => "The confirmation does not match the passphrase.",
         (Field::AutoLockMinutes, Fr) => "Le délai de verrouillage doit aller de 1 à 240 minutes.",
         (Field::AutoLockMinutes, En) => "The lock delay must be between 1 and 240 minutes.",
+        (Field::ClipboardText, Fr) => {
+            "Ce texte est trop long pour être copié (100 000 caractères au plus)."
+        }
+        (Field::ClipboardText, En) => "This text is too long to copy (at most 100,000 characters).",
         (Field::TsaUrl, Fr) => {
             "Adresse d’autorité d’horodatage invalide : elle commence par https:// ou http:// et fait au plus 300 caractères."
         }

@@ -61,6 +61,10 @@ pub struct AppState {
     pub(crate) import_pieces: Mutex<Vec<PathBuf>>,
     /// Timestamps and DKIM look-ups asked in the background (see `flows/proofs.rs`).
     pub(crate) proofs: crate::flows::proofs::ProofWork,
+    /// What Carnet last put on the clipboard (its fingerprint), cleared at lock if still there.
+    pub(crate) copied: crate::clipboard::Copied,
+    /// Run as the vault locks (the app clears the clipboard of the texts it copied).
+    pub(crate) on_lock: Mutex<Option<Arc<dyn Fn() + Send + Sync>>>,
 }
 
 /// A library result in the owner's language: `result.local(state)` is
@@ -100,6 +104,8 @@ impl AppState {
             import: Mutex::new(None),
             import_pieces: Mutex::new(Vec::new()),
             proofs: Default::default(),
+            copied: Default::default(),
+            on_lock: Mutex::new(None),
         })
     }
 
@@ -125,6 +131,24 @@ impl AppState {
         // The cancelled work's read-only connections are closed now, not later on sqlx's
         // threads: they hold the key, and the process may be about to end.
         carnet_store::db::close_cancelled(&self.layout.dir).await;
+    }
+
+    /// What to run as the vault locks.
+    pub fn on_lock(&self, f: Arc<dyn Fn() + Send + Sync>) {
+        *lock(&self.on_lock) = Some(f);
+    }
+
+    /// Puts a text Carnet shows on the clipboard through `set`, remembering it to clear it at
+    /// lock; too long a text is refused.
+    pub fn clipboard_copy(&self, text: String, set: impl FnOnce(String)) -> Result<(), IpcError> {
+        if text.chars().count() > crate::clipboard::MAX_CHARS {
+            return Err(self.err(carnet_core::CoreError::Invalid(
+                carnet_core::Field::ClipboardText,
+            )));
+        }
+        self.copied.remember(&text);
+        set(text);
+        Ok(())
     }
 
     pub fn settings(&self) -> Settings {
@@ -277,6 +301,24 @@ pub(crate) mod tests {
         }
         assert_eq!(state.settings().auto_lock_minutes, 10);
         assert_eq!(state.set_auto_lock(3).unwrap().auto_lock_minutes, 3);
+    }
+
+    #[test]
+    fn clipboard_copy_remembers_its_text_and_refuses_too_long_a_one() {
+        let (_dir, state) = state();
+        let mut set = Vec::new();
+        let long = "é".repeat(crate::clipboard::MAX_CHARS + 1);
+        let e = state.clipboard_copy(long, |t| set.push(t)).unwrap_err();
+        assert_eq!(
+            (e.code, e.field),
+            (ErrorCode::InvalidInput, Some(Field::ClipboardText))
+        );
+        assert!(set.is_empty(), "nothing copied");
+        state
+            .clipboard_copy("Objet : suspension".into(), |t| set.push(t))
+            .unwrap();
+        assert_eq!(set, ["Objet : suspension"]);
+        assert!(state.copied.take_if_ours(Some("Objet : suspension")));
     }
 
     #[test]

@@ -84,6 +84,15 @@ pub fn x_keys(keys: &[&str]) {
     assert!(status.success());
 }
 
+/// What the X clipboard holds (`xclip`), empty when it holds no text.
+pub fn x_clipboard() -> String {
+    let out = std::process::Command::new("xclip")
+        .args(["-o", "-selection", "clipboard"])
+        .output()
+        .expect("xclip (make deps installs it)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Text typed on the X keyboard into whatever has the focus in Carnet's window.
 pub fn x_type(text: &str) {
     let window = x_window();

@@ -371,6 +371,11 @@ async fn a_mediateur_dossier_fixed_in_place_exported_and_sent() {
     )
     .await;
     app.screenshot("dossier-submission-fr").await;
+    let copied = carnet_e2e::x_clipboard();
+    assert!(
+        !copied.trim().is_empty(),
+        "the field's text is on the clipboard"
+    );
 
     // The submission recorded: the incident gets its event and moves to mediation.
     app.fill("Référence reçue", "MED-2026-0042").await;
@@ -427,6 +432,15 @@ async fn a_mediateur_dossier_fixed_in_place_exported_and_sent() {
     app.click("Restaurer").await;
     app.go("Dossiers").await;
     app.wait_for_text("Fonds bloqués depuis mars").await;
+
+    // Locked, the text Carnet copied is no longer on the clipboard.
+    app.click("Verrouiller").await;
+    app.wait_for_text("Déverrouiller").await;
+    let start = std::time::Instant::now();
+    while carnet_e2e::x_clipboard() == copied && start.elapsed().as_secs() < 10 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_ne!(carnet_e2e::x_clipboard(), copied, "cleared at lock");
     app.quit().await;
 }
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
 
+use crate::error::IpcError;
 use crate::state::AppState;
 
 /// What the About box shows besides its fixed texts.
@@ -33,8 +34,20 @@ pub fn diagnostics_copy(app: AppHandle, state: State<'_, AppState>) -> String {
         &std::fs::read_to_string("/etc/os-release").unwrap_or_default(),
         std::env::var("LANG").ok().as_deref(),
     );
-    copy_to_clipboard(&app, text.clone());
+    crate::clipboard::set(&app, text.clone());
     text
+}
+
+/// Puts a text of the page (a form field's text of the submission helper) on the clipboard;
+/// it is cleared when the vault locks if it is still there.
+#[tauri::command]
+pub fn clipboard_copy(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    text: String,
+) -> Result<(), IpcError> {
+    state.touch();
+    state.clipboard_copy(text, |t| crate::clipboard::set(&app, t))
 }
 
 /// The text itself, from what is read outside (kept apart so a test can feed it).
@@ -98,19 +111,6 @@ fn webkit_version() -> String {
 fn webkit_version() -> String {
     "-".to_owned()
 }
-
-#[cfg(target_os = "linux")]
-fn copy_to_clipboard(app: &AppHandle, text: String) {
-    // GTK's clipboard belongs to the main thread.
-    let _ = app.run_on_main_thread(move || {
-        let clipboard = gtk::Clipboard::get(&gtk::gdk::SELECTION_CLIPBOARD);
-        clipboard.set_text(&text);
-        clipboard.store();
-    });
-}
-
-#[cfg(not(target_os = "linux"))]
-fn copy_to_clipboard(_app: &AppHandle, _text: String) {}
 
 #[cfg(test)]
 mod tests {

@@ -234,6 +234,10 @@ impl AppState {
     }
 
     pub async fn vault_lock(&self) -> VaultStatus {
+        let hook = lock(&self.on_lock).clone();
+        if let Some(clear) = hook {
+            clear();
+        }
         self.stop_background().await;
         self.opened.clear();
         self.import_cancel();

@@ -290,6 +290,8 @@ export const api = {
   appAbout: (): Promise<About> => call('app_about'),
   /** Puts the diagnostic information (versions, system, language) on the clipboard; returns it. */
   diagnosticsCopy: (): Promise<string> => call('diagnostics_copy'),
+  /** Puts a text on the clipboard through Rust, which clears it at lock if it is still there. */
+  clipboardCopy: (text: string): Promise<void> => call('clipboard_copy', { text }),
   /** Calls `onAction` with each menu entry chosen; resolves to the way to stop. */
   onMenu: (onAction: (action: MenuAction) => void): Promise<UnlistenFn> =>
     listen<MenuAction>(EVENT_MENU, (event) => onAction(event.payload)),

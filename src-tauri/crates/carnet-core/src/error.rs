@@ -14,6 +14,7 @@ pub enum Field {
     PassphraseConfirmation,
     AutoLockMinutes,
     TsaUrl,
+    ClipboardText,
     BackupId,
     /// A SIREN: not 9 digits, or a wrong check digit.
     Siren,
