@@ -84,6 +84,15 @@ pub fn x_keys(keys: &[&str]) {
     assert!(status.success());
 }
 
+/// WebDriver's Tab key.
+pub const KEY_TAB: &str = "\u{E004}";
+/// WebDriver's Enter key.
+pub const KEY_ENTER: &str = "\u{E007}";
+/// WebDriver's Escape key.
+pub const KEY_ESCAPE: &str = "\u{E00C}";
+/// WebDriver's Space key.
+pub const KEY_SPACE: &str = "\u{E00D}";
+
 /// What the X clipboard holds (`xclip`), empty when it holds no text.
 pub fn x_clipboard() -> String {
     let out = std::process::Command::new("xclip")
@@ -385,6 +394,68 @@ impl App {
             "return document.getElementById('proofs-enabled')?.checked === true || null",
         )
         .await;
+    }
+
+    /// The focused element's accessible name as a screen reader would start it: its
+    /// `aria-label`, else its label's text, else its own text; empty when nothing has the focus.
+    pub async fn focused_name(&self) -> String {
+        let v = self
+            .eval(
+                "const e = document.activeElement; \
+                 if (!e || e === document.body) return ''; \
+                 const clean = (s) => (s || '').replace(/\\s+/g, ' ').trim(); \
+                 if (e.getAttribute('aria-label')) return clean(e.getAttribute('aria-label')); \
+                 if (e.labels && e.labels.length) return clean(e.labels[0].textContent); \
+                 return clean(e.textContent);",
+            )
+            .await;
+        v.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Whether the focused element shows it has the focus (an outline or a ring).
+    pub async fn focus_is_visible(&self) -> bool {
+        self.eval(
+            "const e = document.activeElement; if (!e || e === document.body) return false; \
+             const s = getComputedStyle(e); \
+             return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) \
+               || (s.boxShadow && s.boxShadow !== 'none');",
+        )
+        .await
+        .as_bool()
+        .unwrap_or(false)
+    }
+
+    /// Keys sent to whatever has the focus (WebDriver's key actions: `\u{E004}` is Tab,
+    /// `\u{E007}` Enter, `\u{E00C}` Escape, `\u{E00D}` Space).
+    pub async fn keys(&self, keys: &str) {
+        self.client
+            .active_element()
+            .await
+            .expect("an element has the focus")
+            .send_keys(keys)
+            .await
+            .expect("type on the focused element");
+    }
+
+    /// Presses Tab until the element named `name` has the focus (at most 150 times), checking
+    /// on the way that every focused element shows its focus. Panics if it is never reached.
+    pub async fn tab_to(&self, name: &str) {
+        let mut seen = Vec::new();
+        for _ in 0..150 {
+            self.keys(KEY_TAB).await;
+            let now = self.focused_name().await;
+            if !now.is_empty() {
+                assert!(
+                    self.focus_is_visible().await,
+                    "the focus on {now:?} cannot be seen"
+                );
+            }
+            if plain_spaces(&now) == plain_spaces(name) {
+                return;
+            }
+            seen.push(now);
+        }
+        panic!("Tab never reached {name:?}; it went through {seen:?}");
     }
 
     /// Clicks the button with this visible text, once it stays in place (a page whose notice

@@ -1000,7 +1000,13 @@ export const en: Catalogue = {
 
   'dossier.export.title': 'Export as PDF',
   'dossier.export.intro':
-    'The PDF will hold {incidents} incident(s), {events} event(s) and {pieces} piece(s) ({size}); the original pieces go beside it in a ZIP file, with their fingerprints.',
+    'The PDF will hold {incidents}, {events} and {pieces} ({size}); the original pieces go beside it in a ZIP file, with their fingerprints.',
+  'dossier.export.incidents.one': '{n} incident',
+  'dossier.export.incidents.other': '{n} incidents',
+  'dossier.export.events.one': '{n} event',
+  'dossier.export.events.other': '{n} events',
+  'dossier.export.pieces.one': '{n} piece',
+  'dossier.export.pieces.other': '{n} pieces',
   'dossier.export.button': 'Export the dossier (PDF + pieces)',
   'dossier.export.running': 'Exporting…',
   'dossier.export.blockedOne': 'Cannot export: one blocking element is missing (see the list above).',
@@ -1034,7 +1040,9 @@ export const en: Catalogue = {
   'dossier.history.submissions': 'Submissions',
   'dossier.history.noExport': 'Not exported yet.',
   'dossier.history.noSubmission': 'No submission recorded.',
-  'dossier.history.exportFacts': '{pages} page(s), {size}, {pieces} piece(s)',
+  'dossier.history.exportFacts': '{pages}, {size}; {pieces}',
+  'dossier.history.pages.one': '{n} page long',
+  'dossier.history.pages.other': '{n} pages long',
   'dossier.history.submission': 'Sent on {date} ({destination})',
   'dossier.history.reference': 'reference',
 
@@ -1061,7 +1069,11 @@ export const en: Catalogue = {
   'submission.noPieces': 'No piece to attach.',
   'submission.piecesFree.one': '{n} piece, to attach as it is from the pieces’ ZIP file.',
   'submission.piecesFree.other': '{n} pieces, to attach as they are from the pieces’ ZIP file.',
-  'submission.piecesOk': '{files} file(s) to upload, in {fields} upload field(s).',
+  'submission.piecesOk': '{files}, in {fields}.',
+  'submission.files.one': '{n} file to upload',
+  'submission.files.other': '{n} files to upload',
+  'submission.fields.one': '{n} upload field',
+  'submission.fields.other': '{n} upload fields',
   'submission.piecesNotOk':
     'Some pieces exceed the form’s limits: send them another way (with the PDF, for example).',
   'submission.fit.accepted': 'accepted as it is',

@@ -1014,7 +1014,13 @@ export const fr = {
 
   'dossier.export.title': 'Export en PDF',
   'dossier.export.intro':
-    'Le PDF reprendra {incidents} incident(s), {events} événement(s) et {pieces} pièce(s) ({size}) ; les pièces originales l’accompagnent dans une archive ZIP, avec leurs empreintes.',
+    'Le PDF reprendra {incidents}, {events} et {pieces} ({size}) ; les pièces originales l’accompagnent dans une archive ZIP, avec leurs empreintes.',
+  'dossier.export.incidents.one': '{n} incident',
+  'dossier.export.incidents.other': '{n} incidents',
+  'dossier.export.events.one': '{n} événement',
+  'dossier.export.events.other': '{n} événements',
+  'dossier.export.pieces.one': '{n} pièce',
+  'dossier.export.pieces.other': '{n} pièces',
   'dossier.export.button': 'Exporter le dossier (PDF + pièces)',
   'dossier.export.running': 'Export en cours…',
   'dossier.export.blockedOne': 'Export impossible : un élément bloquant manque (voir la liste ci-dessus).',
@@ -1050,7 +1056,9 @@ export const fr = {
   'dossier.history.submissions': 'Envois',
   'dossier.history.noExport': 'Pas encore exporté.',
   'dossier.history.noSubmission': 'Aucun envoi enregistré.',
-  'dossier.history.exportFacts': '{pages} page(s), {size}, {pieces} pièce(s)',
+  'dossier.history.exportFacts': '{pages}, {size}, {pieces}',
+  'dossier.history.pages.one': '{n} page',
+  'dossier.history.pages.other': '{n} pages',
   'dossier.history.submission': 'Envoyé le {date} ({destination})',
   'dossier.history.reference': 'référence',
 
@@ -1078,7 +1086,11 @@ export const fr = {
   'submission.noPieces': 'Aucune pièce à joindre.',
   'submission.piecesFree.one': '{n} pièce, à joindre telle quelle depuis l’archive des pièces.',
   'submission.piecesFree.other': '{n} pièces, à joindre telles quelles depuis l’archive des pièces.',
-  'submission.piecesOk': '{files} fichier(s) à déposer, dans {fields} champ(s) de dépôt.',
+  'submission.piecesOk': '{files}, dans {fields}.',
+  'submission.files.one': '{n} fichier à déposer',
+  'submission.files.other': '{n} fichiers à déposer',
+  'submission.fields.one': '{n} champ de dépôt',
+  'submission.fields.other': '{n} champs de dépôt',
   'submission.piecesNotOk':
     'Certaines pièces dépassent les limites du formulaire : envoyez-les autrement (par exemple avec le PDF).',
   'submission.fit.accepted': 'acceptée telle quelle',
