@@ -154,6 +154,9 @@ impl Sealed {
     }
 }
 
+/// Hashes and seals `source` side by side: this thread reads and encrypts each 64 KiB chunk
+/// while another hashes the same chunk (shared, never copied), so a large file costs the
+/// slower of the two rather than their sum — the SHA-256 alone, on these machines.
 fn encrypt(
     source: impl Read,
     key: &[u8; 32],
@@ -166,42 +169,84 @@ fn encrypt(
     writer.write_all(MAGIC)?;
     writer.write_all(&nonce)?;
     let mut reader = BufReader::with_capacity(CHUNK, source);
-    let mut hasher = Sha256::new();
-    let mut size: u64 = 0;
-    let mut current = Zeroizing::new(vec![0u8; CHUNK]);
-    let mut next = Zeroizing::new(vec![0u8; CHUNK]);
-    let mut current_len = read_full(&mut reader, &mut current)?;
-    loop {
-        size += current_len as u64;
-        if size > limit {
-            return Err(StoreError::TooLarge);
-        }
-        hasher.update(&current[..current_len]);
-        let next_len = if current_len == CHUNK {
-            read_full(&mut reader, &mut next)?
-        } else {
-            0
-        };
-        let payload = Payload {
-            msg: &current[..current_len],
-            aad: MAGIC,
-        };
-        if next_len == 0 {
-            let sealed = encryptor
-                .encrypt_last(payload)
-                .map_err(|_| StoreError::Random)?;
-            writer.write_all(&sealed)?;
-            break;
-        }
+    let first = read_chunk(&mut reader)?;
+    if first.len() < CHUNK {
+        // One chunk (most screenshots and documents are small): no second thread to start.
         let sealed = encryptor
-            .encrypt_next(payload)
+            .encrypt_last(Payload {
+                msg: &first[..],
+                aad: MAGIC,
+            })
             .map_err(|_| StoreError::Random)?;
         writer.write_all(&sealed)?;
-        std::mem::swap(&mut current, &mut next);
-        current_len = next_len;
+        writer.flush()?;
+        return Ok((hex(&Sha256::digest(&first[..])), first.len() as u64));
     }
-    writer.flush()?;
-    Ok((hex(&hasher.finalize()), size))
+    let (to_hasher, chunks) = std::sync::mpsc::sync_channel::<Chunk>(HASH_QUEUE);
+    std::thread::scope(|scope| {
+        let hasher = scope.spawn(move || {
+            let mut hasher = Sha256::new();
+            for chunk in chunks {
+                hasher.update(&chunk[..]);
+            }
+            hasher.finalize()
+        });
+        let sealed = (|| {
+            let mut size: u64 = 0;
+            let mut current = first;
+            loop {
+                size += current.len() as u64;
+                if size > limit {
+                    return Err(StoreError::TooLarge);
+                }
+                // The hasher may be gone only if it panicked: the join below says so.
+                let _ = to_hasher.send(current.clone());
+                let next = if current.len() == CHUNK {
+                    read_chunk(&mut reader)?
+                } else {
+                    Chunk::default()
+                };
+                let payload = Payload {
+                    msg: &current[..],
+                    aad: MAGIC,
+                };
+                if next.is_empty() {
+                    let sealed = encryptor
+                        .encrypt_last(payload)
+                        .map_err(|_| StoreError::Random)?;
+                    writer.write_all(&sealed)?;
+                    break;
+                }
+                let sealed = encryptor
+                    .encrypt_next(payload)
+                    .map_err(|_| StoreError::Random)?;
+                writer.write_all(&sealed)?;
+                current = next;
+            }
+            writer.flush()?;
+            Ok(size)
+        })();
+        drop(to_hasher);
+        let digest = hasher
+            .join()
+            .map_err(|_| StoreError::Io(std::io::ErrorKind::Other))?;
+        Ok((hex(&digest), sealed?))
+    })
+}
+
+/// A chunk of plaintext shared by the encrypting and the hashing thread, wiped when both
+/// have dropped it.
+type Chunk = std::sync::Arc<Zeroizing<Vec<u8>>>;
+
+/// Chunks waiting for the hasher at most (a few hundred KiB).
+const HASH_QUEUE: usize = 4;
+
+/// The next chunk of `reader` (shorter only at the end; empty past it).
+fn read_chunk(reader: &mut impl Read) -> Result<Chunk, StoreError> {
+    let mut buf = Zeroizing::new(vec![0u8; CHUNK]);
+    let n = read_full(reader, &mut buf)?;
+    buf.truncate(n);
+    Ok(std::sync::Arc::new(buf))
 }
 
 /// The original bytes of a piece (for a preview). Authenticated decryption already proves
