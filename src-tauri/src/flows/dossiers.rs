@@ -305,7 +305,7 @@ fn write_pdf(
         file_name: name(dest),
         size,
         pages: u32::try_from(written.pages).unwrap_or(u32::MAX),
-        sha256: hex(&hasher.finalize()),
+        sha256: hex::encode(hasher.finalize()),
         pieces: u32::try_from(report.pieces.len()).unwrap_or(u32::MAX),
         bundle_file_name: name(&bundle_dest),
         bundle_size,
@@ -367,10 +367,6 @@ impl<W: Write> Write for Hashing<W> {
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 pub(crate) fn dossier_code(e: &DossierError) -> ErrorCode {

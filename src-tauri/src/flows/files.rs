@@ -34,11 +34,8 @@ pub(crate) fn io_code(e: &std::io::Error) -> ErrorCode {
     }
 }
 
-#[cfg(unix)]
+/// The store's `sync_dir`, its failure ignored: the rename is done, and a folder that cannot
+/// be flushed leaves the file in place anyway.
 pub(crate) fn sync_dir(dir: &Path) {
-    // The rename is done; a folder that cannot be flushed leaves the file in place anyway.
-    let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    let _ = carnet_store::atomic::sync_dir(dir);
 }
-
-#[cfg(not(unix))]
-pub(crate) fn sync_dir(_dir: &Path) {}

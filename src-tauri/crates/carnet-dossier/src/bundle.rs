@@ -143,10 +143,6 @@ fn zip_error(e: zip::result::ZipError) -> DossierError {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The piece's bytes, asked once and checked against its recorded SHA-256.
 fn fetch(source: &dyn PieceSource, p: &ReportPiece) -> Result<Vec<u8>, DossierError> {
     let bytes = source
@@ -155,7 +151,7 @@ fn fetch(source: &dyn PieceSource, p: &ReportPiece) -> Result<Vec<u8>, DossierEr
             piece: p.label(),
             reason: e.0,
         })?;
-    if !hex(&Sha256::digest(&bytes)).eq_ignore_ascii_case(p.sha256.trim()) {
+    if !hex::encode(Sha256::digest(&bytes)).eq_ignore_ascii_case(p.sha256.trim()) {
         return Err(DossierError::PieceAltered { piece: p.label() });
     }
     Ok(bytes)
@@ -366,7 +362,7 @@ fn finish_group<W: Write + Seek>(
     )
     .map_err(zip_error)?;
     zip.write_all(&bytes).map_err(DossierError::Write)?;
-    Ok(hex(&Sha256::digest(&bytes)))
+    Ok(hex::encode(Sha256::digest(&bytes)))
 }
 
 /// For each piece (by position), the events it supports: `E3` and the event's date.

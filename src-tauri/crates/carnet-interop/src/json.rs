@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use crate::error::InteropError;
 use crate::parse::{self, PlatformRef};
 use crate::plan::{Draft, Plan, key_of};
-use crate::read::{MAX_BYTES, hex};
+use crate::read::MAX_BYTES;
 
 /// The `format` member of every journal file.
 pub const FORMAT: &str = "carnet.journal";
@@ -290,7 +290,7 @@ pub fn plan_json(bytes: &[u8], today: NaiveDate) -> Result<Plan, InteropError> {
         return Err(InteropError::TooManyRows);
     }
     let mut plan = Plan {
-        file_fingerprint: hex(&Sha256::digest(bytes)),
+        file_fingerprint: hex::encode(Sha256::digest(bytes)),
         ..Plan::default()
     };
     for (i, inc) in file.incidents.iter().enumerate() {

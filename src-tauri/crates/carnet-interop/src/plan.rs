@@ -15,7 +15,7 @@ use ts_rs::TS;
 
 use crate::mapping::{AmountTarget, MapField, Mapping};
 use crate::parse::{self, PlatformRef};
-use crate::read::{Cell, Table, hex};
+use crate::read::{Cell, Table};
 use crate::text::fold;
 
 /// A value typed on the preview to replace a cell of a row.
@@ -185,7 +185,7 @@ pub(crate) fn key_of(parts: &[&str]) -> String {
         h.update(p.as_bytes());
         h.update([0]);
     }
-    hex(&h.finalize()[..16])
+    hex::encode(&h.finalize()[..16])
 }
 
 fn cents_text(cents: i64) -> String {

@@ -123,7 +123,7 @@ pub fn open(bytes: &[u8], format: Format) -> Result<Source<'_>, InteropError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) || bytes == b"\xEF\xBB\xBF" {
         return Err(InteropError::Empty);
     }
-    let fingerprint = hex(&Sha256::digest(bytes));
+    let fingerprint = hex::encode(Sha256::digest(bytes));
     let kind = match format {
         Format::Csv => {
             if !looks_like_text(bytes) {
@@ -143,10 +143,6 @@ pub fn open(bytes: &[u8], format: Format) -> Result<Source<'_>, InteropError> {
         kind,
         fingerprint,
     })
-}
-
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A CSV must not hold NUL bytes nor many control characters, nor start like a zip or an

@@ -296,15 +296,11 @@ fn check_response(der: &[u8], digest: &[u8; 32]) -> Result<Checked, ProofError> 
             tsa_name: display_name(&signer_cert.tbs_certificate.subject.to_string()),
             gen_time,
             chain_pem,
-            serial_hex: hex(tst.serial_number.as_bytes()),
+            serial_hex: hex::encode(tst.serial_number.as_bytes()),
             policy: tst.policy.to_string(),
         },
         nonce: tst.nonce,
     })
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn is_signer(cert: &Certificate, signer: &SignerInfo) -> bool {

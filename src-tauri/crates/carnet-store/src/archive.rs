@@ -27,10 +27,11 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use crate::backup::{replace_database, sync_dir, sync_file};
+use crate::atomic::{sync_dir, sync_file};
+use crate::backup::replace_database;
 use crate::db;
 use crate::error::StoreError;
-use crate::keys::keyfile::{KeyFile, SlotKind, hex};
+use crate::keys::keyfile::{KeyFile, SlotKind};
 use crate::keys::{VaultKey, aead, random_bytes, random_key};
 use crate::stream::{self, CHUNK, NONCE_LEN, TAG};
 use crate::vault::{Layout, Secret, Vault};
@@ -444,7 +445,7 @@ async fn verify(unpacked: &Unpacked) -> Result<(), StoreError> {
         let digest =
             crate::evidence::hash_file(&staged.evidence_dir().join(&file_id), &Zeroizing::new(key))
                 .map_err(|_| StoreError::ArchiveDamaged)?;
-        if hex(&digest) != sha256 {
+        if hex::encode(digest) != sha256 {
             return Err(StoreError::ArchiveDamaged);
         }
     }

@@ -20,15 +20,23 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     sync_dir(dir)
 }
 
+/// Flushes a folder's entries (a file created or renamed in it) to the disk: the one copy the
+/// store and the shell use.
 #[cfg(unix)]
-fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+pub fn sync_dir(dir: &Path) -> Result<(), StoreError> {
     File::open(dir)?.sync_all()?;
     Ok(())
 }
 
+/// Windows cannot open a folder as a file; NTFS journals the rename itself.
 #[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> Result<(), StoreError> {
-    // Windows cannot open a folder as a file; NTFS journals the rename itself.
+pub fn sync_dir(_dir: &Path) -> Result<(), StoreError> {
+    Ok(())
+}
+
+/// Flushes a file's bytes to the disk.
+pub fn sync_file(path: &Path) -> Result<(), StoreError> {
+    File::open(path)?.sync_all()?;
     Ok(())
 }
 

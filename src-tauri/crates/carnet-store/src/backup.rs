@@ -11,11 +11,12 @@
 //! Every backup is verified (opened with the key, integrity check, same vault) before it is
 //! given its final name, and a restore verifies again before anything is replaced.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
+use crate::atomic::{sync_dir, sync_file};
 use crate::db;
 use crate::error::StoreError;
 use crate::keys::VaultKey;
@@ -266,16 +267,4 @@ fn keep_current(layout: &Layout, now: NaiveDateTime) -> Result<(), StoreError> {
         dir.join(format!("{}{}", Kind::Restore.prefix(), stamp(now))),
     )?;
     prune(layout, Kind::Restore, KEEP_OTHER)
-}
-
-pub(crate) fn sync_file(path: &Path) -> Result<(), StoreError> {
-    std::fs::File::open(path)?.sync_all()?;
-    Ok(())
-}
-
-pub(crate) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
-    #[cfg(unix)]
-    std::fs::File::open(dir)?.sync_all()?;
-    let _ = dir;
-    Ok(())
 }

@@ -23,9 +23,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use crate::backup::{sync_dir, sync_file};
+use crate::atomic::{sync_dir, sync_file};
 use crate::error::StoreError;
-use crate::keys::keyfile::hex;
 use crate::keys::{random_bytes, random_key};
 use crate::stream::{self, CHUNK, NONCE_LEN, TAG, read_full};
 use crate::vault::Vault;
@@ -87,7 +86,7 @@ pub fn seal(vault: &Vault, source: impl Read, len_hint: Option<u64>) -> Result<S
     }
     let dir = vault.layout().evidence_dir();
     std::fs::create_dir_all(&dir)?;
-    let file_id = hex(&random_bytes::<16>()?);
+    let file_id = hex::encode(random_bytes::<16>()?);
     let file_key = random_key()?;
     let tmp = tempfile::Builder::new()
         .prefix(".carnet-")
@@ -180,7 +179,7 @@ fn encrypt(
             .map_err(|_| StoreError::Random)?;
         writer.write_all(&sealed)?;
         writer.flush()?;
-        return Ok((hex(&Sha256::digest(&first[..])), first.len() as u64));
+        return Ok((hex::encode(Sha256::digest(&first[..])), first.len() as u64));
     }
     let (to_hasher, chunks) = std::sync::mpsc::sync_channel::<Chunk>(HASH_QUEUE);
     std::thread::scope(|scope| {
@@ -230,7 +229,7 @@ fn encrypt(
         let digest = hasher
             .join()
             .map_err(|_| StoreError::Io(std::io::ErrorKind::Other))?;
-        Ok((hex(&digest), sealed?))
+        Ok((hex::encode(digest), sealed?))
     })
 }
 
@@ -259,7 +258,7 @@ pub async fn read(vault: &Vault, id: i64) -> Result<Zeroizing<Vec<u8>>, StoreErr
 /// an export uses, since the dossier prints that hash.
 pub async fn read_verified(vault: &Vault, id: i64) -> Result<Zeroizing<Vec<u8>>, StoreError> {
     let (plain, sha256) = read_with_hash(vault, id).await?;
-    if hex(&Sha256::digest(&*plain)) != sha256 {
+    if hex::encode(Sha256::digest(&*plain)) != sha256 {
         return Err(StoreError::VaultCorrupted);
     }
     Ok(plain)
@@ -351,7 +350,7 @@ mod tests {
         let file = tempfile::tempfile().unwrap();
         let (sha, size) = encrypt(bytes, &key, &file, MAX_SIZE).unwrap();
         assert_eq!(size, bytes.len() as u64);
-        assert_eq!(sha, hex(&Sha256::digest(bytes)));
+        assert_eq!(sha, hex::encode(Sha256::digest(bytes)));
         use std::io::Seek;
         let mut f = file;
         f.rewind().unwrap();

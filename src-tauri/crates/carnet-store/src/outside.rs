@@ -42,7 +42,7 @@ impl Drop for InFlight {
 pub fn announce(layout: &Layout, dir: &Path) -> Result<InFlight, StoreError> {
     let notes = layout.dir.join("outside");
     std::fs::create_dir_all(&notes)?;
-    let token = crate::keys::keyfile::hex(&crate::keys::random_bytes::<8>()?);
+    let token = hex::encode(crate::keys::random_bytes::<8>()?);
     let note = notes.join(format!("write-{token}.path"));
     let dir = std::path::absolute(dir)?;
     crate::atomic::write_atomic(&note, dir.as_os_str().as_encoded_bytes())?;

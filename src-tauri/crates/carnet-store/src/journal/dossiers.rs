@@ -28,7 +28,6 @@ use crate::error::StoreError;
 use crate::evidence::decrypt_file;
 use crate::journal::history::{fields, record};
 use crate::journal::{begin, company, events, incidents, pieces, platforms};
-use crate::keys::keyfile::hex;
 use crate::vault::Vault;
 
 const ENTITY: &str = "dossier";
@@ -536,7 +535,7 @@ impl PieceSource for VaultPieces {
             StoreError::VaultCorrupted => PieceUnavailable(ALTERED.into()),
             other => PieceUnavailable(other.to_string()),
         })?;
-        if hex(&Sha256::digest(&*plain)) != *sha256 || *sha256 != piece.sha256 {
+        if hex::encode(Sha256::digest(&*plain)) != *sha256 || *sha256 != piece.sha256 {
             return Err(PieceUnavailable(ALTERED.into()));
         }
         Ok(std::mem::take(&mut *plain))

@@ -231,7 +231,7 @@ impl KeyFile {
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let body = serde_json::to_string(&self.body).expect("the key file serialises");
-        let sha256 = hex(&Sha256::digest(body.as_bytes()));
+        let sha256 = hex::encode(Sha256::digest(body.as_bytes()));
         let raw = RawValue::from_string(body).expect("valid JSON");
         let envelope = Envelope {
             format: FORMAT.into(),
@@ -250,7 +250,7 @@ impl KeyFile {
             return Err(StoreError::KeyFileDamaged);
         }
         let raw = envelope.body.get();
-        if hex(&Sha256::digest(raw.as_bytes())) != envelope.sha256 {
+        if hex::encode(Sha256::digest(raw.as_bytes())) != envelope.sha256 {
             return Err(StoreError::KeyFileDamaged);
         }
         let version: VersionOnly =
@@ -281,10 +281,6 @@ impl KeyFile {
 
 fn decode(s: &str) -> Result<Vec<u8>, StoreError> {
     B64.decode(s).map_err(|_| StoreError::KeyFileDamaged)
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -390,7 +386,7 @@ mod tests {
         let body = r#"{"version":2,"vaultId":"v","slots":[],"newField":true}"#;
         let file = format!(
             r#"{{"format":"carnet-key","body":{body},"sha256":"{}"}}"#,
-            hex(&Sha256::digest(body.as_bytes()))
+            hex::encode(Sha256::digest(body.as_bytes()))
         );
         assert!(matches!(
             KeyFile::from_bytes(file.as_bytes()),
@@ -429,7 +425,7 @@ mod tests {
 
         #[test]
         fn arbitrary_json_bodies_never_panic(body in "\\{\"version\":[0-9]{1,3},\"vaultId\":\"[a-z]{0,4}\",\"slots\":\\[\\]\\}") {
-            let file = format!(r#"{{"format":"carnet-key","body":{body},"sha256":"{}"}}"#, hex(&Sha256::digest(body.as_bytes())));
+            let file = format!(r#"{{"format":"carnet-key","body":{body},"sha256":"{}"}}"#, hex::encode(Sha256::digest(body.as_bytes())));
             let _ = KeyFile::from_bytes(file.as_bytes());
         }
     }

@@ -10,7 +10,7 @@ use sqlx::sqlite::SqlitePool;
 use crate::db::{self, Mode};
 use crate::error::StoreError;
 use crate::keys::kdf::Calibration;
-use crate::keys::keyfile::{KeyFile, SlotKind, hex};
+use crate::keys::keyfile::{KeyFile, SlotKind};
 use crate::keys::recovery::RecoveryKey;
 use crate::keys::{VaultKey, keyring, random_bytes, random_key};
 pub use layout::{Layout, Presence};
@@ -86,7 +86,7 @@ impl Vault {
         std::fs::create_dir_all(&staging.dir)?;
 
         let key = VaultKey::generate()?;
-        let vault_id = hex(&random_bytes::<16>()?);
+        let vault_id = hex::encode(random_bytes::<16>()?);
         let recovery_key = RecoveryKey::generate()?;
         let params = calibration.params()?;
         let mut key_file = KeyFile::new(&vault_id);
@@ -382,7 +382,7 @@ impl Vault {
 
     /// Keeps a device secret in the OS keyring so this computer opens the vault unasked.
     pub fn remember_this_computer(&mut self) -> Result<(), StoreError> {
-        let device_id = hex(&random_bytes::<8>()?);
+        let device_id = hex::encode(random_bytes::<8>()?);
         let secret = random_key()?;
         keyring::store(&device_id, &secret)?;
         let mut next = self.key_file.clone();
