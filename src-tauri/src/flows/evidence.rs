@@ -238,7 +238,7 @@ impl AppState {
                 .await
                 .local(self)?;
         if let Some(eml) = imported.pieces.first() {
-            self.email_first_check(vault, eml.id, raw.to_vec()).await;
+            self.email_first_check(vault, eml.id, raw.clone()).await;
         }
         let pieces = match imported.pieces.first() {
             // Read again: it now carries its first verdict.

@@ -105,6 +105,23 @@ fn draft(incident_id: i64) -> DossierInput {
     }
 }
 
+/// The company's profile and the platform's operator, as the Médiateur needs them.
+async fn complete_parties(s: &AppState, platform_id: i64) {
+    s.company_save(company()).await.unwrap();
+    s.platform_save(PlatformInput {
+        id: Some(platform_id),
+        catalogue_id: "amazon".into(),
+        legal_entity: "Amazon Online France SAS".into(),
+        address: "67 boulevard du Général Leclerc, 92110 Clichy".into(),
+        country: "FR".into(),
+        siret: "73282932000074".into(),
+        seller_accounts: vec!["A1B2C3".into()],
+        ..PlatformInput::default()
+    })
+    .await
+    .unwrap();
+}
+
 fn company() -> CompanyInput {
     CompanyInput {
         legal_name: "Atelier du Cuir Lyonnais".into(),
@@ -199,19 +216,7 @@ async fn a_dossier_from_draft_to_export_to_submission() {
     assert!(names(out.path()).is_empty());
 
     // Fixed where the list says.
-    s.company_save(company()).await.unwrap();
-    s.platform_save(PlatformInput {
-        id: Some(platform_id),
-        catalogue_id: "amazon".into(),
-        legal_entity: "Amazon Online France SAS".into(),
-        address: "67 boulevard du Général Leclerc, 92110 Clichy".into(),
-        country: "FR".into(),
-        siret: "73282932000074".into(),
-        seller_accounts: vec!["A1B2C3".into()],
-        ..PlatformInput::default()
-    })
-    .await
-    .unwrap();
+    complete_parties(&s, platform_id).await;
     let mut fixed = draft(incident_id);
     fixed.declarations.confidentiality = true;
     fixed.declarations.identity = Some("disclose".into());
@@ -871,19 +876,7 @@ async fn the_bundle_carries_tokens_that_openssl_verifies() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert_eq!(s.proof_status().await.waiting, 0, "both pieces timestamped");
-    s.company_save(company()).await.unwrap();
-    s.platform_save(PlatformInput {
-        id: Some(platform_id),
-        catalogue_id: "amazon".into(),
-        legal_entity: "Amazon Online France SAS".into(),
-        address: "67 boulevard du Général Leclerc, 92110 Clichy".into(),
-        country: "FR".into(),
-        siret: "73282932000074".into(),
-        seller_accounts: vec!["A1B2C3".into()],
-        ..PlatformInput::default()
-    })
-    .await
-    .unwrap();
+    complete_parties(&s, platform_id).await;
     let mut input = draft(incident_id);
     input.declarations.confidentiality = true;
     input.declarations.identity = Some("disclose".into());

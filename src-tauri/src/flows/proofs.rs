@@ -164,7 +164,12 @@ impl AppState {
 
     /// The first look at an imported e-mail, with no network: "no signature" is known at
     /// once; a signed message is "not checked yet" until its keys are fetched.
-    pub(crate) async fn email_first_check(&self, vault: &Vault, piece_id: i64, raw: Vec<u8>) {
+    pub(crate) async fn email_first_check(
+        &self,
+        vault: &Vault,
+        piece_id: i64,
+        raw: zeroize::Zeroizing<Vec<u8>>,
+    ) {
         let now = utc_now();
         let checked = off_runtime(move || dkim::verify_email(&raw, &Offline, now)).await;
         let Some(Ok(check)) = checked else { return };

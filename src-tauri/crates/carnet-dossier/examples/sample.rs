@@ -102,10 +102,11 @@ fn proven(mut s: common::Sample, url: &str) -> (carnet_core::report::Report, Pro
             let check = carnet_proof::dkim::verify_email(SIGNED, &dns, now).expect("the check");
             let best = &check.dkim[0];
             p.proof.email = Some(EmailCheck {
-                verdict: match check.verdict {
-                    carnet_proof::dkim::Verdict::Valid => DkimVerdict::Valid,
-                    _ => DkimVerdict::SignatureBroken,
-                },
+                // The same names on both sides (snake_case): the verdict as the check gave it.
+                verdict: serde_json::from_value::<DkimVerdict>(
+                    serde_json::to_value(check.verdict).expect("a verdict"),
+                )
+                .expect("a known verdict"),
                 domain: best.domain.clone(),
                 selector: best.selector.clone(),
                 aligned: best.aligned,

@@ -41,38 +41,6 @@ pub enum Verdict {
     NotChecked,
 }
 
-impl Verdict {
-    /// The sentence shown to the owner, French.
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            Verdict::Valid => "signature DKIM valide",
-            Verdict::SignatureBroken => {
-                "signature DKIM rompue (le message a été modifié après sa signature)"
-            }
-            Verdict::KeyNoLongerPublished => {
-                "clé plus publiée (la signature n'a pas pu être vérifiée, l'e-mail n'est pas présenté comme falsifié)"
-            }
-            Verdict::NoSignature => "aucune signature DKIM",
-            Verdict::NotChecked => "pas encore vérifié",
-        }
-    }
-
-    /// The sentence shown to the owner, English.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Verdict::Valid => "valid DKIM signature",
-            Verdict::SignatureBroken => {
-                "DKIM signature broken (the message was changed after it was signed)"
-            }
-            Verdict::KeyNoLongerPublished => {
-                "key no longer published (the signature could not be checked, the e-mail is not shown as forged)"
-            }
-            Verdict::NoSignature => "no DKIM signature",
-            Verdict::NotChecked => "not checked yet",
-        }
-    }
-}
-
 /// One DKIM signature or ARC set and what came of it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SignatureCheck {

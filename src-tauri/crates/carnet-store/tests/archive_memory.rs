@@ -46,25 +46,7 @@ fn an_archive_larger_than_the_memory_limit_is_imported() {
     let archive_path = f.dir.path().join("big.carnet");
     rt.block_on(async {
         let (vault, _) = created(&f).await;
-        let platform: i64 = sqlx::query_scalar(
-            "INSERT INTO platform (name, service, created_at, updated_at)
-             VALUES ('Amazon', 'marketplace', ?, ?) RETURNING id",
-        )
-        .bind(NOW)
-        .bind(NOW)
-        .fetch_one(vault.pool())
-        .await
-        .unwrap();
-        let incident: i64 = sqlx::query_scalar(
-            "INSERT INTO incident (platform_id, category, title, status, created_at, updated_at)
-             VALUES (?, 'ACC-02', 'Grande vidéo', 'open', ?, ?) RETURNING id",
-        )
-        .bind(platform)
-        .bind(NOW)
-        .bind(NOW)
-        .fetch_one(vault.pool())
-        .await
-        .unwrap();
+        let incident = bare_incident(&vault).await;
         for seed in [1u64, 2] {
             let name = format!("video-{seed}.mp4");
             pieces::add(

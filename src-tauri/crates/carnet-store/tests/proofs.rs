@@ -31,28 +31,6 @@ fn sha(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
 
-async fn incident(vault: &Vault) -> i64 {
-    let platform: i64 = sqlx::query_scalar(
-        "INSERT INTO platform (name, service, created_at, updated_at)
-         VALUES ('Amazon', 'marketplace', ?, ?) RETURNING id",
-    )
-    .bind(NOW)
-    .bind(NOW)
-    .fetch_one(vault.pool())
-    .await
-    .unwrap();
-    sqlx::query_scalar(
-        "INSERT INTO incident (platform_id, category, title, status, created_at, updated_at)
-         VALUES (?, 'ACC-02', 'Compte suspendu', 'open', ?, ?) RETURNING id",
-    )
-    .bind(platform)
-    .bind(NOW)
-    .bind(NOW)
-    .fetch_one(vault.pool())
-    .await
-    .unwrap()
-}
-
 async fn add(
     vault: &Vault,
     incident: i64,
@@ -93,7 +71,7 @@ async fn stored(vault: &Vault) -> i64 {
 async fn a_new_piece_waits_then_carries_its_verified_timestamp() {
     let f = fixture();
     let (vault, _) = created(&f).await;
-    let id = incident(&vault).await;
+    let id = bare_incident(&vault).await;
     let piece = add(&vault, id, b"capture d'ecran P1", "capture.png").await;
     assert!(piece.proof.stamp_waiting);
     assert!(piece.proof.timestamp.is_none());
@@ -134,7 +112,7 @@ async fn a_new_piece_waits_then_carries_its_verified_timestamp() {
 async fn a_token_for_other_bytes_is_refused_and_nothing_is_stored() {
     let f = fixture();
     let (vault, _) = created(&f).await;
-    let id = incident(&vault).await;
+    let id = bare_incident(&vault).await;
     let piece = add(&vault, id, b"the real piece", "facture.pdf").await;
     let content = content_id(&vault, piece.id).await;
     let (_tsa, url) = local_tsa();
@@ -162,7 +140,7 @@ async fn a_token_for_other_bytes_is_refused_and_nothing_is_stored() {
 async fn a_failed_try_waits_longer_and_wake_all_brings_it_back() {
     let f = fixture();
     let (vault, _) = created(&f).await;
-    let id = incident(&vault).await;
+    let id = bare_incident(&vault).await;
     let piece = add(&vault, id, b"piece", "p.txt").await;
     let content = content_id(&vault, piece.id).await;
     let now = at(NOW);
@@ -214,7 +192,7 @@ fn check_of(bytes: &[u8], verdict: Verdict) -> EmailVerification {
 async fn an_email_check_is_kept_and_timestamped_in_turn() {
     let f = fixture();
     let (vault, _) = created(&f).await;
-    let id = incident(&vault).await;
+    let id = bare_incident(&vault).await;
     let eml = b"From: seller-notification@amazon.fr\r\nSubject: x\r\n\r\nbody\r\n";
     let piece = add(&vault, id, eml, "avis.eml").await;
     let content = content_id(&vault, piece.id).await;
@@ -297,7 +275,7 @@ async fn an_email_check_is_kept_and_timestamped_in_turn() {
 async fn a_purged_file_takes_its_proofs_with_it() {
     let f = fixture();
     let (vault, _) = created(&f).await;
-    let id = incident(&vault).await;
+    let id = bare_incident(&vault).await;
     let piece = add(&vault, id, b"bientot purgee", "p.txt").await;
     let content = content_id(&vault, piece.id).await;
     let (_tsa, url) = local_tsa();
@@ -341,7 +319,7 @@ proptest! {
         rt.block_on(async {
             let f = fixture();
             let (vault, _) = created(&f).await;
-            let id = incident(&vault).await;
+            let id = bare_incident(&vault).await;
             let p = add(&vault, id, &piece, "p.bin").await;
             let content = content_id(&vault, p.id).await;
             let (_tsa, url) = local_tsa();

@@ -70,15 +70,9 @@ fn parse_time(s: &str) -> Result<DateTime<Utc>, StoreError> {
         .map_err(|_| StoreError::VaultCorrupted)
 }
 
-fn digest_of_hex(hex: &str) -> Result<[u8; 32], StoreError> {
+fn digest_of_hex(text: &str) -> Result<[u8; 32], StoreError> {
     let mut out = [0u8; 32];
-    if hex.len() != 64 {
-        return Err(StoreError::VaultCorrupted);
-    }
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16)
-            .map_err(|_| StoreError::VaultCorrupted)?;
-    }
+    hex::decode_to_slice(text, &mut out).map_err(|_| StoreError::VaultCorrupted)?;
     Ok(out)
 }
 

@@ -27,6 +27,30 @@ pub async fn created(f: &Fixture) -> (Vault, RecoveryKey) {
     (c.vault, c.recovery_key)
 }
 
+/// An open incident on a new platform, written straight into the tables (for tests about
+/// what hangs on an incident, not about incidents): its id.
+pub async fn bare_incident(vault: &Vault) -> i64 {
+    let platform: i64 = sqlx::query_scalar(
+        "INSERT INTO platform (name, service, created_at, updated_at)
+         VALUES ('Amazon', 'marketplace', ?, ?) RETURNING id",
+    )
+    .bind(NOW)
+    .bind(NOW)
+    .fetch_one(vault.pool())
+    .await
+    .unwrap();
+    sqlx::query_scalar(
+        "INSERT INTO incident (platform_id, category, title, status, created_at, updated_at)
+         VALUES (?, 'ACC-02', 'Compte suspendu', 'open', ?, ?) RETURNING id",
+    )
+    .bind(platform)
+    .bind(NOW)
+    .bind(NOW)
+    .fetch_one(vault.pool())
+    .await
+    .unwrap()
+}
+
 /// Every file under `dir`, recursively, with its bytes, but SQLite's `-shm` and empty `-wal`
 /// companions (which any reader creates; they hold no data).
 pub fn all_files(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
