@@ -13,7 +13,8 @@ use zeroize::Zeroizing;
 use crate::error::IpcError;
 use crate::idle::Idle;
 use crate::ipc::{VaultCreated, VaultState, VaultStatus};
-use crate::state::{AppState, Local, lock};
+use crate::state::{AppState, Local};
+use crate::sync::lock;
 
 /// A secret typed by the owner, owned so it can cross into the blocking key derivation.
 enum Typed {
@@ -216,7 +217,7 @@ impl AppState {
                 }
                 return;
             }
-            match backup::daily_from(&source, today).await {
+            match backup::daily(&source, today).await {
                 Ok(Some(_)) => log::info!("daily backup taken"),
                 Ok(None) => {}
                 Err(e) => log::warn!("daily backup failed: {e}"),

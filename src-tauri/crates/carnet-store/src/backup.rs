@@ -21,7 +21,8 @@ use crate::db;
 use crate::error::StoreError;
 use crate::keys::VaultKey;
 use crate::keys::keyfile::KeyFile;
-use crate::vault::{Layout, SnapshotSource, Vault};
+use crate::vault::layout::Layout;
+use crate::vault::snapshot::SnapshotSource;
 
 const KEEP_DAILY: usize = 7;
 const KEEP_OTHER: usize = 5;
@@ -66,15 +67,13 @@ fn stamp(now: NaiveDateTime) -> String {
     now.format("%Y-%m-%dT%H-%M-%S").to_string()
 }
 
-/// Takes today's backup if there is none yet. Returns it when one was taken.
-pub async fn daily(vault: &Vault, today: NaiveDate) -> Result<Option<Backup>, StoreError> {
-    daily_from(&vault.snapshot_source(), today).await
-}
-
-/// [`daily`] from a [`SnapshotSource`]: copies the vault through a read-only connection of its
-/// own, so the open vault is not held while every page is read (the owner goes on working;
-/// WAL readers see a consistent snapshot).
-pub async fn daily_from(
+/// Takes today's backup if there is none yet, and returns it when one was taken. It copies the
+/// vault through a read-only connection of its own (from [`Vault::snapshot_source`]), so the
+/// open vault is not held while every page is read (the owner goes on working; WAL readers see
+/// a consistent snapshot).
+///
+/// [`Vault::snapshot_source`]: crate::Vault::snapshot_source
+pub async fn daily(
     source: &SnapshotSource,
     today: NaiveDate,
 ) -> Result<Option<Backup>, StoreError> {
@@ -91,17 +90,18 @@ pub async fn daily_from(
     Ok(Some(backup))
 }
 
-/// The copy taken before migrating a database from schema `from`.
-pub async fn before_migration(vault: &Vault, from: i64) -> Result<Backup, StoreError> {
+/// The copy taken before migrating a database from schema `from`, read through the vault's
+/// own `pool`.
+pub async fn before_migration(
+    pool: &sqlx::SqlitePool,
+    source: &SnapshotSource,
+    from: i64,
+) -> Result<Backup, StoreError> {
     let now = now_utc();
     let id = format!("{}v{from}-{}", Kind::Migration.prefix(), stamp(now));
-    let backup = take(vault, &id, Kind::Migration).await?;
-    prune(vault.layout(), Kind::Migration, KEEP_OTHER)?;
+    let backup = take_from(pool, source, &id, Kind::Migration).await?;
+    prune(&source.layout, Kind::Migration, KEEP_OTHER)?;
     Ok(backup)
-}
-
-async fn take(vault: &Vault, id: &str, kind: Kind) -> Result<Backup, StoreError> {
-    take_from(vault.pool(), &vault.snapshot_source(), id, kind).await
 }
 
 /// Copies the database `pool` reads (the vault's own, or a read-only connection to it).

@@ -21,6 +21,10 @@ use tokio::sync::OnceCell;
 use crate::error::StoreError;
 use crate::keys::VaultKey;
 
+/// The collation that sorts titles as people read them (`ORDER BY title COLLATE carnet_fold`):
+/// [`crate::fold::fold_cmp`], registered on every connection.
+pub const FOLD_COLLATION: &str = "carnet_fold";
+
 pub static MIGRATOR: Migrator = sqlx::migrate!();
 
 /// The newest schema this build knows.
@@ -65,10 +69,7 @@ pub fn options(path: &Path, key: Option<&VaultKey>, mode: Mode) -> SqliteConnect
         // transaction is not spilled to the WAL mid-way. Measured in `make bench`.
         .pragma("cache_size", "-32768")
         // Titles sorted as people read them, accents and case aside (the incident search).
-        .collation(
-            crate::journal::search::FOLD_COLLATION,
-            crate::journal::search::fold_cmp,
-        )
+        .collation(FOLD_COLLATION, crate::fold::fold_cmp)
 }
 
 /// Opens the pool and proves the key reads the file.

@@ -8,6 +8,7 @@ pub mod backup;
 pub mod db;
 pub mod error;
 pub mod evidence;
+pub mod fold;
 pub mod journal;
 pub mod keys;
 pub mod outside;

@@ -23,13 +23,23 @@ async fn count_pieces(v: &Vault) -> i64 {
 async fn one_backup_a_day_seven_kept() {
     let f = fixture();
     let (vault, _) = created(&f).await;
-    assert!(backup::daily(&vault, day(1)).await.unwrap().is_some());
     assert!(
-        backup::daily(&vault, day(1)).await.unwrap().is_none(),
+        backup::daily(&vault.snapshot_source(), day(1))
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        backup::daily(&vault.snapshot_source(), day(1))
+            .await
+            .unwrap()
+            .is_none(),
         "once a day"
     );
     for d in 2..=10 {
-        backup::daily(&vault, day(d)).await.unwrap();
+        backup::daily(&vault.snapshot_source(), day(d))
+            .await
+            .unwrap();
     }
     let ids: Vec<String> = backup::list(&f.layout)
         .unwrap()
@@ -51,7 +61,9 @@ async fn restore_brings_back_the_backup_and_keeps_the_current_state() {
     evidence::add(&vault, &b"first"[..], None, "a.txt", "text/plain", NOW)
         .await
         .unwrap();
-    backup::daily(&vault, day(1)).await.unwrap();
+    backup::daily(&vault.snapshot_source(), day(1))
+        .await
+        .unwrap();
     evidence::add(&vault, &b"second"[..], None, "b.txt", "text/plain", NOW)
         .await
         .unwrap();
@@ -96,7 +108,9 @@ async fn restore_brings_back_the_backup_and_keeps_the_current_state() {
 async fn a_damaged_backup_is_refused_before_anything_is_replaced() {
     let f = fixture();
     let (vault, _) = created(&f).await;
-    backup::daily(&vault, day(1)).await.unwrap();
+    backup::daily(&vault.snapshot_source(), day(1))
+        .await
+        .unwrap();
     let (key, id) = (vault.key().clone(), vault.vault_id().to_owned());
     vault.lock().await;
     let copy = f.layout.backups_dir().join("daily-2026-11-01/vault.db");
@@ -212,7 +226,9 @@ async fn a_wrong_secret_or_an_altered_archive_installs_nothing() {
 async fn the_copy_before_a_migration_is_verified_and_kept() {
     let f = fixture();
     let (vault, _) = created(&f).await;
-    let taken = backup::before_migration(&vault, 1).await.unwrap();
+    let taken = backup::before_migration(vault.pool(), &vault.snapshot_source(), 1)
+        .await
+        .unwrap();
     assert_eq!(taken.kind, backup::Kind::Migration);
     assert!(taken.id.starts_with("migration-v1-"));
     let copy = carnet_store::Layout::new(&taken.path);
@@ -233,7 +249,9 @@ async fn a_new_passphrase_reaches_every_backup_and_the_old_one_opens_none() {
     let f = fixture();
     let (mut vault, _) = created(&f).await;
     for d in 1..=3 {
-        backup::daily(&vault, day(d)).await.unwrap();
+        backup::daily(&vault.snapshot_source(), day(d))
+            .await
+            .unwrap();
     }
     let other = fixture();
     let (stranger, _) = created(&other).await;

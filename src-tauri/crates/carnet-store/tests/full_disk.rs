@@ -76,9 +76,12 @@ async fn full_disk_child() {
             .await
             .map(|_| ())
         }
-        "backup" => backup::daily(&vault, NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
-            .await
-            .map(|_| ()),
+        "backup" => backup::daily(
+            &vault.snapshot_source(),
+            NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
+        .await
+        .map(|_| ()),
         "archive" => archive::export(&vault, &out.join("vault.carnet")).await,
         other => panic!("unknown operation {other}"),
     };

@@ -578,7 +578,10 @@ async fn purging_removes_rows_and_the_files_no_backup_needs() {
     assert_eq!(evidence_files(&f), 1);
 
     // With a backup taken since the file was added, the file stays for that backup.
-    backup::daily(&vault, today()).await.unwrap().unwrap();
+    backup::daily(&vault.snapshot_source(), today())
+        .await
+        .unwrap()
+        .unwrap();
     incidents::delete(&vault, id, LATER).await.unwrap();
     trash::purge(&vault, TrashEntity::Incident, id, LATER, today())
         .await

@@ -52,9 +52,12 @@ async fn no_marker_anywhere_under_the_data_folder() {
     evidence::add(&vault, &utf16[..], None, "utf16.txt", "text/plain", NOW)
         .await
         .unwrap();
-    backup::daily(&vault, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
-        .await
-        .unwrap();
+    backup::daily(
+        &vault.snapshot_source(),
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+    )
+    .await
+    .unwrap();
     archive::export(&vault, &f.dir.path().join("export.carnet"))
         .await
         .unwrap();

@@ -27,7 +27,7 @@ use zeroize::Zeroizing;
 use crate::error::StoreError;
 use crate::evidence::decrypt_file;
 use crate::journal::history::{fields, record};
-use crate::journal::{begin, company, events, incidents, pieces, platforms};
+use crate::journal::{begin, company, events, incidents, pieces, platforms, rows};
 use crate::vault::Vault;
 
 const ENTITY: &str = "dossier";
@@ -205,7 +205,7 @@ async fn submissions_of(
         .map(|r| {
             Ok(SubmissionRecord {
                 destination: destination(&r.try_get::<String, _>("destination")?)?,
-                submitted_on: incidents::date_col(r, "submitted_on")?
+                submitted_on: rows::date_col(r, "submitted_on")?
                     .ok_or(StoreError::VaultCorrupted)?,
                 reference: r.try_get("reference")?,
                 recorded_at: r.try_get("recorded_at")?,

@@ -8,7 +8,7 @@ use sqlx::{Row, SqliteConnection};
 
 use crate::error::StoreError;
 use crate::journal::history::{fields, record, search_remove, search_replace};
-use crate::journal::incidents::{check_live, date_col, iso};
+use crate::journal::rows::{check_live, date_col, iso};
 use crate::vault::Vault;
 
 pub mod email;

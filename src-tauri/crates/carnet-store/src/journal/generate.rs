@@ -25,6 +25,7 @@ use sqlx::SqliteConnection;
 
 use crate::error::StoreError;
 use crate::journal::history::{self, fields};
+use crate::journal::rows::iso;
 
 pub use demo::{DEMO_PASSPHRASE, demo};
 pub use scale::{euros, fill};
@@ -169,10 +170,6 @@ fn lines(parts: &[&str]) -> String {
         .copied()
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-fn iso(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// An instant on day `d` (RFC 3339, Paris winter time is good enough for made-up records).

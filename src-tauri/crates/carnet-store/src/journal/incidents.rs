@@ -17,6 +17,7 @@ use crate::error::StoreError;
 use crate::journal::batch::Batch;
 use crate::journal::batch::Value::{Int, Text};
 use crate::journal::history::{fields, record, record_later, search_remove, search_replace};
+use crate::journal::rows::{check_live, date_col, iso};
 use crate::journal::{events, pieces};
 use crate::vault::Vault;
 
@@ -28,17 +29,6 @@ const SELECT: &str = "SELECT i.id, i.platform_id, p.name AS platform_name, i.cat
     i.deleted_at,
     (SELECT count(*) FROM piece WHERE incident_id = i.id AND deleted_at IS NULL) AS piece_count
     FROM incident i JOIN platform p ON p.id = i.platform_id WHERE i.id = ?";
-
-pub(crate) fn iso(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-}
-
-/// A date column as written by the store; anything else is a damaged vault.
-pub(crate) fn date_col(row: &SqliteRow, col: &str) -> Result<Option<NaiveDate>, StoreError> {
-    let s: Option<String> = row.try_get(col)?;
-    s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| StoreError::VaultCorrupted))
-        .transpose()
-}
 
 fn read(row: &SqliteRow, today: NaiveDate) -> Result<Incident, StoreError> {
     let measure: Option<String> = row.try_get("measure")?;
@@ -155,16 +145,6 @@ async fn check_platform(conn: &mut SqliteConnection, platform_id: i64) -> Result
             .await?;
     ok.map(|_| ())
         .ok_or(StoreError::Invalid(Field::IncidentPlatform))
-}
-
-/// An incident that exists and is not in the trash (the ones that may be written to).
-pub(crate) async fn check_live(conn: &mut SqliteConnection, id: i64) -> Result<(), StoreError> {
-    let ok: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM incident WHERE id = ? AND deleted_at IS NULL")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    ok.map(|_| ()).ok_or(StoreError::NotFound)
 }
 
 /// Creates (`id` absent) or updates an incident, in one transaction with its history row and

@@ -16,6 +16,7 @@ pub mod pieces;
 pub mod platforms;
 pub mod proofs;
 pub mod routes;
+mod rows;
 pub mod search;
 pub mod trash;
 

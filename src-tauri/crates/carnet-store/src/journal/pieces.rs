@@ -14,7 +14,7 @@ use zeroize::Zeroizing;
 use crate::error::StoreError;
 use crate::evidence::{self, Sealed};
 use crate::journal::history::{fields, record, search_remove, search_replace};
-use crate::journal::incidents::{check_live, date_col, iso};
+use crate::journal::rows::{check_live, date_col, iso};
 use crate::vault::Vault;
 
 const SELECT: &str = "SELECT p.id, p.incident_id, p.number, p.title, p.dated_on, p.note,

@@ -22,7 +22,7 @@
 //! where it is: the incident's own texts count most, then its pieces, its events, its
 //! platform.
 
-mod index;
+pub(crate) mod index;
 mod text;
 
 use std::fmt::Write as _;
@@ -35,17 +35,13 @@ use chrono::NaiveDate;
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{Arguments, AssertSqlSafe, Row, SqliteConnection};
 
+use crate::db::FOLD_COLLATION;
 use crate::error::StoreError;
+use crate::journal::rows::day as iso;
 use crate::vault::Vault;
-pub use index::IndexCell;
 use index::{
     Entry, JournalIndex, Owners, SLOT_EVENT, SLOT_INCIDENT, SLOT_PIECE, SLOT_PLATFORM, SLOTS,
 };
-pub use text::fold_cmp;
-
-/// The collation that sorts titles as people read them: accents and case aside (registered on
-/// every connection of the vault, see [`crate::db::options`]).
-pub const FOLD_COLLATION: &str = "carnet_fold";
 
 /// The FTS5 strings for what the owner typed: one per word that holds a letter or a digit,
 /// quoted, the last one a prefix. Empty when there is nothing to search for.
@@ -168,10 +164,6 @@ impl Query {
 
 fn json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, StoreError> {
     serde_json::to_string(v).map_err(|_| StoreError::Database)
-}
-
-fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
 }
 
 const COLUMNS: &str = "i.id, i.title, i.platform_id, p.name AS platform_name, i.category,

@@ -3,6 +3,7 @@
 //! [`Vault::lock`] closes the pool and wipes the key.
 
 pub mod layout;
+pub mod snapshot;
 pub mod throttle;
 
 use sqlx::sqlite::SqlitePool;
@@ -14,6 +15,7 @@ use crate::keys::keyfile::{KeyFile, SlotKind};
 use crate::keys::recovery::RecoveryKey;
 use crate::keys::{VaultKey, keyring, random_bytes, random_key};
 pub use layout::{Layout, Presence};
+pub use snapshot::SnapshotSource;
 
 /// A way into the vault.
 #[derive(Clone, Copy)]
@@ -30,36 +32,7 @@ pub struct Vault {
     key: VaultKey,
     key_file: KeyFile,
     /// What the text search keeps in memory between two writes (see `journal::search`).
-    search_index: crate::journal::search::IndexCell,
-}
-
-/// A vault's files and key, to read a consistent snapshot of it on a connection of its own
-/// (see [`Vault::snapshot_source`]).
-pub struct SnapshotSource {
-    pub(crate) layout: Layout,
-    pub(crate) key: VaultKey,
-    pub(crate) vault_id: String,
-}
-
-impl SnapshotSource {
-    /// `PRAGMA quick_check` over every page (SQLCipher checks each page's HMAC as it reads):
-    /// `Ok(false)` when it finds damage, `Err` when it could not run (busy, I/O…) — which says
-    /// nothing of the vault's state.
-    pub async fn integrity_ok(&self) -> Result<bool, StoreError> {
-        let pool = db::open_read_only(&self.layout.db(), &self.key).await?;
-        db::track_cancellable(&self.layout.dir, &pool);
-        let verdict = sqlx::query_scalar::<_, String>("PRAGMA quick_check")
-            .fetch_one(&pool)
-            .await;
-        pool.close().await;
-        match verdict {
-            Ok(v) => Ok(v == "ok"),
-            Err(e) => match StoreError::from(e) {
-                StoreError::VaultCorrupted => Ok(false),
-                other => Err(other),
-            },
-        }
-    }
+    search_index: crate::journal::search::index::IndexCell,
 }
 
 /// What creating a vault hands back: the open vault and the recovery key to show, once.
@@ -192,7 +165,8 @@ impl Vault {
         };
         if applied < db::latest_version() {
             let migrated = async {
-                crate::backup::before_migration(&vault, applied).await?;
+                crate::backup::before_migration(&vault.pool, &vault.snapshot_source(), applied)
+                    .await?;
                 db::MIGRATOR
                     .run(&vault.pool)
                     .await
@@ -294,7 +268,7 @@ impl Vault {
     pub fn layout(&self) -> &Layout {
         &self.layout
     }
-    pub(crate) fn search_index(&self) -> &crate::journal::search::IndexCell {
+    pub(crate) fn search_index(&self) -> &crate::journal::search::index::IndexCell {
         &self.search_index
     }
     pub fn key(&self) -> &VaultKey {

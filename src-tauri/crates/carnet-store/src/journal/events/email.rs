@@ -7,8 +7,8 @@ use carnet_core::journal::piece::{self, Piece};
 use chrono::NaiveDate;
 
 use crate::error::StoreError;
-use crate::journal::incidents::check_live;
 use crate::journal::pieces::{self, Prepared};
+use crate::journal::rows::check_live;
 use crate::vault::Vault;
 
 /// What an import added.

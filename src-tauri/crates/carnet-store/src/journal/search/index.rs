@@ -23,8 +23,8 @@ use carnet_core::journal::incident::Status;
 use chrono::NaiveDate;
 use sqlx::SqliteConnection;
 
-use super::text::fold_cmp;
 use crate::error::StoreError;
+use crate::fold::fold_cmp;
 
 /// Search rows' rowids are `ref_id * 16 + slot` (see [`crate::journal::history`]): the slots.
 pub(crate) const SLOTS: i64 = 16;
