@@ -22,12 +22,12 @@ fn fingerprint(text: &str) -> [u8; 32] {
 impl Copied {
     /// Remembers `text` as Carnet's.
     pub fn remember(&self, text: &str) {
-        *crate::state::lock(&self.0) = Some(fingerprint(text));
+        *crate::sync::lock(&self.0) = Some(fingerprint(text));
     }
 
     /// Whether the clipboard's `current` text is the one Carnet put there (then forgotten).
     pub fn take_if_ours(&self, current: Option<&str>) -> bool {
-        let mut slot = crate::state::lock(&self.0);
+        let mut slot = crate::sync::lock(&self.0);
         let ours = matches!((current, *slot), (Some(c), Some(f)) if fingerprint(c) == f);
         if ours || current.is_none() {
             *slot = None;
@@ -49,16 +49,14 @@ pub fn set(app: &AppHandle, text: String) {
 #[cfg(not(target_os = "linux"))]
 pub fn set(_app: &AppHandle, _text: String) {}
 
-/// Empties the clipboard if it still holds Carnet's last text (called as the vault locks).
+/// Empties the clipboard if `is_ours` says it still holds Carnet's last text (called as the
+/// vault locks, with [`Copied::take_if_ours`]).
 #[cfg(target_os = "linux")]
-pub fn clear_if_ours(app: &AppHandle) {
-    let handle = app.clone();
+pub fn clear_if_ours(app: &AppHandle, is_ours: impl FnOnce(Option<&str>) -> bool + Send + 'static) {
     let _ = app.run_on_main_thread(move || {
-        use tauri::Manager;
         let clipboard = gtk::Clipboard::get(&gtk::gdk::SELECTION_CLIPBOARD);
         let current = clipboard.wait_for_text().map(|t| t.to_string());
-        let state = handle.state::<crate::state::AppState>();
-        if state.copied.take_if_ours(current.as_deref()) {
+        if is_ours(current.as_deref()) {
             clipboard.set_text("");
             clipboard.store();
             log::info!("clipboard cleared at lock");
@@ -67,7 +65,11 @@ pub fn clear_if_ours(app: &AppHandle) {
 }
 
 #[cfg(not(target_os = "linux"))]
-pub fn clear_if_ours(_app: &AppHandle) {}
+pub fn clear_if_ours(
+    _app: &AppHandle,
+    _is_ours: impl FnOnce(Option<&str>) -> bool + Send + 'static,
+) {
+}
 
 #[cfg(test)]
 mod tests {

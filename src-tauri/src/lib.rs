@@ -3,8 +3,10 @@
 //! the work itself is done by the library crates.
 
 pub mod clipboard;
+pub mod clock;
 pub mod commands;
 pub mod data_dir;
+pub mod decrypted;
 pub mod dialogs;
 pub mod error;
 pub mod flows;
@@ -15,11 +17,13 @@ pub mod menu;
 pub mod messages;
 pub mod notify;
 pub mod opened;
+mod percent;
 pub mod process;
 pub mod sleep;
 pub mod startup;
 pub mod state;
 mod surface;
+pub mod sync;
 pub mod webview;
 
 use std::time::Duration;
@@ -81,10 +85,13 @@ pub fn run() {
             let handle = app.handle().clone();
             app.state::<state::AppState>()
                 .on_lock(std::sync::Arc::new(move || {
-                    clipboard::clear_if_ours(&handle)
+                    let app = handle.clone();
+                    clipboard::clear_if_ours(&handle, move |current| {
+                        app.state::<state::AppState>().copied.take_if_ours(current)
+                    })
                 }));
             log::info!("Carnet {} started", env!("CARGO_PKG_VERSION"));
-            flows::evidence::sweep_stale_opened();
+            decrypted::sweep_stale_opened();
             tauri::async_runtime::spawn(auto_lock(app.handle().clone()));
             tauri::async_runtime::spawn(notify::watch(app.handle().clone()));
             let handle = app.handle().clone();

@@ -5,7 +5,7 @@
 use carnet_core::{Field, Locale};
 use carnet_dossier::typography::typeset;
 
-use crate::error::ErrorCode;
+use crate::error::code::ErrorCode;
 
 /// The message for an error, with French typography (narrow no-break spaces) applied.
 pub fn error(code: ErrorCode, field: Option<Field>, locale: Locale) -> String {

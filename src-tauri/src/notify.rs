@@ -12,7 +12,7 @@ use carnet_store::journal::barometer::{self as store, DeadlineToNotify};
 use chrono::NaiveDate;
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::flows::incidents::now;
+use crate::clock::now;
 use crate::state::AppState;
 
 /// How often the deadlines are looked at again while the vault stays open.

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
-use crate::state::lock;
+use crate::sync::lock;
 
 /// The event the page receives with the opened archive's file name.
 pub const EVENT_ARCHIVE_OPENED: &str = "archive-opened";
@@ -49,7 +49,7 @@ pub fn from_args(args: &[String], cwd: &Path) -> Option<PathBuf> {
             return None;
         }
         let raw = match arg.strip_prefix("file://") {
-            Some(uri) => PathBuf::from(percent_decode(uri)?),
+            Some(uri) => PathBuf::from(crate::percent::decode(uri)?),
             None => PathBuf::from(arg),
         };
         let is_archive = raw
@@ -62,23 +62,6 @@ pub fn from_args(args: &[String], cwd: &Path) -> Option<PathBuf> {
         };
         (is_archive && path.is_file()).then_some(path)
     })
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// Keeps the archive found in these arguments and tells the page its name.

@@ -3,7 +3,7 @@
 //! `flows/`, free of Tauri types, so they are tested without a desktop.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 
 use carnet_core::{Locale, Settings};
 use carnet_store::keys::kdf::Calibration;
@@ -12,6 +12,7 @@ use carnet_store::{Layout, SettingsFile, StoreError, Vault};
 
 use crate::error::{ErrorCode, IpcError, Localise};
 use crate::idle::Idle;
+use crate::sync::lock;
 
 /// How the state is built: the real app, or a test host.
 pub struct Options {
@@ -24,7 +25,7 @@ pub struct Options {
     pub hold_background: Option<Arc<tokio::sync::Notify>>,
     /// Where the DKIM keys are looked up: the system's DNS when `None` (the app); a table in
     /// tests and in the end-to-end build (`CARNET_TEST_DNS`).
-    pub resolver: Option<crate::flows::proofs::Resolver>,
+    pub resolver: Option<crate::flows::proofs::work::Resolver>,
 }
 
 impl Options {
@@ -33,7 +34,7 @@ impl Options {
             calibration: Calibration::DEFAULT,
             platform_keyring: true,
             hold_background: None,
-            resolver: crate::flows::proofs::test_resolver(),
+            resolver: crate::flows::proofs::work::test_resolver(),
         }
     }
 }
@@ -47,7 +48,7 @@ pub struct AppState {
     pub(crate) idle: Mutex<Idle>,
     pub(crate) options: Options,
     /// Pieces decrypted for another program, removed on lock, on exit or after a delay.
-    pub(crate) opened: crate::flows::evidence::Opened,
+    pub(crate) opened: crate::decrypted::Opened,
     /// The full integrity check, run after an opening, found damage: the vault was locked and
     /// the next unlock runs the check first (and refuses with `vault_corrupted` until the
     /// owner restores a backup).
@@ -56,11 +57,11 @@ pub struct AppState {
     /// is locked or replaced: it holds a copy of the key.
     pub(crate) background: Mutex<Option<tokio::task::JoinHandle<()>>>,
     /// The spreadsheet or journal being imported, between its steps (dropped at lock).
-    pub(crate) import: Mutex<Option<crate::flows::interop::ImportFile>>,
+    pub(crate) import: Mutex<Option<crate::flows::interop::file::ImportFile>>,
     /// The files of a folder of screenshots chosen to attach after an import.
     pub(crate) import_pieces: Mutex<Vec<PathBuf>>,
     /// Timestamps and DKIM look-ups asked in the background (see `flows/proofs.rs`).
-    pub(crate) proofs: crate::flows::proofs::ProofWork,
+    pub(crate) proofs: crate::flows::proofs::work::ProofWork,
     /// What Carnet last put on the clipboard (its fingerprint), cleared at lock if still there.
     pub(crate) copied: crate::clipboard::Copied,
     /// Run as the vault locks (the app clears the clipboard of the texts it copied).
@@ -201,11 +202,6 @@ impl AppState {
         *current = next.clone();
         Ok(next)
     }
-}
-
-/// A poisoned lock still holds a whole value (every update replaces it at once): use it.
-pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 use carnet_core::journal::barometer::{self, Barometer};
 use carnet_store::journal::barometer as store;
 
+use crate::clock::now;
 use crate::error::IpcError;
-use crate::flows::incidents::now;
 use crate::state::{AppState, Local};
 
 impl AppState {

@@ -20,9 +20,9 @@ use carnet_store::{Layout, outside};
 use chrono::Datelike;
 use sha2::{Digest, Sha256};
 
+use crate::clock::now;
 use crate::error::{ErrorCode, IpcError};
 use crate::flows::files::{io_code, sync_dir, temporary};
-use crate::flows::incidents::now;
 use crate::state::{AppState, Local};
 
 /// Receives the export's progress (the command sends it as the `dossier-progress` event).

@@ -2,11 +2,10 @@
 //! screenshot), or from an e-mail imported with its attachments; their title, date and note;
 //! the trash; the preview; and "open in another program", which decrypts the piece to a
 //! private temporary file (0600, in a 0700 folder under `$XDG_RUNTIME_DIR` when there is
-//! one) removed when the vault locks, when the app exits, or [`OPEN_FOR`] later.
+//! one) removed when the vault locks, when the app exits, or
+//! [`OPEN_FOR`](crate::decrypted::OPEN_FOR) later.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 use base64::Engine;
 use carnet_core::journal::event::Actor;
@@ -18,15 +17,11 @@ use carnet_store::{StoreError, evidence};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::clock::now;
+use crate::decrypted::{OPEN_PREFIX, open_base};
 use crate::error::IpcError;
-use crate::flows::incidents::now;
 use crate::ipc::OpenedExternally;
-use crate::state::{AppState, Local, lock};
-
-/// How long a piece opened in another program stays decrypted on the disk.
-pub const OPEN_FOR: Duration = Duration::from_secs(10 * 60);
-/// The prefix of the private folders of opened pieces.
-const OPEN_PREFIX: &str = "carnet-open-";
+use crate::state::{AppState, Local};
 
 /// Bytes sent by the UI for one piece.
 pub enum Content<'a> {
@@ -44,73 +39,6 @@ pub struct EmailImported {
     pub event: carnet_core::journal::event::Event,
     /// The `.eml` itself first, then its attachments.
     pub pieces: Vec<Piece>,
-}
-
-/// The private folders of the pieces opened in another program, removed when they expire,
-/// when the vault locks and when the app exits.
-#[derive(Default)]
-pub struct Opened(Mutex<Vec<(tempfile::TempDir, Instant)>>);
-
-impl Opened {
-    /// Removes every opened piece.
-    pub fn clear(&self) {
-        lock(&self.0).clear();
-    }
-
-    /// Removes those opened longer ago than [`OPEN_FOR`], and the folders an earlier run left
-    /// (a crash or a kill gave it no time to remove them): on every tick, not only at start.
-    pub fn expire(&self) {
-        lock(&self.0).retain(|(_, at)| at.elapsed() < OPEN_FOR);
-        sweep_stale_opened();
-    }
-
-    fn keep(&self, dir: tempfile::TempDir) {
-        lock(&self.0).push((dir, Instant::now()));
-    }
-}
-
-/// Where opened pieces are decrypted: the user's runtime folder (memory, private) if any.
-fn open_base() -> PathBuf {
-    std::env::var_os("XDG_RUNTIME_DIR")
-        .map(PathBuf::from)
-        .filter(|p| p.is_dir())
-        .unwrap_or_else(std::env::temp_dir)
-}
-
-/// Removes the folders an earlier run left (a crash, a kill) once they are old enough.
-pub fn sweep_stale_opened() {
-    let Ok(entries) = std::fs::read_dir(open_base()) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > OPEN_FOR);
-        if old && entry.file_name().to_string_lossy().starts_with(OPEN_PREFIX) {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-}
-
-/// `%`-decodes a header value (the UI sends names with `encodeURIComponent`).
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 impl AppState {
@@ -362,50 +290,9 @@ fn mark_as_from_elsewhere(path: &Path) {
 /// `x-media-type`), for the command layer.
 pub fn raw_headers(get: impl Fn(&str) -> Option<String>) -> Option<(i64, String, Option<String>)> {
     let id = get("x-incident-id")?.trim().parse().ok()?;
-    let name = percent_decode(&get("x-name")?)?;
+    let name = crate::percent::decode(&get("x-name")?)?;
     let media_type = get("x-media-type")
         .map(|m| m.trim().to_owned())
         .filter(|m| !m.is_empty());
     Some((id, name, media_type))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A folder a killed run left is removed by the next tick once it is old enough; one
-    /// just opened stays.
-    #[test]
-    fn each_tick_sweeps_the_folders_a_killed_run_left() {
-        let stale = tempfile::Builder::new()
-            .prefix(OPEN_PREFIX)
-            .tempdir_in(open_base())
-            .unwrap()
-            .keep();
-        std::fs::write(stale.join("facture.pdf"), b"decrypted").unwrap();
-        let long_ago = std::time::SystemTime::now() - OPEN_FOR - Duration::from_secs(60);
-        std::fs::File::open(&stale)
-            .unwrap()
-            .set_modified(long_ago)
-            .unwrap();
-        let fresh = tempfile::Builder::new()
-            .prefix(OPEN_PREFIX)
-            .tempdir_in(open_base())
-            .unwrap();
-        Opened::default().expire();
-        assert!(!stale.exists(), "the stale folder is gone");
-        assert!(fresh.path().exists(), "a folder just opened stays");
-    }
-
-    #[test]
-    fn names_are_percent_decoded() {
-        assert_eq!(
-            percent_decode("Relev%C3%A9%20mars.pdf").as_deref(),
-            Some("Relevé mars.pdf")
-        );
-        assert_eq!(percent_decode("plain.png").as_deref(), Some("plain.png"));
-        for bad in ["%", "%G0", "%C3", "%ff"] {
-            assert_eq!(percent_decode(bad), None, "{bad}");
-        }
-    }
 }

@@ -9,16 +9,10 @@ use carnet_core::journal::incident::{
 };
 use carnet_core::journal::trash::{TrashEntity, TrashItem};
 use carnet_store::journal::{events, incidents, trash};
-use chrono::NaiveDate;
 
+use crate::clock::now;
 use crate::error::IpcError;
 use crate::state::{AppState, Local};
-
-/// The instant (RFC 3339, local) and the day of a command.
-pub(crate) fn now() -> (String, NaiveDate) {
-    let now = chrono::Local::now();
-    (now.to_rfc3339(), now.date_naive())
-}
 
 impl AppState {
     /// The first page (or the page asked) of the incidents out of the trash, most recent

@@ -7,6 +7,8 @@
 //! current search, and writes `.xlsx`, `.csv` or `.json` under a temporary name, renamed
 //! once complete.
 
+pub(crate) mod file;
+
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -25,10 +27,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
+use crate::clock::now;
 use crate::error::{ErrorCode, IpcError};
 use crate::flows::files::{io_code, sync_dir, temporary};
-use crate::flows::incidents::now;
-use crate::state::{AppState, Local, lock};
+use crate::state::{AppState, Local};
+use crate::sync::lock;
+use file::{Content, ImportFile};
 
 /// Rows of a sheet shown before the mapping (the header and the first data rows).
 const SHOWN_ROWS: usize = 30;
@@ -36,20 +40,6 @@ const SHOWN_ROWS: usize = 30;
 const SHOWN_PROBLEM_ROWS: usize = 500;
 /// Drafts listed on the preview (all are counted).
 const SHOWN_DRAFTS: usize = 1000;
-
-/// The file being imported, kept between the steps; dropped on confirm, cancel and lock.
-pub(crate) struct ImportFile {
-    file_name: String,
-    format: Format,
-    bytes: Zeroizing<Vec<u8>>,
-    /// The sheet chosen, read (a spreadsheet), or the journal planned (a `.json`).
-    content: Content,
-}
-
-enum Content {
-    Sheet(carnet_interop::Table),
-    Journal(Plan),
-}
 
 /// A file opened for import.
 #[derive(Debug, Clone, Serialize, TS)]

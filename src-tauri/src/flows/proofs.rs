@@ -8,6 +8,8 @@
 //! opening makes everything due again (the network is back). Nothing here blocks a command:
 //! the vault is held only to read the queue and to store an answer, never across a request.
 
+pub mod work;
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -21,7 +23,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::IpcError;
-use crate::state::{AppState, Local, lock};
+use crate::state::{AppState, Local};
+use crate::sync::lock;
+use work::{OnChange, Resolver};
 
 /// How long one request to an authority may take.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -71,9 +75,6 @@ impl From<TsaEntry> for Authority {
     }
 }
 
-/// A resolver for the DKIM keys shared with the background work.
-pub type Resolver = Arc<dyn TxtResolver + Send + Sync>;
-
 /// A resolver that never reaches the network: every look-up is "unavailable", so a signed
 /// message is "not checked yet" and one without a signature is known at once.
 struct Offline;
@@ -82,17 +83,6 @@ impl TxtResolver for Offline {
     fn txt(&self, _name: &str) -> TxtAnswer {
         TxtAnswer::Unavailable
     }
-}
-
-/// Called after a proof is stored or a request fails (the app tells the page to refresh).
-pub type OnChange = Arc<dyn Fn() + Send + Sync>;
-
-/// The background side of proofs: its wake-up bell and who to tell when something changed.
-#[derive(Default)]
-pub struct ProofWork {
-    pub(crate) wake: Arc<tokio::sync::Notify>,
-    pub(crate) on_change: Mutex<Option<OnChange>>,
-    pub(crate) task: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
 /// Runs `f` on a plain thread (no async runtime entered: `carnet-proof`'s DKIM check runs a
@@ -387,26 +377,3 @@ enum Answer {
     Token(Vec<u8>),
     Email(Box<dkim::EmailVerification>),
 }
-
-/// The end-to-end build's DNS: with feature `test-dialogs` (never in a release) and
-/// `CARNET_TEST_DNS` naming a file of `name record` lines, DKIM keys are read from it, so
-/// a journey checks an e-mail with no network. `None` otherwise: the system's DNS.
-pub fn test_resolver() -> Option<Resolver> {
-    #[cfg(feature = "test-dialogs")]
-    {
-        let path = std::env::var_os(ENV_TEST_DNS)?;
-        let text = std::fs::read_to_string(path).ok()?;
-        let mut table = dkim::StaticResolver::new();
-        for line in text.lines() {
-            if let Some((name, record)) = line.trim().split_once(char::is_whitespace) {
-                table.insert(name, record.trim());
-            }
-        }
-        Some(Arc::new(table))
-    }
-    #[cfg(not(feature = "test-dialogs"))]
-    None
-}
-
-/// The variable naming the end-to-end build's DNS table (see [`test_resolver`]).
-pub const ENV_TEST_DNS: &str = "CARNET_TEST_DNS";

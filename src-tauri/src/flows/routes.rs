@@ -4,7 +4,7 @@
 use carnet_core::routes::{ClosingRoute, Route};
 use carnet_store::journal::routes;
 
-use super::incidents::now;
+use crate::clock::now;
 use crate::error::IpcError;
 use crate::state::{AppState, Local};
 

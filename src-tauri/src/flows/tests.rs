@@ -167,12 +167,12 @@ async fn wrong_passphrases_are_slowed_down() {
         let _ = s.unlock_with_passphrase("pas la bonne".into()).await;
     }
     assert_eq!(
-        crate::state::lock(&s.throttle).delay(),
+        crate::sync::lock(&s.throttle).delay(),
         std::time::Duration::from_secs(2)
     );
     s.unlock_with_passphrase(PASS.into()).await.unwrap();
     assert_eq!(
-        crate::state::lock(&s.throttle).delay(),
+        crate::sync::lock(&s.throttle).delay(),
         std::time::Duration::ZERO
     );
 }
@@ -358,7 +358,7 @@ async fn remember_this_computer_with_a_keyring_and_without() {
 async fn idle_vaults_lock_themselves() {
     let (_dir, s, _) = created().await;
     assert!(!s.lock_if_idle().await, "just used");
-    *crate::state::lock(&s.idle) = crate::idle::Idle::at(
+    *crate::sync::lock(&s.idle) = crate::idle::Idle::at(
         std::time::Instant::now(),
         std::time::SystemTime::now() - std::time::Duration::from_secs(11 * 60),
     );
@@ -688,19 +688,19 @@ async fn wrong_secrets_anywhere_share_one_throttle_that_survives_a_restart() {
     let e = s.unlock_with_passphrase(wrong()).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::WrongSecret);
     assert_eq!(
-        crate::state::lock(&s.throttle).delay(),
+        crate::sync::lock(&s.throttle).delay(),
         std::time::Duration::from_secs(2)
     );
     drop(s);
     let again = AppState::open(dir.path().to_owned(), crate::state::tests::test_options()).unwrap();
     assert_eq!(
-        crate::state::lock(&again.throttle).delay(),
+        crate::sync::lock(&again.throttle).delay(),
         std::time::Duration::from_secs(2),
         "the count survives a restart"
     );
     again.unlock_with_passphrase(PASS.into()).await.unwrap();
     assert_eq!(
-        crate::state::lock(&again.throttle).delay(),
+        crate::sync::lock(&again.throttle).delay(),
         std::time::Duration::ZERO
     );
 }
