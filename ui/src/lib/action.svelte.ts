@@ -1,0 +1,47 @@
+// One way to call Rust from a screen: what runs, whether it is still running, and what went
+// wrong, as state the page reads. Every failure becomes a `UiError` (never lost, never a raw
+// exception), and `busy` always comes back to false, whatever happened.
+import { asUiError, type UiError } from './ipc';
+
+/** What follows a failure, once `error` holds it: the focus put back on the field at fault,
+ * a list emptied, a value put back as it was. */
+export type Failed = (error: UiError) => unknown;
+
+export class Action {
+  /** An action the owner waits on (`run`) is under way: its button says so. */
+  busy = $state(false);
+  /** The last failure, until the next call starts (or the page dismisses it). */
+  error = $state<UiError | null>(null);
+
+  /**
+   * An action the owner waits on (a form sent, a button clicked): ignored while another one
+   * runs, `busy` while it runs, the former error cleared first. Resolves to whether `work`
+   * succeeded; a failure is in `error` (and handed to `failed`), never thrown.
+   */
+  async run(work: () => Promise<unknown>, failed?: Failed): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = true;
+    try {
+      return await this.attempt(work, failed);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /**
+   * A call nothing waits on (a page reading its data, a refresh, "Restore" in a notice): `busy`
+   * is left as it is, so it may run inside `run`. Otherwise as `run`.
+   */
+  async attempt(work: () => Promise<unknown>, failed?: Failed): Promise<boolean> {
+    this.error = null;
+    try {
+      await work();
+      return true;
+    } catch (e) {
+      const error = asUiError(e);
+      this.error = error;
+      await failed?.(error);
+      return false;
+    }
+  }
+}
