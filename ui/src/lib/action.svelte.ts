@@ -16,16 +16,19 @@ export class Action {
   /**
    * An action the owner waits on (a form sent, a button clicked): ignored while another one
    * runs, `busy` while it runs, the former error cleared first. Resolves to whether `work`
-   * succeeded; a failure is in `error` (and handed to `failed`), never thrown.
+   * succeeded; a failure is in `error`, never thrown, and `failed` then runs with `busy`
+   * already false (the form is usable again when the owner is sent back to it).
    */
   async run(work: () => Promise<unknown>, failed?: Failed): Promise<boolean> {
     if (this.busy) return false;
     this.busy = true;
+    let error: UiError | null;
     try {
-      return await this.attempt(work, failed);
+      error = await this.settle(work);
     } finally {
       this.busy = false;
     }
+    return this.after(error, failed);
   }
 
   /**
@@ -33,15 +36,25 @@ export class Action {
    * is left as it is, so it may run inside `run`. Otherwise as `run`.
    */
   async attempt(work: () => Promise<unknown>, failed?: Failed): Promise<boolean> {
+    return this.after(await this.settle(work), failed);
+  }
+
+  /** Runs `work` with the former error cleared; its failure, kept as `error`. */
+  private async settle(work: () => Promise<unknown>): Promise<UiError | null> {
     this.error = null;
     try {
       await work();
-      return true;
+      return null;
     } catch (e) {
       const error = asUiError(e);
       this.error = error;
-      await failed?.(error);
-      return false;
+      return error;
     }
+  }
+
+  private async after(error: UiError | null, failed: Failed | undefined): Promise<boolean> {
+    if (error === null) return true;
+    await failed?.(error);
+    return false;
   }
 }
