@@ -24,6 +24,7 @@ import type { IncidentDetail } from './bindings/IncidentDetail';
 import type { IncidentFilters } from './bindings/IncidentFilters';
 import type { IncidentInput } from './bindings/IncidentInput';
 import type { IncidentPage } from './bindings/IncidentPage';
+import type { IncidentRow } from './bindings/IncidentRow';
 import type { MenuAction } from './bindings/MenuAction';
 import type { Piece } from './bindings/Piece';
 import type { ProofStatus } from './bindings/ProofStatus';
@@ -296,3 +297,18 @@ export const api = {
   onMenu: (onAction: (action: MenuAction) => void): Promise<UnlistenFn> =>
     listen<MenuAction>(EVENT_MENU, (event) => onAction(event.payload)),
 };
+
+/** The largest page of incidents Rust gives at once (`PAGE_MAX` in carnet-core's incident.rs). */
+const INCIDENTS_PAGE_MAX = 200;
+
+/** Every incident out of the trash, most recent first, read page after page. */
+export async function allIncidents(): Promise<IncidentRow[]> {
+  const rows: IncidentRow[] = [];
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const page = await api.incidentsList({ offset, limit: INCIDENTS_PAGE_MAX });
+    rows.push(...page.items);
+    offset = page.nextOffset;
+  }
+  return rows;
+}
