@@ -12,11 +12,14 @@ use crate::locale::Locale;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Label {
+    /// The French text.
     pub fr: String,
+    /// The English text.
     pub en: String,
 }
 
 impl Label {
+    /// The text in `locale`.
     pub fn get(&self, locale: Locale) -> &str {
         match locale {
             Locale::Fr => &self.fr,
@@ -32,18 +35,38 @@ pub enum CatalogueError {
     /// Not TOML, or a key misspelt or of the wrong type (the message gives the line).
     #[error("the data file cannot be read: {0}")]
     Syntax(String),
+    /// A required key or entry is absent (an entry's label, the catch-all category…).
     #[error("{code}: missing {what}")]
-    Missing { code: String, what: String },
+    Missing {
+        /// The entry at fault.
+        code: String,
+        /// What is missing, in words (`group`, `en label`, `definition`).
+        what: String,
+    },
+    /// A value names something the file does not define (a group, an axis, a measure).
     #[error("{code}: unknown {key} {value:?}")]
     Unknown {
+        /// The entry at fault.
         code: String,
+        /// The key whose value is unknown.
         key: &'static str,
+        /// The value as written.
         value: String,
     },
+    /// Two entries share a code.
     #[error("{code}: defined twice")]
-    Duplicate { code: String },
+    Duplicate {
+        /// The code defined twice.
+        code: String,
+    },
+    /// A value breaks a rule of its shape (a code's pattern, a blank reference).
     #[error("{code}: {reason}")]
-    Malformed { code: String, reason: &'static str },
+    Malformed {
+        /// The entry at fault.
+        code: String,
+        /// The rule broken, in words.
+        reason: &'static str,
+    },
 }
 
 /// Reads a data file into its raw, unvalidated shape.

@@ -32,8 +32,10 @@ pub enum Axis {
 }
 
 impl Axis {
+    /// The three axes, in order.
     pub const ALL: [Axis; 3] = [Axis::A1, Axis::A2, Axis::A3];
 
+    /// The axis's code, as written in the data file (`A1`).
     pub fn code(self) -> &'static str {
         match self {
             Axis::A1 => "A1",
@@ -43,10 +45,13 @@ impl Axis {
     }
 }
 
+/// An axis and its label, as the data file defines it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct AxisInfo {
+    /// The axis described.
     pub axis: Axis,
+    /// Its name in both languages.
     pub label: Label,
 }
 
@@ -54,17 +59,22 @@ pub struct AxisInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct CategoryGroup {
+    /// Three capital letters (`ACC`).
     pub code: String,
+    /// The family's name in both languages.
     pub label: Label,
 }
 
+/// A category of incident: its labels, the articles it involves, the evidence to collect.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Category {
     /// `ACC-02`: the group's code, a hyphen, two digits.
     pub code: String,
+    /// The code of its [`CategoryGroup`] (`ACC`).
     pub group: String,
+    /// Its name in both languages.
     pub label: Label,
     /// The charter axes, the main one first; none for the catch-all `OTH-99`.
     pub axes: Vec<Axis>,
@@ -110,18 +120,22 @@ impl Catalogue {
         validate(catalogue::parse(toml)?)
     }
 
+    /// The category with this code, if any.
     pub fn category(&self, code: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.code == code)
     }
 
+    /// Every category, in the order of the file.
     pub fn categories(&self) -> &[Category] {
         &self.categories
     }
 
+    /// The group with this code, if any.
     pub fn group(&self, code: &str) -> Option<&CategoryGroup> {
         self.groups.iter().find(|g| g.code == code)
     }
 
+    /// Every group, in the order of the file.
     pub fn groups(&self) -> &[CategoryGroup] {
         &self.groups
     }

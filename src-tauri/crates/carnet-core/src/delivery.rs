@@ -38,17 +38,21 @@ pub enum PieceFit {
     TooLarge,
 }
 
+/// One piece against the destination's limits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct PieceCheck {
+    /// The piece's number in the dossier (3 for `P03`).
     pub number: u32,
     /// `P03`.
     pub label: String,
     /// Its name in the evidence bundle (`P03-Releve-de-paiement.pdf`).
     pub file_name: String,
+    /// Its size in bytes.
     #[ts(type = "number")]
     pub size: u64,
+    /// Whether it can be sent as it is, in a ZIP, or not through the form.
     pub fit: PieceFit,
     /// The ZIP it is sent in (`P01-P10.zip`), when the pieces are grouped.
     pub group: Option<String>,
@@ -73,6 +77,7 @@ pub struct UploadGroup {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct LimitsReport {
+    /// Where the dossier goes.
     pub destination: Destination,
     /// `null` when the destination has no upload form with known limits (a letter, an
     /// e-mail, the platform's own form): every piece is then accepted as it is.
@@ -113,9 +118,11 @@ pub struct SubmissionField {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct SubmissionHelp {
+    /// Where the dossier goes.
     pub destination: Destination,
     /// The online form, when the destination has one whose address is known; `null`
     /// otherwise (never guessed).
     pub url: Option<String>,
+    /// The form's fields, in its order.
     pub fields: Vec<SubmissionField>,
 }

@@ -9,12 +9,19 @@ use ts_rs::TS;
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Field {
+    /// A language other than fr or en.
     Locale,
+    /// A passphrase under 10 or over 1,024 characters.
     Passphrase,
+    /// A confirmation that differs from the new passphrase.
     PassphraseConfirmation,
+    /// An auto-lock delay outside 1 to 240 minutes.
     AutoLockMinutes,
+    /// A TSA address not `http(s)://` and a host, with a space, or over 300 characters.
     TsaUrl,
+    /// A text to copy over 100,000 characters.
     ClipboardText,
+    /// A backup that does not exist.
     BackupId,
     /// A SIREN: not 9 digits, or a wrong check digit.
     Siren,
@@ -89,12 +96,19 @@ pub enum Field {
     IncidentTitle,
     /// The dates: not `YYYY-MM-DD`, before 1990, after 2100 or more than a year ahead.
     IncidentOccurredOn,
+    /// The day the owner was notified: as for [`Field::IncidentOccurredOn`].
     IncidentNotifiedOn,
+    /// The day the measure took effect: as for [`Field::IncidentOccurredOn`].
     IncidentTookEffectOn,
+    /// The decision's date: as for [`Field::IncidentOccurredOn`].
     IncidentDecisionOn,
+    /// The day the complaint was sent: as for [`Field::IncidentOccurredOn`].
     IncidentComplaintSentOn,
+    /// The day the answer came: as for [`Field::IncidentOccurredOn`].
     IncidentAnswerReceivedOn,
+    /// The day the out-of-court body was seized: as for [`Field::IncidentOccurredOn`].
     IncidentReferralOn,
+    /// The day that body decided: as for [`Field::IncidentOccurredOn`].
     IncidentReferralDecidedOn,
     /// Not yes, no or unknown.
     IncidentReasonsReceived,
@@ -102,7 +116,9 @@ pub enum Field {
     IncidentStatus,
     /// The amounts: unreadable, or negative.
     IncidentFundsHeld,
+    /// The sales lost: as for [`Field::IncidentFundsHeld`].
     IncidentSalesLost,
+    /// The fees: as for [`Field::IncidentFundsHeld`].
     IncidentFees,
     /// How the amounts were computed: over 2,000 characters.
     IncidentAmountsNote,
@@ -209,6 +225,7 @@ pub enum Field {
     DossierMediator,
 }
 
+/// What the domain refuses: a field's value, or a weak passphrase. Carries no input text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CoreError {
     /// The value of `field` is not one the domain accepts.

@@ -1,7 +1,11 @@
-//! Carnet's domain: the types every other crate speaks, their validation and their
-//! localised formatting, the category tree and the platform list (data files embedded at
-//! build time), and the deadline checks. No I/O, no Tauri, no SQL: time and ids are passed
-//! in, so all of it is pure and tested in isolation.
+//! Carnet's domain: the types every other crate speaks — the journal (company, platforms,
+//! incidents, events, pieces, search, dashboard, trash), the dossier's draft and its report
+//! model — their validation and their localised formatting; the category tree and the platform
+//! list (data files embedded at build time); the deadline checks, the statement-of-reasons
+//! checker and the route guide. No I/O, no Tauri, no SQL: time and ids are passed in, so all
+//! of it is pure and tested in isolation.
+
+#![warn(missing_docs)]
 
 pub mod amount;
 pub mod catalogue;

@@ -5,16 +5,20 @@ use ts_rs::TS;
 
 use crate::error::{CoreError, Field};
 
+/// A language of the interface and of the dossiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum Locale {
+    /// French, the default.
     #[default]
     Fr,
+    /// English.
     En,
 }
 
 impl Locale {
+    /// Both languages, French first.
     pub const ALL: [Locale; 2] = [Locale::Fr, Locale::En];
 
     /// The BCP 47 tag, as written in the PDF metadata and the `lang` attribute.

@@ -8,10 +8,14 @@ use ts_rs::TS;
 
 use crate::error::{CoreError, Field};
 
+/// The fewest characters a new passphrase may have.
 pub const MIN_CHARS: usize = 10;
+/// The most characters a passphrase may have (zxcvbn is not run on longer ones).
 pub const MAX_CHARS: usize = 1024;
+/// The lowest zxcvbn score a new passphrase may have.
 pub const MIN_SCORE: u8 = 3;
 
+/// How strong a passphrase is, for the meter shown while the owner types it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -22,6 +26,8 @@ pub struct Strength {
     pub acceptable: bool,
 }
 
+/// The zxcvbn score of `passphrase` and whether a new one that strong is accepted; 0 and not
+/// accepted when it is empty or over [`MAX_CHARS`].
 pub fn strength(passphrase: &str) -> Strength {
     let chars = passphrase.chars().count();
     if chars == 0 || chars > MAX_CHARS {

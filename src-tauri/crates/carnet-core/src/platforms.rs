@@ -20,15 +20,22 @@ const BUILTIN_TOML: &str = include_str!("../data/platforms.toml");
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ServiceType {
+    /// A marketplace (Amazon, leboncoin).
     Marketplace,
+    /// An app store (Google Play, the App Store).
     AppStore,
+    /// Booking and travel (Booking.com, Airbnb).
     Booking,
+    /// Delivery (Uber Eats, Deliveroo).
     Delivery,
+    /// A search engine or an advertising service (Google Search, Google Ads).
     SearchAds,
+    /// A social network (Facebook, Instagram).
     Social,
 }
 
 impl ServiceType {
+    /// Every service type, in the order of the data file.
     pub const ALL: [ServiceType; 6] = [
         ServiceType::Marketplace,
         ServiceType::AppStore,
@@ -109,10 +116,13 @@ pub struct NamedBody {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct ServiceInfo {
+    /// The service type described.
     pub service: ServiceType,
+    /// Its name in both languages.
     pub label: Label,
 }
 
+/// A platform of the built-in list, with what public sources say of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -121,6 +131,7 @@ pub struct Platform {
     pub id: String,
     /// The brand as written (`leboncoin`, `Booking.com`): the same in both languages.
     pub name: String,
+    /// The kind of service it offers sellers.
     pub service: ServiceType,
     /// Its status under the e-commerce charter.
     pub charter: CharterSignatory,
@@ -173,10 +184,12 @@ impl Platforms {
         validate(catalogue::parse(toml)?)
     }
 
+    /// The platform with this id, if any.
     pub fn get(&self, id: &str) -> Option<&Platform> {
         self.platforms.iter().find(|p| p.id == id)
     }
 
+    /// Every platform, in the order of the file.
     pub fn all(&self) -> &[Platform] {
         &self.platforms
     }

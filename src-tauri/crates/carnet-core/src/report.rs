@@ -51,6 +51,7 @@ pub enum Destination {
 }
 
 impl Destination {
+    /// Every destination, in the order the UI offers them.
     pub const ALL: [Destination; 7] = [
         Destination::DgeForm,
         Destination::Mediateur,
@@ -74,6 +75,7 @@ impl Destination {
         }
     }
 
+    /// The destination with this code, if any.
     pub fn parse(code: &str) -> Option<Destination> {
         Destination::ALL.into_iter().find(|d| d.code() == code)
     }
@@ -96,7 +98,9 @@ pub enum CharterStatus {
     Signed2019,
     /// `joined2020`.
     Joined2020,
+    /// `no`: not a signatory.
     No,
+    /// `unknown`: the sources do not say.
     #[default]
     Unknown,
 }
@@ -121,6 +125,7 @@ pub struct OutOfCourtBodyRef {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ReportPlatform {
+    /// The platform's id in the vault.
     #[ts(type = "number")]
     pub id: i64,
     /// The mediators its terms name (P2B 12) are `details.mediators`.
@@ -157,11 +162,14 @@ impl ReportPlatform {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ReportIncident {
+    /// The incident's id in the vault.
     #[ts(type = "number")]
     pub id: i64,
+    /// What the owner recorded.
     #[serde(flatten)]
     #[ts(flatten)]
     pub data: IncidentData,
+    /// Where the case stands.
     pub status: Status,
     /// The deadline checks for these dates, computed for the generation day.
     pub checks: Vec<Check>,
@@ -199,16 +207,23 @@ pub struct ReportPiece {
     /// The piece's id in the vault (what events refer to).
     #[ts(type = "number")]
     pub id: i64,
+    /// The incident it belongs to.
     #[ts(type = "number")]
     pub incident_id: i64,
     /// Its number in the dossier, from 1.
     pub number: u32,
+    /// Its title, as the owner gave it.
     pub title: String,
+    /// The date of what it shows, if known.
     #[ts(as = "Option<String>")]
     pub dated_on: Option<NaiveDate>,
+    /// The owner's note; may be empty.
     pub note: String,
+    /// The file's name as it was added.
     pub original_name: String,
+    /// Its media type (`image/jpeg`).
     pub media_type: String,
+    /// Its size in bytes.
     #[ts(type = "number")]
     pub size: u64,
     /// Lower-case hex, as recorded when the piece was added.
@@ -275,22 +290,30 @@ pub enum StepKind {
     InternalComplaint,
     /// The platform's answer.
     PlatformAnswer,
+    /// A mediation (the Médiateur des entreprises, a P2B 12 mediator).
     Mediation,
+    /// A referral to a certified out-of-court body (DSA 21).
     OutOfCourtBody,
     /// A notice of illegal content (DSA 16).
     Notice,
     /// A report to an authority (DGCCRF, DGE).
     AuthorityReport,
+    /// A court case, pending or decided.
     CourtCase,
+    /// Insolvency proceedings (safeguard, receivership, liquidation).
     InsolvencyProceedings,
+    /// Anything else.
     Other,
 }
 
+/// A step already taken to settle the dispute.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Step {
+    /// What kind of step.
     pub kind: StepKind,
+    /// When it was taken, if known.
     #[ts(as = "Option<String>")]
     pub date: Option<NaiveDate>,
     /// A case or ticket number.
@@ -330,33 +353,49 @@ pub fn steps_from_incident(incident: &IncidentData) -> Vec<Step> {
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum AskKind {
+    /// The account or listing reinstated.
     Reinstatement,
+    /// A statement of reasons for the decision.
     StatementOfReasons,
+    /// The funds held released.
     ReleaseOfFunds,
+    /// The decision reviewed.
     ReviewOfDecision,
+    /// A mediation.
     Mediation,
+    /// The counterfeit listings removed.
     RemovalOfCounterfeits,
+    /// Compensation for the harm.
     Compensation,
+    /// Anything else, said in `detail`.
     Other,
 }
 
+/// One thing the company asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Ask {
+    /// What kind of request.
     pub kind: AskKind,
     /// The owner's words; may be empty.
     pub detail: String,
 }
 
+/// The kind of intellectual property right a counterfeit notice rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum IpRightKind {
+    /// A trademark.
     Trademark,
+    /// A registered design.
     Design,
+    /// A patent.
     Patent,
+    /// Copyright.
     Copyright,
+    /// Another right, named in its title.
     Other,
 }
 
@@ -365,7 +404,9 @@ pub enum IpRightKind {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct IpRight {
+    /// What kind of right.
     pub kind: IpRightKind,
+    /// Its name (the mark, the design's title).
     pub title: String,
     /// The registration number.
     pub number: String,
@@ -384,6 +425,7 @@ pub enum IdentityChoice {
     Withhold,
 }
 
+/// The owner's declarations and signature block, as the destination asks for them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -398,6 +440,7 @@ pub struct Declarations {
     pub identity: Option<IdentityChoice>,
     /// Who signs (name and role), and where.
     pub signatory: String,
+    /// Where the dossier is signed ("Fait à …"); may be empty.
     pub place: String,
 }
 
@@ -407,7 +450,9 @@ pub struct Declarations {
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum MediateurRequest {
+    /// A question, for the Médiateur to orient the company.
     Sollicitation,
+    /// A request for mediation.
     Saisine,
 }
 
@@ -444,6 +489,7 @@ impl Ground {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Report {
+    /// Where the dossier goes.
     pub destination: Destination,
     /// The language of every text of the dossier.
     pub locale: Locale,
@@ -457,17 +503,23 @@ pub struct Report {
     pub title: String,
     /// At most [`SUMMARY_MAX`] characters.
     pub summary: String,
+    /// The company's profile.
     pub company: CompanyProfile,
+    /// The platforms its incidents are on.
     pub platforms: Vec<ReportPlatform>,
+    /// The incidents it covers, with their chronology.
     pub incidents: Vec<ReportIncident>,
     /// By number.
     pub pieces: Vec<ReportPiece>,
+    /// The steps already taken to settle the dispute.
     pub steps: Vec<Step>,
+    /// What the company asks for.
     pub asks: Vec<Ask>,
     /// Counterfeit notices: the rights infringed.
     pub ip_rights: Vec<IpRight>,
     /// Counterfeit notices: the exact URLs or ASINs of the listings concerned.
     pub listings: Vec<String>,
+    /// The owner's declarations and signature block.
     pub declarations: Declarations,
     /// Médiateur: a sollicitation or a saisine; `null` while not chosen.
     pub mediateur_request: Option<MediateurRequest>,
@@ -494,25 +546,45 @@ pub struct Report {
 )]
 #[ts(export)]
 pub enum ReportProblem {
+    /// The summary is over [`SUMMARY_MAX`] characters.
     #[error("the summary has {chars} characters, more than {max}")]
-    SummaryTooLong { chars: u32, max: u32 },
+    SummaryTooLong {
+        /// Its length, in characters.
+        chars: u32,
+        /// The most it may have.
+        max: u32,
+    },
+    /// The title is blank.
     #[error("the dossier has no title")]
     NoTitle,
+    /// The number is blank.
     #[error("the dossier has no number")]
     NoNumber,
+    /// The pieces are not numbered 1, 2, 3… in their order.
     #[error("piece {position} is numbered {number}: pieces are numbered 1, 2, 3…")]
-    PieceNumbering { position: u32, number: u32 },
+    PieceNumbering {
+        /// Its place in the list, from 1.
+        position: u32,
+        /// The number it carries.
+        number: u32,
+    },
+    /// An incident's platform is not among the report's platforms.
     #[error("incident {incident} is on platform {platform}, which the report does not list")]
     UnknownPlatform {
+        /// The incident's id.
         #[ts(type = "number")]
         incident: i64,
+        /// Its platform's id.
         #[ts(type = "number")]
         platform: i64,
     },
+    /// An event cites a piece the report does not list.
     #[error("event {event} refers to piece {piece}, which the report does not list")]
     UnknownPiece {
+        /// The event's id.
         #[ts(type = "number")]
         event: i64,
+        /// The piece's id.
         #[ts(type = "number")]
         piece: i64,
     },
@@ -524,10 +596,13 @@ pub enum ReportProblem {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ReportTotals {
+    /// The funds held, added up.
     #[ts(type = "number | null")]
     pub funds_held_cents: Option<i64>,
+    /// The sales lost, added up.
     #[ts(type = "number | null")]
     pub sales_lost_cents: Option<i64>,
+    /// The fees, added up.
     #[ts(type = "number | null")]
     pub fees_cents: Option<i64>,
 }
@@ -637,6 +712,7 @@ impl Report {
             })
     }
 
+    /// The platform with this vault id.
     pub fn platform(&self, id: i64) -> Option<&ReportPlatform> {
         self.platforms.iter().find(|p| p.id == id)
     }

@@ -7,10 +7,12 @@ use ts_rs::TS;
 use crate::error::{CoreError, Field};
 use crate::locale::Locale;
 
+/// The preferences kept outside the vault (`settings.json`); a missing key takes its default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default, rename_all = "camelCase")]
 #[ts(export)]
 pub struct Settings {
+    /// The language of the interface, the unlock screen included.
     pub locale: Locale,
     /// Lock the vault after this many minutes without activity.
     pub auto_lock_minutes: u32,
@@ -63,7 +65,9 @@ pub fn tsa_url(raw: &str) -> Result<String, CoreError> {
     }
 }
 
+/// The auto-lock delay of a new installation, in minutes.
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
+/// The auto-lock delays the owner may choose, in minutes.
 pub const AUTO_LOCK_RANGE: std::ops::RangeInclusive<u32> = 1..=240;
 
 /// Validates an auto-lock delay typed by the owner (1 minute to 4 hours).

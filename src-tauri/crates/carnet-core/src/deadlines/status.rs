@@ -33,17 +33,23 @@ pub enum Check {
 )]
 #[ts(export)]
 pub enum NoticeStatus {
+    /// The notification date or the date it took effect is not recorded.
     Unknown,
+    /// At least the notice required.
     Met {
+        /// Days from notification to effect.
         #[ts(type = "number")]
         days: i64,
+        /// Days of notice the law requires.
         #[ts(type = "number")]
         required: i64,
     },
     /// Fewer days than required; negative when the effect came before the notice.
     ShortNotice {
+        /// Days from notification to effect.
         #[ts(type = "number")]
         days: i64,
+        /// Days of notice the law requires.
         #[ts(type = "number")]
         required: i64,
     },
@@ -54,8 +60,11 @@ pub enum NoticeStatus {
 #[serde(tag = "state", rename_all = "camelCase")]
 #[ts(export)]
 pub enum ReasonsStatus {
+    /// The owner has not said.
     Unknown,
+    /// The platform gave its reasons.
     Received,
+    /// The platform gave none.
     NotReceived,
 }
 
@@ -120,9 +129,12 @@ pub enum WindowStatus {
 )]
 #[ts(export)]
 pub enum OutOfCourtStatus {
+    /// Within the 90 days.
     Pending {
+        /// Day 90 after the referral.
         #[ts(as = "String")]
         due_on: NaiveDate,
+        /// Days from today to that day.
         #[ts(type = "number")]
         days_left: i64,
     },
@@ -147,7 +159,9 @@ pub enum OutOfCourtStatus {
         #[ts(type = "number")]
         since_days: i64,
     },
+    /// The body has decided.
     Decided {
+        /// Days from the referral to its decision.
         #[ts(type = "number")]
         days: i64,
     },
@@ -162,11 +176,15 @@ pub enum OutOfCourtStatus {
 )]
 #[ts(export)]
 pub enum AnswerStatus {
+    /// No answer yet.
     Awaiting {
+        /// Days since the complaint was sent.
         #[ts(type = "number")]
         days: i64,
     },
+    /// The platform answered.
     Answered {
+        /// Days from the complaint to the answer.
         #[ts(type = "number")]
         days: i64,
     },

@@ -64,61 +64,76 @@ pub fn alert(check: &Check) -> Option<Option<NaiveDate>> {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Tally {
+    /// How many incidents.
     pub count: u32,
+    /// Their amounts at stake added up, in cents.
     #[ts(type = "number")]
     pub amount_cents: i64,
 }
 
+/// The incidents that occurred in one month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct MonthTally {
     /// `YYYY-MM`.
     pub month: String,
+    /// Their count and amount.
     #[serde(flatten)]
     #[ts(flatten)]
     pub tally: Tally,
 }
 
+/// The incidents on one platform.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct PlatformTally {
+    /// The platform's id in the vault.
     #[ts(type = "number")]
     pub platform_id: i64,
+    /// The platform's name.
     pub name: String,
+    /// Their count and amount.
     #[serde(flatten)]
     #[ts(flatten)]
     pub tally: Tally,
 }
 
+/// The incidents of one category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct CategoryTally {
     /// The category code (`ACC-02`).
     pub category: String,
+    /// Their count and amount.
     #[serde(flatten)]
     #[ts(flatten)]
     pub tally: Tally,
 }
 
+/// The incidents under one charter axis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct AxisTally {
     /// The main charter axis; `null` for the categories outside the charter (`OTH-99`).
     pub axis: Option<Axis>,
+    /// Their count and amount.
     #[serde(flatten)]
     #[ts(flatten)]
     pub tally: Tally,
 }
 
+/// The incidents in one status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct StatusTally {
+    /// The status counted.
     pub status: Status,
+    /// Their count and amount.
     #[serde(flatten)]
     #[ts(flatten)]
     pub tally: Tally,
@@ -129,15 +144,19 @@ pub struct StatusTally {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Totals {
+    /// Every incident not in the trash.
     pub count: u32,
     /// Incidents neither resolved nor abandoned.
     pub open_count: u32,
     /// Incidents without the day they occurred (outside the months).
     pub undated_count: u32,
+    /// The funds held, added up.
     #[ts(type = "number")]
     pub funds_held_cents: i64,
+    /// The sales lost, added up.
     #[ts(type = "number")]
     pub sales_lost_cents: i64,
+    /// The fees, added up.
     #[ts(type = "number")]
     pub fees_cents: i64,
     /// The three together.
@@ -152,11 +171,16 @@ pub struct Totals {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct DeadlineAlert {
+    /// The incident concerned.
     #[ts(type = "number")]
     pub incident_id: i64,
+    /// Its title.
     pub title: String,
+    /// Its platform's name.
     pub platform_name: String,
+    /// Where its case stands.
     pub status: Status,
+    /// The check that raised the alert.
     pub check: Check,
     /// The day the deadline falls (passed when overdue); absent for a finding (a short
     /// notice, an answer awaited).
@@ -172,6 +196,7 @@ pub struct Barometer {
     /// The day the figures and checks were computed for.
     #[ts(as = "String")]
     pub today: NaiveDate,
+    /// The figures over every incident, undated ones included.
     pub totals: Totals,
     /// The months asked for, the oldest first, each present even with no incident; only
     /// incidents that occurred in them are counted.

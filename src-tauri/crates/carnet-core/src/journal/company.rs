@@ -14,12 +14,19 @@ use crate::error::{CoreError, Field};
 use crate::identifiers::{Naf, Siren, Siret, siret_matches_siren};
 use crate::journal::{contact, text};
 
+/// The longest legal name, in characters.
 pub const LEGAL_NAME_MAX: usize = 200;
+/// The longest legal form, in characters.
 pub const LEGAL_FORM_MAX: usize = 100;
+/// The longest street line, in characters.
 pub const STREET_MAX: usize = 200;
+/// The longest city name, in characters.
 pub const CITY_MAX: usize = 100;
+/// The longest contact name, in characters.
 pub const CONTACT_NAME_MAX: usize = 100;
+/// The longest contact role, in characters.
 pub const CONTACT_ROLE_MAX: usize = 100;
+/// The largest headcount accepted.
 pub const HEADCOUNT_MAX: u32 = 100_000;
 /// The country of a company whose form leaves it empty.
 pub const DEFAULT_COUNTRY: &str = "FR";
@@ -31,13 +38,18 @@ pub const DEFAULT_COUNTRY: &str = "FR";
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum SizeClass {
+    /// Under 10 people.
     Micro,
+    /// Under 50 people.
     Small,
+    /// Under 250 people.
     Medium,
+    /// Larger than a medium enterprise.
     Large,
 }
 
 impl SizeClass {
+    /// Every class, smallest first.
     pub const ALL: [SizeClass; 4] = [
         SizeClass::Micro,
         SizeClass::Small,
@@ -45,6 +57,7 @@ impl SizeClass {
         SizeClass::Large,
     ];
 
+    /// The name stored and used over IPC.
     pub fn code(self) -> &'static str {
         match self {
             SizeClass::Micro => "micro",
@@ -80,6 +93,7 @@ pub struct CompanyInput {
     pub siren: String,
     /// 14 digits, of the establishment dealing with the platforms.
     pub siret: String,
+    /// `SAS`, `SARL`…; may be empty.
     pub legal_form: String,
     /// `47.91B`.
     pub naf: String,
@@ -87,12 +101,17 @@ pub struct CompanyInput {
     pub size_class: String,
     /// A whole number of people, 0 to 100 000, or empty.
     pub headcount: String,
+    /// The street address, one line.
     pub street: String,
+    /// Five digits in France; checked against the country.
     pub postcode: String,
+    /// The city.
     pub city: String,
     /// ISO 3166-1 alpha-2; empty means France.
     pub country: String,
+    /// The person the recipient may contact.
     pub contact_name: String,
+    /// That person's role in the company.
     pub contact_role: String,
     /// The contact's own address (the Médiateur asks for a personal one).
     pub contact_email: String,
@@ -108,24 +127,40 @@ pub struct CompanyInput {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct CompanyProfile {
+    /// The company's registered name; never empty.
     pub legal_name: String,
+    /// Its SIREN, when given or taken from the SIRET.
     #[ts(as = "Option<String>")]
     pub siren: Option<Siren>,
+    /// The SIRET of the establishment dealing with the platforms.
     #[ts(as = "Option<String>")]
     pub siret: Option<Siret>,
+    /// `SAS`, `SARL`…; empty when not given.
     pub legal_form: String,
+    /// Its NAF/APE activity code.
     #[ts(as = "Option<String>")]
     pub naf: Option<Naf>,
+    /// The SME size class the owner chose.
     pub size_class: Option<SizeClass>,
+    /// The number of people, 0 to [`HEADCOUNT_MAX`].
     pub headcount: Option<u32>,
+    /// The street address.
     pub street: String,
+    /// The postcode, checked against the country.
     pub postcode: String,
+    /// The city.
     pub city: String,
+    /// ISO 3166-1 alpha-2, in capitals (`FR` when the form left it empty).
     pub country: String,
+    /// The contact person's name.
     pub contact_name: String,
+    /// That person's role.
     pub contact_role: String,
+    /// The contact's e-mail address.
     pub contact_email: String,
+    /// The contact's phone number, in international form (`+33…`).
     pub contact_phone: String,
+    /// In safeguard, receivership or liquidation proceedings.
     pub insolvency: bool,
 }
 
@@ -134,6 +169,7 @@ pub struct CompanyProfile {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Company {
+    /// The checked profile.
     #[serde(flatten)]
     #[ts(flatten)]
     pub profile: CompanyProfile,

@@ -13,22 +13,30 @@ use crate::reasons::{self, DecisionKind, MissingGround, ReasonElement};
 
 pub mod email;
 
+/// The longest summary, in characters.
 pub const SUMMARY_MAX: usize = 300;
+/// The longest full text, in characters.
 pub const FULL_TEXT_MAX: usize = 100_000;
 /// The most pieces one event may link to.
 pub const PIECES_MAX: usize = 200;
 
+/// Who acted in an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Actor {
+    /// The owner's company.
     Us,
+    /// The platform.
     Platform,
+    /// A third party (a carrier, a customer, a bank).
     ThirdParty,
+    /// An authority (DGCCRF, Arcom, a court).
     Authority,
 }
 
 impl Actor {
+    /// Every actor, in the order of the form.
     pub const ALL: [Actor; 4] = [
         Actor::Us,
         Actor::Platform,
@@ -36,6 +44,7 @@ impl Actor {
         Actor::Authority,
     ];
 
+    /// The name stored and used over IPC.
     pub fn code(self) -> &'static str {
         match self {
             Actor::Us => "us",
@@ -45,25 +54,34 @@ impl Actor {
         }
     }
 
+    /// Reads an actor sent by the UI or stored in the vault.
     pub fn parse(s: &str) -> Result<Actor, CoreError> {
         rules::member(Some(s), &Actor::ALL, Actor::code, Field::EventActor)?
             .ok_or(CoreError::Invalid(Field::EventActor))
     }
 }
 
+/// How an event reached its recipient.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Channel {
+    /// By e-mail.
     Email,
+    /// A message in the platform's seller area.
     PortalMessage,
+    /// By phone.
     Phone,
+    /// By letter.
     Letter,
+    /// A notification (app, dashboard banner).
     Notification,
+    /// Any other way.
     Other,
 }
 
 impl Channel {
+    /// Every channel, in the order of the form.
     pub const ALL: [Channel; 6] = [
         Channel::Email,
         Channel::PortalMessage,
@@ -73,6 +91,7 @@ impl Channel {
         Channel::Other,
     ];
 
+    /// The name stored and used over IPC.
     pub fn code(self) -> &'static str {
         match self {
             Channel::Email => "email",
@@ -84,6 +103,7 @@ impl Channel {
         }
     }
 
+    /// Reads a channel sent by the UI or stored in the vault.
     pub fn parse(s: &str) -> Result<Channel, CoreError> {
         rules::member(Some(s), &Channel::ALL, Channel::code, Field::EventChannel)?
             .ok_or(CoreError::Invalid(Field::EventChannel))
@@ -98,13 +118,18 @@ pub struct EventInput {
     /// The event to update; absent to add one.
     #[ts(optional, type = "number")]
     pub id: Option<i64>,
+    /// The incident it belongs to (checked by the store).
     #[ts(type = "number")]
     pub incident_id: i64,
     /// `YYYY-MM-DD`.
     pub happened_on: String,
+    /// Who acted: an [`Actor`] code (`us`, `platform`…).
     pub actor: String,
+    /// How: a [`Channel`] code (`email`, `phone`…).
     pub channel: String,
+    /// One line, 1 to [`SUMMARY_MAX`] characters.
     pub summary: String,
+    /// The message or transcript, up to [`FULL_TEXT_MAX`] characters.
     #[ts(optional)]
     pub full_text: Option<String>,
     /// Pieces of the same incident.
@@ -159,13 +184,19 @@ pub fn decision_grounds(events: &[Event]) -> Vec<MissingGround> {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct EventData {
+    /// The incident it belongs to.
     #[ts(type = "number")]
     pub incident_id: i64,
+    /// The day it happened.
     #[ts(as = "String")]
     pub happened_on: NaiveDate,
+    /// Who acted.
     pub actor: Actor,
+    /// How.
     pub channel: Channel,
+    /// One line, trimmed.
     pub summary: String,
+    /// The message or transcript; may be empty.
     pub full_text: String,
     /// Deduplicated, in the order given.
     #[ts(type = "Array<number>")]
@@ -208,6 +239,8 @@ fn decision_check(
 }
 
 impl EventInput {
+    /// Checks the form; the first input refused names its field. Returns the event to update
+    /// (if any) and the validated data.
     pub fn validate(&self, today: NaiveDate) -> Result<(Option<i64>, EventData), CoreError> {
         let happened_on = rules::required_date(&self.happened_on, today, Field::EventDate)?;
         let actor = Actor::parse(&self.actor)?;
@@ -277,12 +310,16 @@ impl EventData {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Event {
+    /// The event's id in the vault.
     #[ts(type = "number")]
     pub id: i64,
+    /// What the owner recorded.
     #[serde(flatten)]
     #[ts(flatten)]
     pub data: EventData,
+    /// When it was recorded (RFC 3339).
     pub created_at: String,
+    /// When it was last changed (RFC 3339).
     pub updated_at: String,
 }
 

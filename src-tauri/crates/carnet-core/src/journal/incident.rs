@@ -19,12 +19,19 @@ use crate::locale::Locale;
 
 pub mod rules;
 
+/// The longest title, in characters.
 pub const TITLE_MAX: usize = 200;
+/// The longest description, in characters.
 pub const DESCRIPTION_MAX: usize = 20_000;
+/// The longest "what the owner wants", in characters.
 pub const WANTED_MAX: usize = 5_000;
+/// The longest note on how the amounts were computed, in characters.
 pub const AMOUNTS_NOTE_MAX: usize = 2_000;
+/// The longest decision or case reference, in characters.
 pub const DECISION_REFERENCE_MAX: usize = 200;
+/// The most tags an incident may have.
 pub const TAGS_MAX: usize = 20;
+/// The longest tag, in characters.
 pub const TAG_MAX: usize = 40;
 /// The longest page of the incident list.
 pub const PAGE_MAX: u32 = 200;
@@ -36,16 +43,24 @@ pub const PAGE_DEFAULT: u32 = 50;
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Status {
+    /// The starting status: recorded, no step taken yet.
     Open,
+    /// The owner complained to the platform.
     ComplaintSent,
+    /// Waiting for the platform's answer.
     AwaitingAnswer,
+    /// Before a mediator or an out-of-court body.
     Mediation,
+    /// Reported to an authority.
     Reported,
+    /// Settled: closed.
     Resolved,
+    /// Given up: closed.
     Abandoned,
 }
 
 impl Status {
+    /// Every status, in the usual order of a dispute.
     pub const ALL: [Status; 7] = [
         Status::Open,
         Status::ComplaintSent,
@@ -86,19 +101,24 @@ impl Status {
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ReasonsReceived {
+    /// The platform gave its reasons.
     Yes,
+    /// It gave none.
     No,
+    /// The owner does not know, or has not said.
     #[default]
     Unknown,
 }
 
 impl ReasonsReceived {
+    /// Every answer, in the order of the form.
     pub const ALL: [ReasonsReceived; 3] = [
         ReasonsReceived::Yes,
         ReasonsReceived::No,
         ReasonsReceived::Unknown,
     ];
 
+    /// The name stored and used over IPC.
     pub fn code(self) -> &'static str {
         match self {
             ReasonsReceived::Yes => "yes",
@@ -116,6 +136,7 @@ impl ReasonsReceived {
         }
     }
 
+    /// The inverse of [`ReasonsReceived::as_bool`].
     pub fn from_bool(b: Option<bool>) -> Self {
         match b {
             Some(true) => ReasonsReceived::Yes,
@@ -133,6 +154,7 @@ pub struct IncidentInput {
     /// The incident to update; absent to create one.
     #[ts(optional, type = "number")]
     pub id: Option<i64>,
+    /// The vault platform it happened on (checked by the store).
     #[ts(type = "number")]
     pub platform_id: i64,
     /// A category code of the tree (`ACC-02`).
@@ -140,21 +162,30 @@ pub struct IncidentInput {
     /// `terms_change`, `restriction`, `suspension`, `termination`, or blank.
     #[ts(optional)]
     pub measure: Option<String>,
+    /// One line, 1 to [`TITLE_MAX`] characters.
     pub title: String,
+    /// When it happened: `YYYY-MM-DD`, or blank when unknown (like every date below).
     #[ts(optional)]
     pub occurred_on: Option<String>,
+    /// When the platform notified the measure.
     #[ts(optional)]
     pub notified_on: Option<String>,
+    /// When the measure took effect.
     #[ts(optional)]
     pub took_effect_on: Option<String>,
+    /// The date of the decision.
     #[ts(optional)]
     pub decision_on: Option<String>,
+    /// When the owner complained.
     #[ts(optional)]
     pub complaint_sent_on: Option<String>,
+    /// When the platform answered.
     #[ts(optional)]
     pub answer_received_on: Option<String>,
+    /// When a certified out-of-court body received the dispute.
     #[ts(optional)]
     pub referral_on: Option<String>,
+    /// When that body decided.
     #[ts(optional)]
     pub referral_decided_on: Option<String>,
     /// `yes`, `no`, `unknown` (or blank for unknown).
@@ -163,18 +194,25 @@ pub struct IncidentInput {
     /// Amounts typed in the owner's language (`1 234,56`), blank for none.
     #[ts(optional)]
     pub funds_held: Option<String>,
+    /// The sales lost, typed like `funds_held`.
     #[ts(optional)]
     pub sales_lost: Option<String>,
+    /// The platform's fees or penalties, typed like `funds_held`.
     #[ts(optional)]
     pub fees: Option<String>,
+    /// How the amounts were computed, up to [`AMOUNTS_NOTE_MAX`] characters.
     #[ts(optional)]
     pub amounts_note: Option<String>,
+    /// The platform's decision or case number, up to [`DECISION_REFERENCE_MAX`] characters.
     #[ts(optional)]
     pub decision_reference: Option<String>,
+    /// The account of what happened, up to [`DESCRIPTION_MAX`] characters.
     #[ts(optional)]
     pub description: Option<String>,
+    /// What the owner wants (reinstatement, payout…), up to [`WANTED_MAX`] characters.
     #[ts(optional)]
     pub wanted: Option<String>,
+    /// Free tags: at most [`TAGS_MAX`], each up to [`TAG_MAX`] characters.
     pub tags: Vec<String>,
 }
 
@@ -183,20 +221,28 @@ pub struct IncidentInput {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct IncidentDates {
+    /// When the incident happened.
     #[ts(as = "Option<String>")]
     pub occurred_on: Option<NaiveDate>,
+    /// When the platform notified the measure; for a decision, the day the owner was informed.
     #[ts(as = "Option<String>")]
     pub notified_on: Option<NaiveDate>,
+    /// When the measure took effect.
     #[ts(as = "Option<String>")]
     pub took_effect_on: Option<NaiveDate>,
+    /// The date of the decision the internal complaint would contest.
     #[ts(as = "Option<String>")]
     pub decision_on: Option<NaiveDate>,
+    /// When the owner complained or wrote to the platform.
     #[ts(as = "Option<String>")]
     pub complaint_sent_on: Option<NaiveDate>,
+    /// When the platform answered.
     #[ts(as = "Option<String>")]
     pub answer_received_on: Option<NaiveDate>,
+    /// When a certified out-of-court body received the dispute (DSA 21).
     #[ts(as = "Option<String>")]
     pub referral_on: Option<NaiveDate>,
+    /// When that body decided.
     #[ts(as = "Option<String>")]
     pub referral_decided_on: Option<NaiveDate>,
 }
@@ -206,12 +252,16 @@ pub struct IncidentDates {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Amounts {
+    /// The funds the platform holds back.
     #[ts(type = "number | null")]
     pub funds_held_cents: Option<i64>,
+    /// The sales lost because of the measure.
     #[ts(type = "number | null")]
     pub sales_lost_cents: Option<i64>,
+    /// The fees or penalties charged.
     #[ts(type = "number | null")]
     pub fees_cents: Option<i64>,
+    /// How the amounts were computed; empty when not said.
     pub note: String,
 }
 
@@ -220,17 +270,28 @@ pub struct Amounts {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct IncidentData {
+    /// The vault platform it happened on.
     #[ts(type = "number")]
     pub platform_id: i64,
+    /// Its category code (`ACC-02`).
     pub category: String,
+    /// What the platform did, if it is one of the timed measures.
     pub measure: Option<Measure>,
+    /// One line, trimmed.
     pub title: String,
+    /// Its dates, each possibly unknown.
     pub dates: IncidentDates,
+    /// Whether the platform gave its reasons.
     pub reasons_received: ReasonsReceived,
+    /// What is at stake, in cents.
     pub amounts: Amounts,
+    /// The platform's decision or case number; empty when none.
     pub decision_reference: String,
+    /// The account of what happened; may be empty.
     pub description: String,
+    /// What the owner wants; may be empty.
     pub wanted: String,
+    /// Trimmed, without duplicates (ignoring case).
     pub tags: Vec<String>,
 }
 
@@ -406,6 +467,7 @@ impl IncidentData {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct StatusChange {
+    /// The status taken.
     pub status: Status,
     /// The instant (RFC 3339).
     pub changed_at: String,
@@ -416,14 +478,20 @@ pub struct StatusChange {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Incident {
+    /// The vault's id of the incident.
     #[ts(type = "number")]
     pub id: i64,
+    /// What the owner recorded.
     #[serde(flatten)]
     #[ts(flatten)]
     pub data: IncidentData,
+    /// The name of its platform, as the vault holds it.
     pub platform_name: String,
+    /// Where the case stands now.
     pub status: Status,
+    /// When it was recorded (RFC 3339).
     pub created_at: String,
+    /// When it was last changed (RFC 3339).
     pub updated_at: String,
     /// Set when the incident is in the trash.
     pub deleted_at: Option<String>,
@@ -438,12 +506,19 @@ pub struct Incident {
 
 /// What a stored incident is made of, besides its data; `Incident::new` adds the checks.
 pub struct IncidentMeta {
+    /// The vault's id of the incident.
     pub id: i64,
+    /// The name of its platform.
     pub platform_name: String,
+    /// Where the case stands now.
     pub status: Status,
+    /// When it was recorded (RFC 3339).
     pub created_at: String,
+    /// When it was last changed (RFC 3339).
     pub updated_at: String,
+    /// When it went to the trash, if it did.
     pub deleted_at: Option<String>,
+    /// How many pieces are attached (not in the trash).
     pub piece_count: i64,
 }
 
@@ -475,6 +550,7 @@ impl Incident {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct IncidentDetail {
+    /// The incident itself, with its checks.
     pub incident: Incident,
     /// Oldest first.
     pub events: Vec<crate::journal::event::Event>,
@@ -489,16 +565,24 @@ pub struct IncidentDetail {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct IncidentRow {
+    /// The vault's id of the incident.
     #[ts(type = "number")]
     pub id: i64,
+    /// Its title.
     pub title: String,
+    /// The vault platform it happened on.
     #[ts(type = "number")]
     pub platform_id: i64,
+    /// That platform's name.
     pub platform_name: String,
+    /// Its category code (`ACC-02`).
     pub category: String,
+    /// Where the case stands.
     pub status: Status,
+    /// When it happened, if known.
     #[ts(as = "Option<String>")]
     pub occurred_on: Option<NaiveDate>,
+    /// When it was last changed (RFC 3339).
     pub updated_at: String,
 }
 
@@ -507,10 +591,13 @@ pub struct IncidentRow {
 #[serde(default, rename_all = "camelCase")]
 #[ts(export)]
 pub struct IncidentFilters {
+    /// Only this platform's incidents.
     #[ts(optional, type = "number")]
     pub platform_id: Option<i64>,
+    /// Only this category (a code of the tree).
     #[ts(optional)]
     pub category: Option<String>,
+    /// Only this status (its code).
     #[ts(optional)]
     pub status: Option<String>,
     /// Incidents that occurred on or after this date.
@@ -519,8 +606,10 @@ pub struct IncidentFilters {
     /// Incidents that occurred on or before this date.
     #[ts(optional)]
     pub to: Option<String>,
+    /// The rows to skip (0 when absent).
     #[ts(optional, type = "number")]
     pub offset: Option<i64>,
+    /// The page length: 1 to [`PAGE_MAX`], [`PAGE_DEFAULT`] when absent.
     #[ts(optional, type = "number")]
     pub limit: Option<i64>,
 }
@@ -528,16 +617,25 @@ pub struct IncidentFilters {
 /// Validated filters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncidentQuery {
+    /// Only this platform's incidents.
     pub platform_id: Option<i64>,
+    /// Only this category.
     pub category: Option<String>,
+    /// Only this status.
     pub status: Option<Status>,
+    /// Incidents that occurred on or after this date.
     pub from: Option<NaiveDate>,
+    /// Incidents that occurred on or before this date.
     pub to: Option<NaiveDate>,
+    /// The rows to skip.
     pub offset: u32,
+    /// The page length, 1 to [`PAGE_MAX`].
     pub limit: u32,
 }
 
 impl IncidentFilters {
+    /// Checks the filters; a bad category or status names its field, anything else
+    /// [`Field::IncidentList`].
     pub fn validate(&self, today: NaiveDate) -> Result<IncidentQuery, CoreError> {
         let bad = CoreError::Invalid(Field::IncidentList);
         let category = match self.category.as_deref().map(str::trim) {
@@ -579,6 +677,7 @@ impl IncidentFilters {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct IncidentPage {
+    /// The incidents of this page.
     pub items: Vec<IncidentRow>,
     /// The offset of the next page; absent on the last one.
     #[ts(type = "number | null")]

@@ -12,11 +12,15 @@ use ts_rs::TS;
 use crate::error::{CoreError, Field};
 use crate::journal::incident::rules;
 
+/// The longest title, in characters.
 pub const TITLE_MAX: usize = 200;
+/// The longest note, in characters.
 pub const NOTE_MAX: usize = 5_000;
+/// The longest file name, in characters.
 pub const NAME_MAX: usize = 255;
 /// How many first bytes [`media_type`] looks at.
 pub const SNIFF_LEN: usize = 8192;
+/// The media type of a file nothing identifies.
 pub const OCTET_STREAM: &str = "application/octet-stream";
 
 /// How the app shows a piece.
@@ -35,6 +39,7 @@ pub enum PreviewKind {
 }
 
 impl PreviewKind {
+    /// How the app shows a piece of this media type.
     pub fn of(media_type: &str) -> PreviewKind {
         match media_type {
             "image/png" | "image/jpeg" | "image/gif" | "image/webp" => PreviewKind::Image,
@@ -295,11 +300,15 @@ pub fn default_title(name: &str) -> String {
 #[serde(default, rename_all = "camelCase")]
 #[ts(export)]
 pub struct PieceInput {
+    /// The piece to change.
     #[ts(type = "number")]
     pub id: i64,
+    /// One line, 1 to [`TITLE_MAX`] characters.
     pub title: String,
+    /// The date of what it shows, `YYYY-MM-DD`; blank when unknown.
     #[ts(optional)]
     pub dated_on: Option<String>,
+    /// The owner's note, up to [`NOTE_MAX`] characters.
     #[ts(optional)]
     pub note: Option<String>,
 }
@@ -307,13 +316,18 @@ pub struct PieceInput {
 /// A validated piece form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PieceEdit {
+    /// The piece to change.
     pub id: i64,
+    /// Trimmed, 1 to [`TITLE_MAX`] characters.
     pub title: String,
+    /// The date of what it shows, if known.
     pub dated_on: Option<NaiveDate>,
+    /// The owner's note; may be empty.
     pub note: String,
 }
 
 impl PieceInput {
+    /// Checks the form; the first input refused names its field.
     pub fn validate(&self, today: NaiveDate) -> Result<PieceEdit, CoreError> {
         Ok(PieceEdit {
             id: self.id,
@@ -329,23 +343,34 @@ impl PieceInput {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Piece {
+    /// The piece's id in the vault.
     #[ts(type = "number")]
     pub id: i64,
+    /// The incident it belongs to.
     #[ts(type = "number")]
     pub incident_id: i64,
     /// P1, P2…: its number in the incident.
     #[ts(type = "number")]
     pub number: i64,
+    /// Its title, the file name without extension unless the owner gave one.
     pub title: String,
+    /// The date of what it shows, if known.
     #[ts(as = "Option<String>")]
     pub dated_on: Option<NaiveDate>,
+    /// The owner's note; may be empty.
     pub note: String,
+    /// The file's name when it was added.
     pub original_name: String,
+    /// Its media type, decided when it was added (see [`media_type`]).
     pub media_type: String,
+    /// Its size in bytes.
     #[ts(type = "number")]
     pub size: u64,
+    /// The SHA-256 of its bytes, lower-case hex.
     pub sha256: String,
+    /// When it was added (RFC 3339).
     pub created_at: String,
+    /// How the app shows it.
     pub preview: PreviewKind,
     /// The events it supports.
     #[ts(type = "Array<number>")]
@@ -383,21 +408,33 @@ pub const PREVIEW_TEXT_MAX: usize = 200_000;
 )]
 #[ts(export)]
 pub enum Preview {
+    /// An image: its bytes come through their own command.
     Image {
+        /// Its media type (`image/png`).
         media_type: String,
     },
+    /// Text, shown as text.
     Text {
+        /// The text, cut at [`PREVIEW_TEXT_MAX`] characters.
         text: String,
+        /// Whether it was cut.
         truncated: bool,
     },
+    /// An e-mail: its main headers and its body as text.
     Email {
+        /// The `From:` header.
         from: String,
+        /// The `To:` header.
         to: String,
+        /// The `Date:` header, as written.
         date: String,
+        /// The `Subject:` header.
         subject: String,
+        /// The body as text, cut at [`PREVIEW_TEXT_MAX`] characters.
         body: String,
         /// The attachments' names (each is also a piece of the incident when imported).
         attachments: Vec<String>,
+        /// Whether the body was cut.
         truncated: bool,
     },
     /// Not shown inside the app: listed with its type, size and SHA-256.

@@ -17,13 +17,21 @@ use crate::journal::{contact, text};
 use crate::platforms::{CharterSignatory, ServiceType};
 use crate::{Platforms, platforms};
 
+/// The longest name typed for a platform not in the catalogue, in characters.
 pub const NAME_MAX: usize = 100;
+/// The longest legal entity, in characters.
 pub const LEGAL_ENTITY_MAX: usize = 200;
+/// The most seller accounts a platform may list.
 pub const SELLER_ACCOUNTS_MAX: usize = 20;
+/// The longest seller account, in characters.
 pub const SELLER_ACCOUNT_MAX: usize = 100;
+/// The longest note on how to complain, in characters.
 pub const COMPLAINT_CHANNEL_MAX: usize = 500;
+/// The most mediators, and the most out-of-court bodies, a platform may list.
 pub const MEDIATORS_MAX: usize = 10;
+/// The longest mediator or out-of-court body name, in characters.
 pub const MEDIATOR_MAX: usize = 200;
+/// The longest terms version, in characters.
 pub const TERMS_VERSION_MAX: usize = 100;
 /// The legal entity's postal address, on up to a few lines.
 pub const ADDRESS_MAX: usize = 500;
@@ -51,13 +59,17 @@ pub struct PlatformInput {
     pub country: String,
     /// The legal entity's SIRET, when it has one (from an invoice).
     pub siret: String,
+    /// The company's seller accounts or shop names there, one per entry.
     pub seller_accounts: Vec<String>,
     /// `YYYY-MM-DD`: when the company started selling there.
     pub relationship_start: String,
     /// A whole percentage, 0 to 100 (`35` or `35 %`).
     pub turnover_share: String,
+    /// How to complain to the platform (a form's address, an e-mail), as the owner knows it.
     pub complaint_channel: String,
+    /// The mediators its terms name (P2B 12), as the owner read them.
     pub mediators: Vec<String>,
+    /// The version or date of its terms the owner agreed to.
     pub terms_version: String,
     /// The legal entity's postal address (the Médiateur needs the other party's address);
     /// absent in inputs from before it was asked.
@@ -80,18 +92,27 @@ pub struct PlatformDetails {
     pub catalogue_id: Option<String>,
     /// The catalogue's name, or the one the owner typed.
     pub name: String,
+    /// What the platform does for the seller.
     pub service: ServiceType,
+    /// The company operating the platform; empty when not known.
     pub legal_entity: String,
     /// ISO 3166-1 alpha-2, or empty.
     pub country: String,
+    /// The legal entity's SIRET, when the owner has it.
     #[ts(as = "Option<String>")]
     pub siret: Option<Siret>,
+    /// Seller accounts or shop names, each one line.
     pub seller_accounts: Vec<String>,
+    /// When the company started selling there; never after today.
     #[ts(as = "Option<String>")]
     pub relationship_start: Option<NaiveDate>,
+    /// The share of the company's turnover made there, 0 to 100.
     pub turnover_share_pct: Option<u8>,
+    /// How to complain to the platform; empty when not known.
     pub complaint_channel: String,
+    /// The mediators its terms name (P2B 12).
     pub mediators: Vec<String>,
+    /// The version or date of its terms; empty when not known.
     pub terms_version: String,
     /// The legal entity's postal address, lines joined by `\n`; empty when not recorded.
     #[serde(default)]
@@ -109,8 +130,10 @@ pub struct PlatformDetails {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct PlatformRecord {
+    /// The platform's id in the vault.
     #[ts(type = "number")]
     pub id: i64,
+    /// What the owner recorded.
     #[serde(flatten)]
     #[ts(flatten)]
     pub details: PlatformDetails,
@@ -118,7 +141,9 @@ pub struct PlatformRecord {
     /// owner named (the catalogue lists every signatory, but a name typed freely is not
     /// matched to one with certainty).
     pub charter: Option<CharterSignatory>,
+    /// When it was recorded (RFC 3339).
     pub created_at: String,
+    /// When it was last changed (RFC 3339).
     pub updated_at: String,
     /// Set while it is in the trash.
     pub deleted_at: Option<String>,

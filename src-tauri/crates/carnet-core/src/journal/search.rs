@@ -71,6 +71,7 @@ pub enum SearchSort {
 }
 
 impl SearchSort {
+    /// Every order, in the order the UI offers them.
     pub const ALL: [SearchSort; 5] = [
         SearchSort::Relevance,
         SearchSort::Recent,
@@ -108,13 +109,18 @@ impl SearchSort {
 pub struct SearchRequest {
     /// The text to find, trimmed, control characters made spaces; empty: no text filter.
     pub text: String,
+    /// The platforms allowed; `None` for any.
     pub platform_ids: Option<Vec<i64>>,
     /// The categories allowed, the category and axis filters combined (an empty list
     /// matches nothing: the two filters had no category in common).
     pub categories: Option<Vec<String>>,
+    /// The statuses allowed; `None` for any.
     pub statuses: Option<Vec<Status>>,
+    /// Incidents that occurred on or after this day.
     pub from: Option<NaiveDate>,
+    /// Incidents that occurred on or before this day.
     pub to: Option<NaiveDate>,
+    /// The order of the results.
     pub sort: SearchSort,
     /// From 0.
     pub page: u32,
@@ -250,15 +256,21 @@ fn dedup<T: PartialEq>(v: Vec<T>) -> Vec<T> {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct SearchHit {
+    /// The incident's id in the vault.
     #[ts(type = "number")]
     pub id: i64,
+    /// Its title.
     pub title: String,
+    /// Its platform's id in the vault.
     #[ts(type = "number")]
     pub platform_id: i64,
+    /// Its platform's name.
     pub platform_name: String,
     /// The category code (`ACC-02`).
     pub category: String,
+    /// Where its case stands.
     pub status: Status,
+    /// The day it occurred, if known.
     #[ts(as = "Option<String>")]
     pub occurred_on: Option<NaiveDate>,
     /// Funds held + sales lost + fees, in cents.
@@ -288,6 +300,7 @@ pub enum SnippetSource {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Snippet {
+    /// What kind of record the passage comes from.
     pub source: SnippetSource,
     /// The id of the event, piece or platform (the incident's own id for its texts).
     #[ts(type = "number")]
@@ -303,7 +316,9 @@ pub struct Snippet {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Mark {
+    /// Where the match starts, in UTF-16 code units.
     pub start: u32,
+    /// Where it ends (exclusive), in UTF-16 code units.
     pub end: u32,
 }
 
@@ -312,11 +327,13 @@ pub struct Mark {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct SearchResults {
+    /// The incidents of this page, in the order asked.
     pub items: Vec<SearchHit>,
     /// How many incidents match in all.
     pub total: u32,
     /// This page's number, from 0.
     pub page: u32,
+    /// The most incidents a page holds.
     pub page_size: u32,
 }
 

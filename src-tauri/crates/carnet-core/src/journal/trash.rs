@@ -11,13 +11,18 @@ use crate::error::{CoreError, Field};
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum TrashEntity {
+    /// An incident, with its events and pieces.
     Incident,
+    /// An event of a chronology.
     Event,
+    /// A piece of evidence.
     Piece,
+    /// A dossier.
     Dossier,
 }
 
 impl TrashEntity {
+    /// Every kind, in a fixed order.
     pub const ALL: [TrashEntity; 4] = [
         TrashEntity::Incident,
         TrashEntity::Event,
@@ -35,6 +40,7 @@ impl TrashEntity {
         }
     }
 
+    /// Reads a kind sent by the UI.
     pub fn parse(s: &str) -> Result<TrashEntity, CoreError> {
         TrashEntity::ALL
             .into_iter()
@@ -48,7 +54,9 @@ impl TrashEntity {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct TrashItem {
+    /// What kind of record it is.
     pub entity: TrashEntity,
+    /// Its id in the vault.
     #[ts(type = "number")]
     pub id: i64,
     /// The incident's title, the event's summary, the piece's `P3 · title`, or the dossier's
@@ -58,7 +66,9 @@ pub struct TrashItem {
     /// several).
     #[ts(type = "number")]
     pub incident_id: i64,
+    /// That incident's title (empty for a dossier).
     pub incident_title: String,
+    /// When it went to the trash (RFC 3339).
     pub deleted_at: String,
 }
 

@@ -15,11 +15,14 @@ use crate::journal::text::is_bidi_control;
 /// The most attachments taken from one e-mail.
 pub const ATTACHMENTS_MAX: usize = 100;
 
+/// An e-mail as the chronology keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email {
     /// `Name <address>`, or the address alone; empty when missing.
     pub from: String,
+    /// The recipients, comma-separated, each like `from`; empty when missing.
     pub to: String,
+    /// The subject, on one line; empty when missing.
     pub subject: String,
     /// The date in the sender's time zone, when the header gave one.
     pub sent_on: Option<NaiveDate>,
@@ -27,15 +30,18 @@ pub struct Email {
     pub date_header: String,
     /// Plain text, line breaks `\n`, no control character but tabs.
     pub body: String,
+    /// The attachments, at most [`ATTACHMENTS_MAX`].
     pub attachments: Vec<Attachment>,
 }
 
+/// A file attached to an e-mail, to be added as a piece.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {
     /// The name the sender gave, or `attachment-N` (`message-N.eml` for an attached e-mail).
     pub name: String,
     /// The type the sender declared (`image/png`), lower case, parameters dropped.
     pub declared_type: Option<String>,
+    /// Its decoded bytes.
     pub bytes: Vec<u8>,
 }
 
