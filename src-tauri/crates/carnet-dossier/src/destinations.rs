@@ -19,24 +19,38 @@ const BUILTIN: &str = include_str!("../data/destinations.toml");
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Section {
+    /// The cover page: recipient, kind of document, company, number, date.
     Cover,
+    /// The table of contents.
     Toc,
+    /// The summary and key figures.
     Summary,
+    /// The company's identity and contact.
     Company,
+    /// The platforms concerned and the relationship with each.
     Platform,
+    /// The facts, in chronological order.
     Chronology,
+    /// Each incident's category, articles and deadline checks.
     Classification,
+    /// The amounts at stake.
     Impact,
+    /// The steps already taken.
     Steps,
+    /// What is asked.
     Asks,
+    /// The intellectual property rights and listings of a counterfeit notice.
     IpRights,
     /// What is asked of the recipient and in which frame: the Médiateur's sollicitation or
     /// saisine, the mediator addressed, the DSA provisions concerned.
     Request,
     /// The statement of reasons' missing elements, as grounds.
     Grounds,
+    /// The inventory of the pieces, with their SHA-256 and proofs.
     Inventory,
+    /// The owner's declarations and signature.
     Declarations,
+    /// The pieces themselves, embedded.
     Annexes,
 }
 
@@ -64,14 +78,18 @@ impl Section {
     }
 }
 
+/// A text of the data file, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
+    /// The French text.
     pub fr: String,
+    /// The English text.
     pub en: String,
 }
 
 impl Text {
+    /// The text in `locale`.
     pub fn get(&self, locale: Locale) -> &str {
         match locale {
             Locale::Fr => &self.fr,
@@ -80,9 +98,11 @@ impl Text {
     }
 }
 
+/// One destination's dossier: its recipient, its sections, its form.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
+    /// The destination's code ([`Destination::code`]).
     pub code: String,
     /// Who receives it, as the cover names them.
     pub recipient: Text,
@@ -91,7 +111,9 @@ pub struct Plan {
     /// The Médiateur's kinds, by request (`sollicitation`, `saisine`), when chosen.
     #[serde(default)]
     pub kinds: BTreeMap<String, Text>,
+    /// The sections, in their order.
     pub sections: Vec<Section>,
+    /// The titles that differ from the sections' usual ones.
     #[serde(default)]
     pub titles: BTreeMap<Section, Text>,
     /// The online form, when the domain notes give its address; empty otherwise.
@@ -111,16 +133,19 @@ pub struct Plan {
 pub struct Limits {
     /// In megabytes of 1,000,000 bytes (the smaller reading of "200 Mo").
     pub max_file_mb: u64,
+    /// The most files one upload field takes.
     pub max_files_per_field: u32,
     /// Extensions, lower case, without the dot.
     pub accepted: Vec<String>,
 }
 
 impl Limits {
+    /// The largest file accepted, in bytes.
     pub fn max_file_bytes(&self) -> u64 {
         self.max_file_mb.saturating_mul(1_000_000)
     }
 
+    /// Whether a file of this extension (without the dot) is accepted, whatever its case.
     pub fn accepts(&self, extension: &str) -> bool {
         self.accepted
             .iter()
@@ -133,28 +158,47 @@ impl Limits {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldKind {
+    /// The SIRET of the company's establishment.
     Siret,
+    /// The company: name, legal form, SIRET, NAF, address.
     Company,
+    /// The contact person: name, role, e-mail, phone.
     Contact,
+    /// Who notifies (counterfeit notices): the company and its contact.
     Notifier,
+    /// The platforms: legal entity, address, seller accounts, since when, share of turnover.
     Platform,
+    /// The seller accounts, by platform.
     Account,
+    /// The categories of the incidents, with their labels.
     Category,
+    /// The dossier's title.
     Subject,
+    /// The summary, or the incidents' descriptions when there is none.
     Description,
+    /// The incidents' descriptions and their events, dated, with the pieces they cite.
     Facts,
+    /// Each incident's dates.
     Dates,
+    /// Each incident's measure, decision date and reference, and whether reasons were given.
     Decision,
+    /// What is contested: each incident's title, reasons given, description.
     Contested,
+    /// The amounts at stake, added up.
     Amounts,
+    /// The steps already taken.
     Steps,
+    /// What is asked.
     Asks,
+    /// The intellectual property rights infringed.
     IpRights,
+    /// The listings concerned (URLs or ASINs), one per line.
     Listings,
     /// The Médiateur: sollicitation or saisine.
     RequestKind,
     /// The Médiateur saisine's framework.
     Framework,
+    /// The company's headcount.
     Headcount,
     /// How the dispute was handled so far, in the owner's words, and the steps.
     HandledSoFar,
@@ -166,9 +210,13 @@ pub enum FieldKind {
     CostShare,
     /// The statement of reasons' missing elements.
     Grounds,
+    /// Whether the company's identity may be passed on to the platform.
     Identity,
+    /// The Médiateur's confidentiality undertaking.
     Confidentiality,
+    /// The DSA 16 good-faith statement.
     GoodFaith,
+    /// The files to upload: the PDF, the ZIPs, HEIC copies, the pieces' names.
     Pieces,
 }
 
@@ -214,7 +262,9 @@ impl FieldKind {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FieldSpec {
+    /// What the field holds.
     pub key: FieldKind,
+    /// Its name on the form, in both languages.
     pub label: Text,
     /// The most characters it takes, when known.
     #[serde(default)]

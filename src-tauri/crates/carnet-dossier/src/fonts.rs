@@ -20,13 +20,17 @@ const BOLD_TTF: &[u8] = include_bytes!("../fonts/NotoSans-Bold.ttf");
 /// NARROW NO-BREAK SPACE and the other spaces that must never start a line.
 pub const NO_BREAK_SPACES: [char; 4] = ['\u{A0}', '\u{202F}', '\u{2007}', '\u{2060}'];
 
+/// The two weights of the dossier's typeface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Style {
+    /// Noto Sans Regular.
     Regular,
+    /// Noto Sans Bold.
     Bold,
 }
 
 impl Style {
+    /// Both styles, regular first.
     pub const ALL: [Style; 2] = [Style::Regular, Style::Bold];
 }
 
@@ -40,7 +44,9 @@ pub struct Face {
     glyphs: HashMap<char, (u16, u16)>,
     /// Advances of U+0000–U+024F, the hot path (0 where the font has no glyph).
     latin: Vec<u16>,
+    /// The ascender's height above the baseline, as a fraction of the size.
     pub ascender: f32,
+    /// The descender's depth, as a fraction of the size (negative: below the baseline).
     pub descender: f32,
 }
 
@@ -75,6 +81,7 @@ impl Face {
         }
     }
 
+    /// Whether the face has a glyph for `c`.
     pub fn has(&self, c: char) -> bool {
         self.glyphs.contains_key(&c)
     }
@@ -121,6 +128,7 @@ impl Fonts {
         })
     }
 
+    /// The face of this style.
     pub fn face(&self, style: Style) -> &Face {
         match style {
             Style::Regular => &self.regular,

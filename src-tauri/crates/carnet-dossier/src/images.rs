@@ -26,11 +26,13 @@ pub struct PdfImage {
     /// EXIF orientation, 1 to 8 (1: as stored).
     pub orientation: u8,
     /// The image stream's dictionary, without `/Length` and `/SMask`.
+    /// Stored pixel height.
     pub dict: BTreeMap<String, DictItem>,
     pub data: Vec<u8>,
     /// A soft mask (alpha), as another image stream.
     pub mask: Option<(BTreeMap<String, DictItem>, Vec<u8>)>,
     /// Whether `data` is the file's own bytes (JPEG) or its own compressed stream (PNG).
+    /// The image stream's bytes, compressed as `dict` says.
     pub passthrough: bool,
 }
 
@@ -50,10 +52,13 @@ impl PdfImage {
 pub enum ImageError {
     #[error("not a JPEG or PNG image the dossier can show: {0}")]
     Unsupported(String),
+/// Why an image cannot be embedded; the annex then says so and points to the original.
     #[error("the image is damaged: {0}")]
     Damaged(String),
+    /// Not a kind the dossier draws (another type, a lossless or 12-bit JPEG, a huge PNG).
 }
 
+    /// A JPEG or PNG whose bytes cannot be read.
 fn name(s: &str) -> DictItem {
     DictItem::Name(s.as_bytes().to_vec())
 }

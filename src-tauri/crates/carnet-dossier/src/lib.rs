@@ -10,6 +10,8 @@
 //! how to verify them), [`check_limits`] says whether the pieces fit the destination's upload
 //! form, and [`submission_fields`] gives the text for each field of its form.
 
+#![warn(missing_docs)]
+
 pub mod bundle;
 pub mod destinations;
 pub mod fonts;
@@ -38,15 +40,27 @@ pub enum DossierError {
     /// The report is not fit to render (a summary too long, a broken reference…).
     #[error("the report cannot be rendered: {0:?}")]
     Report(Vec<ReportProblem>),
+    /// The [`PieceSource`] could not give a piece's bytes.
     #[error("{piece}: its bytes could not be read: {reason}")]
-    PieceUnavailable { piece: String, reason: String },
+    PieceUnavailable {
+        /// The piece's label (`P03`).
+        piece: String,
+        /// What the source said.
+        reason: String,
+    },
     /// The bytes do not hash to the SHA-256 recorded when the piece was added.
     #[error("{piece}: its bytes do not match the SHA-256 recorded when it was added")]
-    PieceAltered { piece: String },
+    PieceAltered {
+        /// The piece's label (`P03`).
+        piece: String,
+    },
+    /// The embedded font could not be subset, or its subset does not parse.
     #[error("font: {0}")]
     Font(String),
+    /// The PDF library failed to build or re-read the document.
     #[error("PDF: {0}")]
     Pdf(String),
+    /// Writing the PDF or the bundle to the given writer failed.
     #[error("writing the PDF: {0}")]
     Write(#[source] std::io::Error),
 }

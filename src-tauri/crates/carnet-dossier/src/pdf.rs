@@ -31,12 +31,17 @@ use crate::layout::{Ink, Item, Laid, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH, TEXT_WID
 
 /// The document's metadata.
 pub struct Meta {
+    /// The dossier's title.
     pub title: String,
+    /// Who wrote it: the company's legal name.
     pub author: String,
+    /// What it is: the kind of document and its number.
     pub subject: String,
+    /// Words to find it by (the platforms' names, the category codes).
     pub keywords: Vec<String>,
     /// BCP 47.
     pub lang: String,
+    /// When it was generated: its creation and modification dates.
     pub created: DateTime<FixedOffset>,
     /// The footer's left part on every page (the right part is "Page X / Y").
     pub footer: String,
@@ -47,7 +52,9 @@ pub struct Meta {
 /// What was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
+    /// How many pages.
     pub pages: usize,
+    /// How many bytes were written.
     pub bytes: u64,
 }
 

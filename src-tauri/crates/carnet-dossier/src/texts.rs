@@ -8,13 +8,15 @@ use carnet_core::Locale;
 
 macro_rules! texts {
     ($($id:ident => $fr:expr, $en:expr;)*) => {
-        /// A fixed text of the dossier.
+        /// A fixed text of the dossier. Each variant's doc is its English text.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum T { $($id),* }
+        pub enum T { $(#[doc = $en] $id),* }
 
         impl T {
+            /// Every text, in the order declared.
             pub const ALL: &'static [T] = &[$(T::$id),*];
 
+            /// The text in `locale`, placeholders unfilled.
             pub fn get(self, locale: Locale) -> &'static str {
                 match (self, locale) {
                     $((T::$id, Locale::Fr) => $fr, (T::$id, Locale::En) => $en,)*

@@ -17,13 +17,19 @@ pub use wrap::{Line, wrap};
 
 /// A4, in points.
 pub const PAGE_WIDTH: f32 = 595.28;
+/// A4, in points.
 pub const PAGE_HEIGHT: f32 = 841.89;
+/// The left and right margins, in points.
 pub const MARGIN_X: f32 = 56.0;
+/// Where the body starts, in points from the top.
 pub const MARGIN_TOP: f32 = 60.0;
+/// The space below the body, for the footer, in points.
 pub const MARGIN_BOTTOM: f32 = 64.0;
+/// The width of the body's text, in points.
 pub const TEXT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
 /// Where the body ends: the footer sits below.
 pub const BODY_BOTTOM: f32 = PAGE_HEIGHT - MARGIN_BOTTOM;
+/// The body's height on a page, in points.
 pub const BODY_HEIGHT: f32 = BODY_BOTTOM - MARGIN_TOP;
 
 /// A place in the document a link, the table of contents or the outline can point at.
@@ -31,6 +37,7 @@ pub const BODY_HEIGHT: f32 = BODY_BOTTOM - MARGIN_TOP;
 pub struct Anchor(pub String);
 
 impl Anchor {
+    /// An anchor of this name.
     pub fn new(s: impl Into<String>) -> Anchor {
         Anchor(s.into())
     }
@@ -39,18 +46,26 @@ impl Anchor {
 /// The colours the dossier uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ink {
+    /// Body text.
     Text,
+    /// Secondary text: captions, notes, the footer.
     Muted,
+    /// A link.
     Link,
+    /// Headings and the figures that matter.
     Accent,
     /// Table header and box backgrounds.
     Shade,
+    /// Lines of tables and rules.
     Rule,
+    /// White.
     White,
+    /// What needs the reader's attention (a deadline not met, a warning).
     Warning,
 }
 
 impl Ink {
+    /// The colour's red, green and blue, each from 0 to 1.
     pub fn rgb(self) -> (f32, f32, f32) {
         match self {
             Ink::Text => (0.10, 0.10, 0.12),
@@ -68,13 +83,18 @@ impl Ink {
 /// A run of text in one style; a link makes it clickable.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Span {
+    /// The text, as it will be drawn.
     pub text: String,
+    /// Regular or bold.
     pub style: Style,
+    /// Its colour.
     pub ink: Ink,
+    /// Where a click on it goes, if anywhere.
     pub link: Option<Anchor>,
 }
 
 impl Span {
+    /// Regular text in the body's colour.
     pub fn plain(text: impl Into<String>) -> Span {
         Span {
             text: text.into(),
@@ -84,6 +104,7 @@ impl Span {
         }
     }
 
+    /// Bold text in the body's colour.
     pub fn bold(text: impl Into<String>) -> Span {
         Span {
             style: Style::Bold,
@@ -91,11 +112,13 @@ impl Span {
         }
     }
 
+    /// The same span in another colour.
     pub fn ink(mut self, ink: Ink) -> Span {
         self.ink = ink;
         self
     }
 
+    /// A link to `to`, in the links' colour.
     pub fn link(text: impl Into<String>, to: Anchor) -> Span {
         Span {
             ink: Ink::Link,
@@ -105,10 +128,14 @@ impl Span {
     }
 }
 
+/// How a paragraph's lines are aligned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
+    /// Flush left, ragged right.
     Left,
+    /// Centred.
     Center,
+    /// Flush right.
     Right,
 }
 
@@ -116,20 +143,28 @@ pub enum Align {
 /// (never leaving a single line at the bottom of a page when it has more).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Para {
+    /// Its runs of text, in order.
     pub spans: Vec<Span>,
+    /// The font size, in points.
     pub size: f32,
     /// Line height, as a multiple of the size.
     pub leading: f32,
+    /// Its left indent, in points.
     pub indent: f32,
+    /// Space above it, in points.
     pub space_before: f32,
+    /// Space below it, in points.
     pub space_after: f32,
+    /// How its lines are aligned.
     pub align: Align,
     /// Drawn on a shaded box (notices).
     pub boxed: bool,
+    /// The place it marks, for links and the table of contents.
     pub anchor: Option<Anchor>,
 }
 
 impl Para {
+    /// A left-aligned paragraph of these spans, in 10-point type.
     pub fn new(spans: Vec<Span>) -> Para {
         Para {
             spans,
@@ -144,40 +179,48 @@ impl Para {
         }
     }
 
+    /// A plain paragraph of this text.
     pub fn text(text: impl Into<String>) -> Para {
         Para::new(vec![Span::plain(text)])
     }
 
+    /// The same paragraph in `size` points.
     pub fn size(mut self, size: f32) -> Para {
         self.size = size;
         self
     }
 
+    /// The same paragraph with `space` points below it.
     pub fn after(mut self, space: f32) -> Para {
         self.space_after = space;
         self
     }
 
+    /// The same paragraph with `space` points above it.
     pub fn before(mut self, space: f32) -> Para {
         self.space_before = space;
         self
     }
 
+    /// The same paragraph aligned another way.
     pub fn align(mut self, align: Align) -> Para {
         self.align = align;
         self
     }
 
+    /// The same paragraph indented by `indent` points.
     pub fn indent(mut self, indent: f32) -> Para {
         self.indent = indent;
         self
     }
 
+    /// The same paragraph on a shaded box.
     pub fn boxed(mut self) -> Para {
         self.boxed = true;
         self
     }
 
+    /// The same paragraph marking `anchor`.
     pub fn anchor(mut self, anchor: Anchor) -> Para {
         self.anchor = Some(anchor);
         self
@@ -194,10 +237,13 @@ pub type Cell = Vec<Span>;
 pub struct Table {
     /// Column widths as fractions of the text width (they are scaled to add up to 1).
     pub columns: Vec<f32>,
+    /// The header row, repeated on each page the table runs on.
     pub header: Option<Vec<Cell>>,
+    /// The rows, each a cell per column.
     pub rows: Vec<Vec<Cell>>,
     /// An anchor per row (the row's place), or none.
     pub row_anchors: Vec<Option<Anchor>>,
+    /// The font size, in points.
     pub size: f32,
     /// Grid lines and a shaded header; without, a light rule between rows (key–value lists).
     pub grid: bool,
@@ -212,7 +258,9 @@ pub struct Figure {
     pub image: usize,
     /// Its size as displayed, in pixels (width and height swapped for a rotated photo).
     pub width_px: u32,
+    /// Its height as displayed, in pixels.
     pub height_px: u32,
+    /// The caption printed below it.
     pub caption: Vec<Span>,
 }
 
@@ -220,27 +268,42 @@ pub struct Figure {
 /// landed, known only once the document is laid out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TocLine {
+    /// The entry's text.
     pub text: String,
+    /// Its level: 1 for a section, 2 within one.
     pub level: u8,
+    /// What it points at.
     pub target: Anchor,
 }
 
+/// One element of the document, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// A heading, kept on the page of what follows it; `outline` puts it in the PDF's
     /// bookmarks at its level (1 or 2).
     Heading {
+        /// The heading's text.
         text: String,
+        /// 1 for a section, 2 within one.
         level: u8,
+        /// The place it marks.
         anchor: Option<Anchor>,
+        /// Whether it goes into the PDF's bookmarks.
         outline: bool,
     },
+    /// A paragraph.
     Para(Para),
+    /// A table.
     Table(Table),
+    /// An image and its caption.
     Figure(Figure),
+    /// A line of the table of contents.
     Toc(TocLine),
+    /// Vertical space, in points; none at the top of a page.
     Space(f32),
+    /// A horizontal rule across the text width.
     Rule,
+    /// The next block starts a new page (unless this page is still empty).
     PageBreak,
 }
 
@@ -249,50 +312,86 @@ pub enum Block {
 pub enum Item {
     /// One line of text; `y` is its baseline.
     Text {
+        /// Where the line starts.
         x: f32,
+        /// Its baseline.
         y: f32,
+        /// The text.
         text: String,
+        /// Regular or bold.
         style: Style,
+        /// The font size, in points.
         size: f32,
+        /// Its colour.
         ink: Ink,
     },
+    /// A filled rectangle (a shaded box, a table header).
     Fill {
+        /// Its left edge.
         x: f32,
+        /// Its top edge.
         y: f32,
+        /// Its width.
         w: f32,
+        /// Its height.
         h: f32,
+        /// Its colour.
         ink: Ink,
     },
+    /// A straight line.
     Line {
+        /// Where it starts, across.
         x1: f32,
+        /// Where it starts, down.
         y1: f32,
+        /// Where it ends, across.
         x2: f32,
+        /// Where it ends, down.
         y2: f32,
+        /// Its thickness, in points.
         width: f32,
+        /// Its colour.
         ink: Ink,
     },
+    /// An image, scaled into its box.
     Image {
+        /// Its index in the document's image list.
         image: usize,
+        /// Its left edge.
         x: f32,
+        /// Its top edge.
         y: f32,
+        /// Its width as drawn.
         w: f32,
+        /// Its height as drawn.
         h: f32,
     },
     /// A clickable area that goes to `target`.
     Link {
+        /// The area's left edge.
         x: f32,
+        /// Its top edge.
         y: f32,
+        /// Its width.
         w: f32,
+        /// Its height.
         h: f32,
+        /// Where it goes.
         target: Anchor,
     },
     /// The number of the page `target` is on, right-aligned at `x` (table of contents).
     PageOf {
+        /// The right edge the number is aligned on.
         x: f32,
+        /// Its baseline.
         y: f32,
+        /// The anchor whose page number is printed.
         target: Anchor,
+        /// Regular or bold.
         style: Style,
+        /// The font size, in points.
         size: f32,
+        /// Its colour.
         ink: Ink,
     },
 }
@@ -300,7 +399,10 @@ pub enum Item {
 /// An entry of the PDF outline (bookmarks).
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutlineEntry {
+    /// The bookmark's text.
     pub title: String,
+    /// Its level: 1 for a section, 2 within one.
     pub level: u8,
+    /// What it points at.
     pub anchor: Anchor,
 }

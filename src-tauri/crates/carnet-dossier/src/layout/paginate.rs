@@ -19,8 +19,10 @@ use super::{
 };
 use crate::fonts::{Fonts, Style};
 
+/// One page of a laid-out document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
+    /// What is drawn on it, in drawing order.
     pub items: Vec<Item>,
 }
 
@@ -28,8 +30,11 @@ pub struct Page {
 /// outline in document order.
 #[derive(Debug, Clone, Default)]
 pub struct Laid {
+    /// The pages, in order.
     pub pages: Vec<Page>,
+    /// Where each anchor landed: the page's index (from 0) and its top, in points.
     pub anchors: HashMap<Anchor, (usize, f32)>,
+    /// The PDF bookmarks, in document order.
     pub outline: Vec<OutlineEntry>,
 }
 

@@ -13,22 +13,31 @@ use crate::fonts::{Fonts, NO_BREAK_SPACES, Style};
 /// A piece of a line in one style, at `x` from the line's start.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frag {
+    /// The characters of this piece.
     pub text: String,
+    /// Regular or bold.
     pub style: Style,
+    /// Its colour.
     pub ink: Ink,
+    /// Where a click on it goes, if anywhere.
     pub link: Option<Anchor>,
+    /// Its start from the line's start, in points.
     pub x: f32,
+    /// Its width, in points.
     pub width: f32,
 }
 
 /// One line: its pieces and its width (trailing spaces not counted).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Line {
+    /// Its pieces, left to right.
     pub frags: Vec<Frag>,
+    /// Its width in points, trailing spaces not counted.
     pub width: f32,
 }
 
 impl Line {
+    /// The line's text, its pieces joined.
     pub fn text(&self) -> String {
         self.frags.iter().map(|f| f.text.as_str()).collect()
     }
