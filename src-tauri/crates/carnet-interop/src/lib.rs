@@ -40,6 +40,8 @@
 //! of each vault platform) to [`export_xlsx`], [`export_csv`] or [`export_json`] with the
 //! writer of the file the save dialog chose.
 
+#![warn(missing_docs)]
+
 pub mod error;
 pub mod export;
 pub mod json;
