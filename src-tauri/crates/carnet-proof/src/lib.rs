@@ -1,4 +1,5 @@
-//! Carnet's proofs of the evidence: RFC 3161 timestamps and DKIM/ARC checks of e-mails.
+//! Carnet's proofs of the evidence: RFC 3161 timestamps and DKIM/ARC checks of e-mails, and
+//! the queue that retries them while the network is away.
 //!
 //! No Tauri, no SQL, no knowledge of the vault: the store keeps what this crate returns, the
 //! shell drives the network and the queue, the UI shows the verdicts.
