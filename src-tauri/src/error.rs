@@ -34,7 +34,7 @@ impl IpcError {
 }
 
 /// Errors of the library crates, said in the owner's language.
-pub trait Localise {
+pub trait Localise: std::fmt::Debug {
     fn localise(&self, locale: Locale) -> IpcError;
 }
 
@@ -71,7 +71,7 @@ impl Localise for StoreError {
             StoreError::PlatformInUse => ErrorCode::PlatformInUse,
             StoreError::PlatformExists => ErrorCode::PlatformExists,
             StoreError::DiskFull => ErrorCode::DiskFull,
-            StoreError::Io(_) | StoreError::Random | StoreError::Database => ErrorCode::Io,
+            StoreError::Io(_) | StoreError::Random | StoreError::Database(_) => ErrorCode::Io,
             StoreError::Invalid(field) => return CoreError::Invalid(*field).localise(locale),
             StoreError::Proof(_) => ErrorCode::ProofRefused,
         };

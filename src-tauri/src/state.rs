@@ -163,8 +163,9 @@ impl AppState {
     /// Turns a library error into the owner's language.
     pub fn err(&self, e: impl Localise) -> IpcError {
         let error = e.localise(self.locale());
-        // The code and field only: never the message's context, the input or a path.
-        log::warn!("refused: {:?} {:?}", error.code, error.field);
+        // The code, the field and the library's cause (codes and places only: the library
+        // errors hold no input, no path and no secret), never the message's context.
+        log::warn!("refused: {:?} {:?} ({e:?})", error.code, error.field);
         error
     }
 

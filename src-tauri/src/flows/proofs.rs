@@ -366,7 +366,7 @@ impl Worker {
                     return Err(StoreError::Proof(ProofError::Network));
                 }
             }
-            _ => return Err(StoreError::Database),
+            _ => return Err(StoreError::decode()),
         }
         Ok(())
     }

@@ -185,7 +185,7 @@ pub async fn whole_file(pool: &SqlitePool, path: &Path) -> Result<bool, StoreErr
     let size: String = sqlx::query_scalar("PRAGMA page_size")
         .fetch_one(pool)
         .await?;
-    let size: i64 = size.trim().parse().map_err(|_| StoreError::Database)?;
+    let size: i64 = size.trim().parse().map_err(|_| StoreError::decode())?;
     let len = std::fs::metadata(path)?.len();
     Ok(u64::try_from(pages.saturating_mul(size)).is_ok_and(|need| need <= len))
 }

@@ -192,13 +192,13 @@ async fn by_month(
     months: u32,
     today: NaiveDate,
 ) -> Result<Vec<MonthTally>, StoreError> {
-    let this_month = today.with_day(1).ok_or(StoreError::Database)?;
+    let this_month = today.with_day(1).ok_or(StoreError::decode())?;
     let first = this_month
         .checked_sub_months(Months::new(months.saturating_sub(1)))
-        .ok_or(StoreError::Database)?;
+        .ok_or(StoreError::decode())?;
     let next = this_month
         .checked_add_months(Months::new(1))
-        .ok_or(StoreError::Database)?;
+        .ok_or(StoreError::decode())?;
     let sql = format!(
         "SELECT substr(occurred_on, 1, 7) AS month, count(*) AS n, sum({AMOUNT}) AS amount
          FROM {INCIDENTS} AND occurred_on >= ? AND occurred_on < ?
@@ -307,7 +307,7 @@ async fn alerts(
         "SELECT i.id, i.title, p.name FROM incident i JOIN platform p ON p.id = i.platform_id
          WHERE i.id IN (SELECT value FROM json_each(?))",
     )
-    .bind(serde_json::to_string(&ids).map_err(|_| StoreError::Database)?)
+    .bind(serde_json::to_string(&ids).map_err(|_| StoreError::decode())?)
     .fetch_all(&mut *conn)
     .await?;
     let alerts = found
@@ -317,7 +317,7 @@ async fn alerts(
                 .iter()
                 .find(|n| n.0 == f.id)
                 .cloned()
-                .ok_or(StoreError::Database)?;
+                .ok_or(StoreError::decode())?;
             Ok(DeadlineAlert {
                 incident_id: f.id,
                 title,
@@ -357,7 +357,7 @@ pub async fn deadlines_to_notify(
         let kind = serde_json::to_value(a.check)
             .ok()
             .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
-            .ok_or(StoreError::Database)?;
+            .ok_or(StoreError::decode())?;
         let inserted = sqlx::query(
             "INSERT INTO notified (incident_id, kind, due_on, notified_at) VALUES (?, ?, ?, ?)
              ON CONFLICT DO NOTHING",

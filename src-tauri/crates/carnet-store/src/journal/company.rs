@@ -121,7 +121,7 @@ impl Row {
             v: Option<String>,
             parse: impl Fn(&str) -> Result<T, E>,
         ) -> Result<Option<T>, StoreError> {
-            v.map(|s| parse(&s).map_err(|_| StoreError::Database))
+            v.map(|s| parse(&s).map_err(|_| StoreError::decode()))
                 .transpose()
         }
         Ok(Company {
@@ -140,7 +140,7 @@ impl Row {
                     .headcount
                     .map(u32::try_from)
                     .transpose()
-                    .map_err(|_| StoreError::Database)?,
+                    .map_err(|_| StoreError::decode())?,
                 street: self.street,
                 postcode: self.postcode,
                 city: self.city,

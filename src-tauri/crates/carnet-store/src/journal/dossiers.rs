@@ -47,7 +47,7 @@ pub struct Stored {
 }
 
 fn to_json(draft: &DossierDraft) -> Result<String, StoreError> {
-    serde_json::to_string(draft).map_err(|_| StoreError::Database)
+    serde_json::to_string(draft).map_err(|_| StoreError::decode())
 }
 
 fn from_json(s: &str) -> Result<DossierDraft, StoreError> {
@@ -563,7 +563,7 @@ pub async fn record_export(
     .bind(export.destination.code())
     .bind(export.locale.tag())
     .bind(&export.sha256)
-    .bind(i64::try_from(export.size).map_err(|_| StoreError::Database)?)
+    .bind(i64::try_from(export.size).map_err(|_| StoreError::decode())?)
     .bind(i64::from(export.pages))
     .bind(i64::from(export.pieces))
     .execute(&mut *tx)

@@ -153,7 +153,7 @@ pub async fn save(
 fn decision_json(data: &EventData) -> Result<Option<String>, StoreError> {
     data.decision
         .as_ref()
-        .map(|d| serde_json::to_string(d).map_err(|_| StoreError::Database))
+        .map(|d| serde_json::to_string(d).map_err(|_| StoreError::decode()))
         .transpose()
 }
 

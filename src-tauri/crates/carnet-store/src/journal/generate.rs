@@ -187,7 +187,7 @@ pub async fn insert_platform(
     p: &NewPlatform<'_>,
     at: &str,
 ) -> Result<i64, StoreError> {
-    let accounts = serde_json::to_string(p.seller_accounts).map_err(|_| StoreError::Database)?;
+    let accounts = serde_json::to_string(p.seller_accounts).map_err(|_| StoreError::decode())?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO platform (catalogue_id, name, service, legal_entity, country,
              seller_accounts, relationship_start, turnover_share_pct, complaint_channel,
@@ -230,7 +230,7 @@ pub async fn insert_incident(
     status_at: &str,
 ) -> Result<i64, StoreError> {
     let f = &i.facts;
-    let tags = serde_json::to_string(&i.tags).map_err(|_| StoreError::Database)?;
+    let tags = serde_json::to_string(&i.tags).map_err(|_| StoreError::decode())?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO incident (platform_id, category, measure, title, status, occurred_on,
              notified_on, took_effect_on, decision_on, complaint_sent_on, answer_received_on,

@@ -152,12 +152,12 @@ fn search_rowid(kind: &str, ref_id: i64) -> Result<i64, StoreError> {
         .iter()
         .find(|(k, _)| *k == kind)
         .map(|(_, s)| *s)
-        .ok_or(StoreError::Database)?;
+        .ok_or(StoreError::decode())?;
     ref_id
         .checked_mul(KIND_SLOTS)
         .and_then(|r| r.checked_add(slot))
         .filter(|_| ref_id > 0)
-        .ok_or(StoreError::Database)
+        .ok_or(StoreError::decode())
 }
 
 #[cfg(test)]

@@ -123,7 +123,7 @@ pub async fn apply(
             platform_id,
             ..item.incident.clone()
         };
-        let tags = serde_json::to_string(&data.tags).map_err(|_| StoreError::Database)?;
+        let tags = serde_json::to_string(&data.tags).map_err(|_| StoreError::decode())?;
         let id = incidents::insert_on(&mut tx, &data, item.status, &tags, now, &mut batch).await?;
         search_add_later(&mut batch, "incident", id, Some(id), &data.search_text())?;
         for event in &item.events {
@@ -134,7 +134,7 @@ pub async fn apply(
             events::save_on(&mut tx, None, &event, now).await?;
             out.events += 1;
         }
-        let rows = serde_json::to_string(&item.rows).map_err(|_| StoreError::Database)?;
+        let rows = serde_json::to_string(&item.rows).map_err(|_| StoreError::decode())?;
         batch.add(
             "INSERT INTO import_origin (key, incident_id, file_name, file_sha256, sheet, rows,
                  imported_at)",

@@ -158,7 +158,7 @@ pub async fn save(
 ) -> Result<Incident, StoreError> {
     let mut tx = crate::journal::begin(vault).await?;
     check_platform(&mut tx, data.platform_id).await?;
-    let tags = serde_json::to_string(&data.tags).map_err(|_| StoreError::Database)?;
+    let tags = serde_json::to_string(&data.tags).map_err(|_| StoreError::decode())?;
     let mut batch = Batch::default();
     let id = match id {
         None => insert_on(&mut tx, data, Status::Open, &tags, now, &mut batch).await?,

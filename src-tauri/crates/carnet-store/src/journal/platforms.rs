@@ -247,7 +247,7 @@ type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArgume
 
 /// Binds the 15 detail columns, in the order of the statements above.
 fn bind<'q>(query: Query<'q>, d: &PlatformDetails) -> Result<Query<'q>, StoreError> {
-    let json = |v: &Vec<String>| serde_json::to_string(v).map_err(|_| StoreError::Database);
+    let json = |v: &Vec<String>| serde_json::to_string(v).map_err(|_| StoreError::decode());
     Ok(query
         .bind(d.catalogue_id.clone())
         .bind(d.name.clone())
@@ -304,12 +304,12 @@ impl Row {
     /// The stored values were checked before they were written: one that no longer reads is
     /// a damaged row. A catalogue platform shows the catalogue's current name.
     fn into_record(self) -> Result<PlatformRecord, StoreError> {
-        let damaged = |_| StoreError::Database;
+        let damaged = |_| StoreError::decode();
         let catalogue = Platforms::builtin();
         let service = ServiceType::ALL
             .into_iter()
             .find(|s| s.code() == self.service)
-            .ok_or(StoreError::Database)?;
+            .ok_or(StoreError::decode())?;
         let mut details = PlatformDetails {
             catalogue_id: self.catalogue_id,
             name: self.name,
@@ -323,23 +323,23 @@ impl Row {
                 .transpose()
                 .map_err(damaged)?,
             seller_accounts: serde_json::from_str(&self.seller_accounts)
-                .map_err(|_| StoreError::Database)?,
+                .map_err(|_| StoreError::decode())?,
             relationship_start: self
                 .relationship_start
                 .as_deref()
                 .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
                 .transpose()
-                .map_err(|_| StoreError::Database)?,
+                .map_err(|_| StoreError::decode())?,
             turnover_share_pct: self
                 .turnover_share_pct
                 .map(u8::try_from)
                 .transpose()
-                .map_err(|_| StoreError::Database)?,
+                .map_err(|_| StoreError::decode())?,
             complaint_channel: self.complaint_channel,
-            mediators: serde_json::from_str(&self.mediators).map_err(|_| StoreError::Database)?,
+            mediators: serde_json::from_str(&self.mediators).map_err(|_| StoreError::decode())?,
             terms_version: self.terms_version,
             address: self.address,
-            ooc_bodies: serde_json::from_str(&self.ooc_bodies).map_err(|_| StoreError::Database)?,
+            ooc_bodies: serde_json::from_str(&self.ooc_bodies).map_err(|_| StoreError::decode())?,
             small_enterprise: self.small_enterprise != 0,
         };
         if let Some(entry) = details.entry(catalogue) {

@@ -270,11 +270,11 @@ pub async fn attach_email_check(
     if check.sha256 != digest {
         return Err(StoreError::Proof(ProofError::ImprintMismatch));
     }
-    let json = serde_json::to_string(check).map_err(|_| StoreError::Database)?;
+    let json = serde_json::to_string(check).map_err(|_| StoreError::decode())?;
     let verdict = serde_json::to_value(check.verdict)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
-        .ok_or(StoreError::Database)?;
+        .ok_or(StoreError::decode())?;
     sqlx::query(
         "INSERT OR REPLACE INTO content_email_check (content_id, result, verdict, checked_at)
          VALUES (?, ?, ?, ?)",

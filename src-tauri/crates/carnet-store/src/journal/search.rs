@@ -142,7 +142,7 @@ impl Query {
                 Bind::Int(v) => args.add(*v),
                 Bind::Text(v) => args.add(v.clone()),
             }
-            .map_err(|_| StoreError::Database)?;
+            .map_err(|_| StoreError::decode())?;
         }
         Ok(args)
     }
@@ -163,7 +163,7 @@ impl Query {
 }
 
 fn json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, StoreError> {
-    serde_json::to_string(v).map_err(|_| StoreError::Database)
+    serde_json::to_string(v).map_err(|_| StoreError::decode())
 }
 
 const COLUMNS: &str = "i.id, i.title, i.platform_id, p.name AS platform_name, i.category,
@@ -371,7 +371,7 @@ async fn rows(
                 .iter()
                 .find(|h| h.id == *id)
                 .cloned()
-                .ok_or(StoreError::Database)
+                .ok_or(StoreError::decode())
         })
         .collect()
 }

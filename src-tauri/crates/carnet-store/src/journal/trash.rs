@@ -49,7 +49,7 @@ pub async fn list(vault: &Vault) -> Result<Vec<TrashItem>, StoreError> {
         .map(
             |(entity, id, label, incident_id, incident_title, deleted_at)| {
                 Ok(TrashItem {
-                    entity: TrashEntity::parse(&entity).map_err(|_| StoreError::Database)?,
+                    entity: TrashEntity::parse(&entity).map_err(|_| StoreError::decode())?,
                     id,
                     label,
                     incident_id,

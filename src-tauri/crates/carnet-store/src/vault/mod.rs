@@ -79,8 +79,7 @@ impl Vault {
         let pool = db::open(&staging.db(), Some(&key), Mode::Create).await?;
         db::MIGRATOR
             .run(&pool)
-            .await
-            .map_err(|_| StoreError::Database)?;
+            .await?;
         sqlx::query("INSERT INTO vault_meta (id, vault_id, created_at) VALUES (1, ?, ?)")
             .bind(&vault_id)
             .bind(now)
@@ -167,10 +166,7 @@ impl Vault {
             let migrated = async {
                 crate::backup::before_migration(&vault.pool, &vault.snapshot_source(), applied)
                     .await?;
-                db::MIGRATOR
-                    .run(&vault.pool)
-                    .await
-                    .map_err(|_| StoreError::Database)
+                Ok(db::MIGRATOR.run(&vault.pool).await?)
             };
             if let Err(e) = migrated.await {
                 vault.pool.close().await;

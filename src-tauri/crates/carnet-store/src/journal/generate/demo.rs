@@ -311,8 +311,8 @@ fn portal(name: &str) -> &'static str {
 
 async fn company(conn: &mut sqlx::SqliteConnection, at: &str) -> Result<(), StoreError> {
     // The numbers pass the checks the company form applies.
-    let siren = Siren::parse(SIREN).map_err(|_| StoreError::Database)?;
-    let siret = Siret::parse(SIRET).map_err(|_| StoreError::Database)?;
+    let siren = Siren::parse(SIREN).map_err(|_| StoreError::decode())?;
+    let siret = Siret::parse(SIRET).map_err(|_| StoreError::decode())?;
     sqlx::query(
         "INSERT INTO company (id, legal_name, siren, siret, legal_form, naf, size_class,
              headcount, street, postcode, city, country, contact_name, contact_role,
