@@ -194,8 +194,11 @@ impl<'a, W: Write> ChunkSealer<'a, W> {
 
 /// What an archive holds, once opened with a secret and unpacked into staging.
 pub struct Unpacked {
+    /// The staging folder the archive was unpacked into (removed when dropped).
     pub staging: tempfile::TempDir,
+    /// The archive's vault key.
     pub key: VaultKey,
+    /// The archive's key file.
     pub key_file: KeyFile,
     /// The archive is this folder's vault (same id, and the secret typed opens this folder's
     /// key file with the archive's very key): the current key file stays. Otherwise (another

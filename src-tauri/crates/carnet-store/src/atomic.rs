@@ -8,6 +8,8 @@ use std::path::Path;
 
 use crate::error::StoreError;
 
+/// Replaces `target` with `bytes` atomically: a synced temporary file beside it, renamed over
+/// it, then the folder synced.
 pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let dir = target.parent().unwrap_or_else(|| Path::new("."));
     let mut tmp = tempfile::Builder::new()

@@ -33,13 +33,20 @@ use crate::vault::Vault;
 pub const MAX_SIZE: u64 = 200 * 1024 * 1024;
 const MAGIC: &[u8; 5] = b"CNEV\x01";
 
+/// An evidence file as the database records it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
+    /// Its row in `evidence_content` (what pieces refer to).
     pub id: i64,
+    /// The SHA-256 of the original bytes, lower-case hex.
     pub sha256: String,
+    /// The original size, in bytes.
     pub size: u64,
+    /// The file's name when it was added.
     pub original_name: String,
+    /// Its media type, as the caller decided it.
     pub media_type: String,
+    /// When it was added (RFC 3339).
     pub added_at: String,
 }
 
@@ -75,7 +82,9 @@ pub struct Sealed {
     file_id: String,
     file_key: Zeroizing<[u8; 32]>,
     path: std::path::PathBuf,
+    /// The SHA-256 of the original bytes, lower-case hex.
     pub sha256: String,
+    /// The original size, in bytes.
     pub size: u64,
 }
 

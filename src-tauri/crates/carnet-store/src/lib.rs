@@ -1,6 +1,10 @@
 //! Carnet's storage: everything written into the data folder. The encrypted vault (SQLCipher
-//! through sqlx) and its keys, the evidence files, backups and archives, and the preferences.
-//! Nothing here knows Tauri; errors are [`StoreError`], with no path or secret inside.
+//! through sqlx) and its keys; the journal's records in it (company, platforms, incidents,
+//! events, pieces, dossiers, imports, proofs, trash) with their history, search and dashboard;
+//! the evidence files, backups and archives; the preferences. Nothing here knows Tauri; errors
+//! are [`StoreError`], with no path or secret inside.
+
+#![warn(missing_docs)]
 
 pub mod archive;
 pub mod atomic;

@@ -10,19 +10,24 @@ use carnet_core::Settings;
 use crate::atomic::write_atomic;
 use crate::error::StoreError;
 
+/// The preferences file's name in the data folder.
 pub const FILE_NAME: &str = "settings.json";
 
+/// The preferences file of a data folder.
 pub struct SettingsFile {
     path: PathBuf,
 }
 
 impl SettingsFile {
+    /// The preferences file of the data folder `data_dir` (it may not exist yet).
     pub fn in_dir(data_dir: &Path) -> Self {
         SettingsFile {
             path: data_dir.join(FILE_NAME),
         }
     }
 
+    /// The preferences: the defaults when the file is missing or damaged (a damaged one is set
+    /// aside as `settings.json.damaged`); an auto-lock delay out of range becomes the default.
     pub fn load(&self) -> Result<Settings, StoreError> {
         let bytes = match std::fs::read(&self.path) {
             Ok(bytes) => bytes,
@@ -44,6 +49,7 @@ impl SettingsFile {
         }
     }
 
+    /// Writes the preferences atomically.
     pub fn save(&self, settings: &Settings) -> Result<(), StoreError> {
         let json = serde_json::to_vec_pretty(settings).expect("settings always serialise");
         write_atomic(&self.path, &json)

@@ -336,8 +336,11 @@ async fn alerts(
 /// notification names no incident, platform or person.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeadlineToNotify {
+    /// The incident whose deadline it is.
     pub incident_id: i64,
+    /// The check's kind, as serialised (`complaintWindow`, `outOfCourtDecision`).
     pub kind: String,
+    /// The day the deadline falls.
     pub due_on: NaiveDate,
 }
 

@@ -35,10 +35,15 @@ const ENTITY: &str = "dossier";
 /// A dossier as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stored {
+    /// The dossier's id in the vault.
     pub id: i64,
+    /// Its number, `YYYY-NNNN` (`2026-0007`).
     pub number: String,
+    /// The draft as the owner last saved it.
     pub draft: DossierDraft,
+    /// When it was created (RFC 3339).
     pub created_at: String,
+    /// When its draft was last saved (RFC 3339).
     pub updated_at: String,
     /// Newest first.
     pub exports: Vec<ExportRecord>,
@@ -277,13 +282,18 @@ pub async fn list(vault: &Vault) -> Result<Vec<DossierItem>, StoreError> {
 /// (in the draft's order) with their events and checks for `today`, their platforms, and
 /// their pieces numbered for the dossier (incident by incident, each by its own number).
 pub struct Gathered {
+    /// The company profile; `None` while none was saved.
     pub company: Option<CompanyProfile>,
+    /// The platforms of the incidents, with what the catalogue says of them.
     pub platforms: Vec<ReportPlatform>,
+    /// The draft's incidents out of the trash, with their events and checks.
     pub incidents: Vec<ReportIncident>,
+    /// Their pieces, numbered for the dossier.
     pub pieces: Vec<ReportPiece>,
 }
 
 impl Gathered {
+    /// The same, borrowed, as the dossier rules read it ([`carnet_core::dossier::missing`]).
     pub fn parties(&self) -> Parties<'_> {
         Parties {
             company: self.company.as_ref(),
@@ -293,6 +303,7 @@ impl Gathered {
         }
     }
 
+    /// What an export would hold now: counts and the pieces' bytes.
     pub fn preview(&self) -> DossierPreview {
         let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         DossierPreview {

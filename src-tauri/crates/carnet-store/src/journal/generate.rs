@@ -33,17 +33,24 @@ pub use scale::{euros, fill};
 /// How many records [`fill`] writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scale {
+    /// Incidents to write.
     pub incidents: u32,
+    /// Events to write, spread over the incidents.
     pub events: u32,
+    /// Pieces to write, spread over the incidents.
     pub pieces: u32,
 }
 
 /// What was written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// Platforms written.
     pub platforms: u32,
+    /// Incidents written.
     pub incidents: u32,
+    /// Events written.
     pub events: u32,
+    /// Pieces written.
     pub pieces: u32,
 }
 
@@ -51,10 +58,12 @@ pub struct Summary {
 pub struct Rng(u64);
 
 impl Rng {
+    /// A generator started from `seed`.
     pub fn new(seed: u64) -> Self {
         Rng(seed)
     }
 
+    /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -78,6 +87,7 @@ impl Rng {
         ((self.next_u64() >> 11) as f64 / (1u64 << 53) as f64) < p
     }
 
+    /// One item, each as likely as the others (`items` must not be empty).
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len() as u64) as usize]
     }
@@ -98,33 +108,57 @@ impl Rng {
 
 /// A platform as the journal stores it.
 pub struct NewPlatform<'a> {
+    /// The catalogue's id, `None` for a platform the owner named.
     pub catalogue_id: Option<&'a str>,
+    /// The platform's name.
     pub name: &'a str,
+    /// Its service type code (`marketplace`…).
     pub service: &'a str,
+    /// The company operating it.
     pub legal_entity: &'a str,
+    /// Its country, ISO 3166-1 alpha-2.
     pub country: &'a str,
+    /// The seller accounts there.
     pub seller_accounts: &'a [&'a str],
+    /// When the company started selling there.
     pub relationship_start: Option<NaiveDate>,
+    /// The share of the company's turnover made there, 0 to 100.
     pub turnover_share_pct: Option<i64>,
+    /// How to complain to it.
     pub complaint_channel: &'a str,
+    /// The version of its terms.
     pub terms_version: &'a str,
 }
 
 /// An incident as the journal stores it; `facts` holds its measure, reasons and dates.
 pub struct NewIncident {
+    /// The vault platform it happened on.
     pub platform_id: i64,
+    /// Its category code (`ACC-02`).
     pub category: String,
+    /// Its title.
     pub title: String,
+    /// Where its case stands.
     pub status: Status,
+    /// When it happened.
     pub occurred_on: Option<NaiveDate>,
+    /// Its measure, whether reasons came, and its other dates.
     pub facts: IncidentFacts,
+    /// The funds held, in cents.
     pub funds_held_cents: Option<i64>,
+    /// The sales lost, in cents.
     pub sales_lost_cents: Option<i64>,
+    /// The fees, in cents.
     pub fees_cents: Option<i64>,
+    /// How the amounts were computed.
     pub amounts_note: String,
+    /// The platform's decision or case number.
     pub decision_reference: String,
+    /// The account of what happened.
     pub description: String,
+    /// What the owner wants.
     pub wanted: String,
+    /// Free tags.
     pub tags: Vec<String>,
 }
 
@@ -144,21 +178,29 @@ impl NewIncident {
 
 /// An event of the chronology.
 pub struct NewEvent {
+    /// The day it happened.
     pub happened_on: NaiveDate,
     /// `us`, `platform`, `third_party`, `authority`.
     pub actor: &'static str,
     /// `email`, `portal_message`, `phone`, `letter`, `notification`, `other`.
     pub channel: &'static str,
+    /// One line.
     pub summary: String,
+    /// The message or transcript; may be empty.
     pub full_text: String,
 }
 
 /// A piece, its evidence already added (`content_id`, `original_name`).
 pub struct NewPiece {
+    /// The `evidence_content` row holding its file.
     pub content_id: i64,
+    /// The file's name when it was added.
     pub original_name: String,
+    /// Its title.
     pub title: String,
+    /// The date of what it shows.
     pub dated_on: Option<NaiveDate>,
+    /// The owner's note.
     pub note: String,
 }
 
@@ -182,6 +224,7 @@ pub fn instant(d: NaiveDate, hour: u32) -> String {
     )
 }
 
+/// Writes a platform, its history row and its search row; returns its id.
 pub async fn insert_platform(
     conn: &mut SqliteConnection,
     p: &NewPlatform<'_>,
@@ -304,6 +347,7 @@ pub async fn insert_incident(
     Ok(id)
 }
 
+/// Writes an event of `incident_id`, its history row and its search row; returns its id.
 pub async fn insert_event(
     conn: &mut SqliteConnection,
     incident_id: i64,

@@ -10,8 +10,11 @@ use zeroize::Zeroizing;
 use crate::error::StoreError;
 use crate::keys::random_bytes;
 
+/// The nonce's length in bytes: XChaCha20's 192 bits.
 pub const NONCE_LEN: usize = 24;
 
+/// Encrypts `plaintext` under `key`, bound to `aad`, with a fresh random nonce: returns the
+/// nonce and the ciphertext with its tag. Fails only when the OS gives no random bytes.
 pub fn seal(
     key: &[u8; 32],
     aad: &[u8],

@@ -11,15 +11,20 @@ use zeroize::Zeroizing;
 
 use crate::error::StoreError;
 
+/// The derived key's length in bytes.
 pub const KEY_LEN: usize = 32;
+/// The salt's length in bytes.
 pub const SALT_LEN: usize = 16;
 
 /// Argon2id parameters, as stored in the key file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KdfParams {
+    /// Argon2id's memory cost, in KiB.
     pub memory_kib: u32,
+    /// Its number of passes.
     pub iterations: u32,
+    /// Its lanes; only 1 is accepted.
     pub parallelism: u32,
 }
 
@@ -61,6 +66,8 @@ impl KdfParams {
         Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
     }
 
+    /// The wrapping key for `secret` and `salt`; [`StoreError::KeyFileDamaged`] when the
+    /// parameters are out of bounds (a tampered key file).
     pub fn derive(
         &self,
         secret: &[u8],
@@ -85,8 +92,11 @@ pub enum Calibration {
 }
 
 impl Calibration {
+    /// About half a second on this machine.
     pub const DEFAULT: Calibration = Calibration::Target(Duration::from_millis(500));
 
+    /// The parameters to use: measured on this machine for a target, never below
+    /// [`KdfParams::MINIMUM`], or the fixed ones.
     pub fn params(self) -> Result<KdfParams, StoreError> {
         match self {
             Calibration::Fixed(p) => Ok(p),

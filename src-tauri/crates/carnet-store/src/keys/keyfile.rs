@@ -24,16 +24,22 @@ use crate::error::StoreError;
 use crate::keys::kdf::{KdfParams, SALT_LEN};
 use crate::keys::{VaultKey, aead, random_bytes};
 
+/// The envelope's `format`: what tells a key file from any other JSON.
 pub const FORMAT: &str = "carnet-key";
+/// The body's version this Carnet writes and reads; a higher one is [`StoreError::VaultTooNew`].
 pub const VERSION: u32 = 1;
 /// Larger than any real key file by far; a bigger file is not read into memory.
 const MAX_FILE_LEN: u64 = 64 * 1024;
 
+/// A way in to the vault: each seals the vault key once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SlotKind {
+    /// The owner's passphrase, through Argon2id.
     Passphrase,
+    /// The recovery key, through Argon2id.
     Recovery,
+    /// A secret this computer keeps in the OS keyring.
     Device,
 }
 
@@ -80,12 +86,14 @@ struct VersionOnly {
     version: u32,
 }
 
+/// The key file's content: the vault's id and its slots.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyFile {
     body: Body,
 }
 
 impl KeyFile {
+    /// A key file for `vault_id` with no slot yet.
     pub fn new(vault_id: &str) -> Self {
         KeyFile {
             body: Body {
@@ -96,10 +104,12 @@ impl KeyFile {
         }
     }
 
+    /// The id of the vault this file opens.
     pub fn vault_id(&self) -> &str {
         &self.body.vault_id
     }
 
+    /// Whether a slot of this kind is present.
     pub fn has(&self, kind: SlotKind) -> bool {
         self.body.slots.iter().any(|s| s.kind == kind)
     }
@@ -162,6 +172,7 @@ impl KeyFile {
         Ok(())
     }
 
+    /// Drops the slot of this kind, if any.
     pub fn remove(&mut self, kind: SlotKind) {
         self.body.slots.retain(|s| s.kind != kind);
     }
@@ -229,6 +240,7 @@ impl KeyFile {
         .into_bytes()
     }
 
+    /// The file's bytes: the envelope, its body and the body's SHA-256, as pretty JSON.
     pub fn to_bytes(&self) -> Vec<u8> {
         let body = serde_json::to_string(&self.body).expect("the key file serialises");
         let sha256 = hex::encode(Sha256::digest(body.as_bytes()));
@@ -243,6 +255,8 @@ impl KeyFile {
         out
     }
 
+    /// Reads a key file: [`StoreError::KeyFileDamaged`] on a wrong format or checksum,
+    /// [`StoreError::VaultTooNew`] for a newer version.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, StoreError> {
         let envelope: Envelope =
             serde_json::from_slice(bytes).map_err(|_| StoreError::KeyFileDamaged)?;
@@ -265,6 +279,7 @@ impl KeyFile {
         Ok(KeyFile { body })
     }
 
+    /// Reads the key file at `path` (at most 64 KiB), as [`KeyFile::from_bytes`] does.
     pub fn load(path: &Path) -> Result<Self, StoreError> {
         let file = std::fs::File::open(path)?;
         if file.metadata()?.len() > MAX_FILE_LEN {
@@ -274,6 +289,7 @@ impl KeyFile {
         Self::from_bytes(&bytes)
     }
 
+    /// Writes the key file to `path` atomically.
     pub fn save(&self, path: &Path) -> Result<(), StoreError> {
         write_atomic(path, &self.to_bytes())
     }

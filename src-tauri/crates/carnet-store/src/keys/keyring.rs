@@ -11,6 +11,7 @@ use zeroize::Zeroizing;
 
 use crate::error::StoreError;
 
+/// The service name of Carnet's entries in the OS keyring.
 pub const SERVICE: &str = "fr.carnet.app";
 
 /// Installs the platform's keyring as the process's store (once; later calls are free).
@@ -24,10 +25,13 @@ fn entry(device_id: &str) -> Result<keyring_core::Entry, StoreError> {
     keyring_core::Entry::new(SERVICE, &format!("vault-device-{device_id}")).map_err(map_error)
 }
 
+/// Keeps this computer's device secret in the keyring, under the vault's device id.
 pub fn store(device_id: &str, secret: &[u8; 32]) -> Result<(), StoreError> {
     entry(device_id)?.set_secret(secret).map_err(map_error)
 }
 
+/// The device secret kept for this device id; [`StoreError::KeyringMismatch`] when the entry
+/// holds something else, [`StoreError::KeyringUnavailable`] on any other failure.
 pub fn load(device_id: &str) -> Result<Zeroizing<[u8; 32]>, StoreError> {
     let bytes = Zeroizing::new(entry(device_id)?.get_secret().map_err(map_error)?);
     let secret: [u8; 32] = bytes

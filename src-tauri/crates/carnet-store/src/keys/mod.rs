@@ -18,14 +18,17 @@ use crate::error::StoreError;
 pub struct VaultKey(Zeroizing<[u8; 32]>);
 
 impl VaultKey {
+    /// A new random key from the OS generator ([`StoreError::Random`] when it gives none).
     pub fn generate() -> Result<Self, StoreError> {
         random_key().map(VaultKey)
     }
 
+    /// The key whose bytes these are (unwrapped from the key file or an archive).
     pub fn from_bytes(bytes: Zeroizing<[u8; 32]>) -> Self {
         VaultKey(bytes)
     }
 
+    /// The raw 32 bytes, for wrapping and sealing; never to be logged or stored in the clear.
     pub fn bytes(&self) -> &[u8; 32] {
         &self.0
     }

@@ -13,6 +13,7 @@ use crate::vault::Vault;
 
 /// What an import added.
 pub struct Imported {
+    /// The event made from the e-mail.
     pub event: Event,
     /// The `.eml` first, then the attachments.
     pub pieces: Vec<Piece>,
