@@ -1,10 +1,14 @@
 use proptest::prelude::*;
 
+use chrono::{DateTime, NaiveDate};
+
+use super::contact::GENERIC_MAILBOXES;
 use super::*;
-use crate::journal::company::CompanyInput;
-use crate::journal::incident::{Incident, IncidentInput, IncidentMeta};
+use crate::journal::company::{CompanyInput, CompanyProfile};
+use crate::journal::incident::{Incident, IncidentInput, IncidentMeta, Status};
 use crate::journal::platform::PlatformInput;
-use crate::{Platforms, report::ReportIncident};
+use crate::report::{Destination, IdentityChoice, ReportIncident, ReportPiece, ReportPlatform};
+use crate::{CoreError, Field, Locale, Platforms};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
