@@ -31,7 +31,7 @@ run: deps ui/dist/index.html
 ## with a fictitious leather workshop of Lyon and a year of its troubles with four marketplaces;
 ## prints the vault's passphrase; the folder is removed when the app closes.
 demo: deps ui/dist/index.html
-	cargo build --release -p carnet-store --bin carnet-generate
+	cargo build --release -p carnet-store --features generate --bin carnet-generate
 	cargo build --release -p carnet --features tauri/custom-protocol
 	@dir=$$(mktemp -d "$${TMPDIR:-/tmp}/carnet-demo-XXXXXX"); trap 'rm -rf "$$dir"' EXIT INT TERM; \
 	  $(TARGET_DIR)/release/carnet-generate --demo --dir "$$dir"; \
@@ -41,7 +41,7 @@ demo: deps ui/dist/index.html
 ## app: the debug build the end-to-end tests drive (with the native dialogs' test bypass).
 app: ui/dist/index.html
 	cargo build -p carnet --features test-dialogs
-	cargo build -p carnet-store --bin carnet-generate
+	cargo build -p carnet-store --features generate --bin carnet-generate
 
 ## test: everything CI checks, in the order that fails fastest.
 test: deps ui/dist/index.html
@@ -155,7 +155,7 @@ sample-dossier:
 ## 10,000 incidents, 100,000 events and 1,000 pieces, and the memory of all the app's processes.
 bench-app: deps ui/dist/index.html
 	cargo build --release -p carnet --features tauri/custom-protocol
-	cargo build --release -p carnet-store --bin carnet-generate
+	cargo build --release -p carnet-store --features generate --bin carnet-generate
 	cargo build -p carnet-e2e --bin app-bench
 	CARNET_APP_BIN=$(TARGET_DIR)/release/carnet $(XVFB) $(TARGET_DIR)/debug/app-bench --runs 5
 

@@ -57,7 +57,7 @@ fn parse() -> Args {
     args
 }
 
-/// The generator next to the app binary (`cargo build -p carnet-store --bin carnet-generate`).
+/// The generator next to the app binary (`cargo build -p carnet-store --features generate --bin carnet-generate`).
 fn generator() -> PathBuf {
     let beside = app_binary().with_file_name("carnet-generate");
     if beside.exists() {
@@ -79,7 +79,7 @@ fn generate(dir: &Path, scale: [u32; 3]) {
         .args(["--passphrase", PASSPHRASE, "--fast-kdf"])
         .stdout(std::process::Stdio::null())
         .status()
-        .expect("carnet-generate runs (cargo build -p carnet-store --bin carnet-generate)");
+        .expect("carnet-generate runs (cargo build -p carnet-store --features generate --bin carnet-generate)");
     assert!(status.success(), "carnet-generate failed");
     eprintln!(
         "generated {} incidents, {} events, {} pieces in {:.1} s",

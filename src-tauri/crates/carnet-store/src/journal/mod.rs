@@ -8,6 +8,7 @@ pub mod company;
 pub mod dossiers;
 pub mod events;
 pub mod exports;
+#[cfg(feature = "generate")]
 pub mod generate;
 pub mod history;
 pub mod imports;
