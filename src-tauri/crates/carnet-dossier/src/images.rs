@@ -6,14 +6,18 @@
 //! - A PNG whose pixels PDF can read as they are (8 or fewer bits of grey, RGB or palette,
 //!   not interlaced, no transparency) goes in with its compressed data unchanged: PNG's
 //!   zlib stream with its row filters is exactly PDF's `/FlateDecode` with a PNG predictor.
-//! - Any other PNG (alpha channel, transparency, interlacing, 16 bits with alpha) is decoded
-//!   and compressed again losslessly (PNG row filters and Flate, as PNG itself does), its
-//!   alpha as a soft mask — unless every pixel is opaque, when the mask is left out.
+//! - A PNG with an alpha channel (grey or RGB, 8 or 16 bits, not interlaced: most
+//!   screenshots) is inflated and split into its colour and its alpha, each keeping PNG's
+//!   row filters, then deflated again: the alpha goes in as a soft mask, unless every pixel
+//!   is opaque, when it is left out.
+//! - Any other PNG (transparency by `tRNS`, interlacing) is decoded and compressed again
+//!   losslessly (PNG row filters and Flate, as PNG itself does), its alpha as a soft mask
+//!   likewise.
 //!
 //! Other image types (GIF, WebP…) are not drawn: the dossier lists them with their hash.
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{Read, Write};
 
 use printpdf::DictItem;
 
@@ -22,17 +26,17 @@ use printpdf::DictItem;
 pub struct PdfImage {
     /// Stored pixel size.
     pub width: u32,
+    /// Stored pixel height.
     pub height: u32,
     /// EXIF orientation, 1 to 8 (1: as stored).
     pub orientation: u8,
     /// The image stream's dictionary, without `/Length` and `/SMask`.
-    /// Stored pixel height.
     pub dict: BTreeMap<String, DictItem>,
+    /// The image stream's bytes, compressed as `dict` says.
     pub data: Vec<u8>,
     /// A soft mask (alpha), as another image stream.
     pub mask: Option<(BTreeMap<String, DictItem>, Vec<u8>)>,
     /// Whether `data` is the file's own bytes (JPEG) or its own compressed stream (PNG).
-    /// The image stream's bytes, compressed as `dict` says.
     pub passthrough: bool,
 }
 
@@ -48,17 +52,17 @@ impl PdfImage {
     }
 }
 
+/// Why an image cannot be embedded; the annex then says so and points to the original.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImageError {
+    /// Not a kind the dossier draws (another type, a lossless or 12-bit JPEG, a huge PNG).
     #[error("not a JPEG or PNG image the dossier can show: {0}")]
     Unsupported(String),
-/// Why an image cannot be embedded; the annex then says so and points to the original.
+    /// A JPEG or PNG whose bytes cannot be read.
     #[error("the image is damaged: {0}")]
     Damaged(String),
-    /// Not a kind the dossier draws (another type, a lossless or 12-bit JPEG, a huge PNG).
 }
 
-    /// A JPEG or PNG whose bytes cannot be read.
 fn name(s: &str) -> DictItem {
     DictItem::Name(s.as_bytes().to_vec())
 }
@@ -293,6 +297,10 @@ fn png(bytes: Vec<u8>) -> Result<PdfImage, ImageError> {
         && info.depth <= 8
         && (info.color != 3 || !info.palette.is_empty());
     if !pass {
+        // Grey or RGB with alpha, 8 or 16 bits, not interlaced: most screenshots.
+        if matches!(info.color, 4 | 6) && matches!(info.depth, 8 | 16) && !info.interlaced {
+            return png_split(&info);
+        }
         return png_decoded(&bytes, info.width, info.height);
     }
     let cs = match info.color {
@@ -421,22 +429,137 @@ fn predictor(colors: i64, bits: u8, columns: u32) -> DictItem {
     }
 }
 
-/// Level 3: on the benchmark's RGBA screenshots (scripts/bench-baseline.sh) it rendered the
-/// dossier in 0.89 s against 0.96–1.24 s at level 6, for a PDF 0.2 % larger.
+/// zlib-rs at level 2 (flate2's `zlib-rs` backend): on the reference dossier's screenshots
+/// (scripts/bench-baseline.sh) a tenth of the time of miniz_oxide at level 3, the level used
+/// before, for streams 3 % larger on a real screenshot of text; level 6 would be 4 % smaller
+/// again, in 2.4 times the time.
+const DEFLATE_LEVEL: u32 = 2;
+
 fn deflate(raw: &[u8]) -> Vec<u8> {
     let mut z = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(raw.len() / 3),
-        flate2::Compression::new(3),
+        Vec::with_capacity(raw.len() / 8),
+        flate2::Compression::new(DEFLATE_LEVEL),
     );
     z.write_all(raw).expect("writing to memory");
     z.finish().expect("writing to memory")
 }
 
+/// The largest image decoded, against decompression bombs: a screenshot is a few tens of
+/// megapixels at most.
+const MAX_PIXELS: u64 = 100_000_000;
+
+/// A grey or RGB PNG with alpha (8 or 16 bits, not interlaced) split into its colour and its
+/// alpha without undoing its row filters. PNG filters predict each byte from the same byte of
+/// the pixel to the left, above and above-left, so the colour bytes of every row, with the
+/// row's filter byte, are exactly the colour image filtered the same way, which PDF's
+/// `/Predictor 15` undoes; the alpha bytes likewise. Only the inflating and the deflating are
+/// left: no pixel is unfiltered, filtered or chosen a filter for again. The alpha goes in as
+/// a soft mask, unless every pixel is opaque (screenshots), which is read on the filtered
+/// bytes too (`opaque_row`).
+fn png_split(info: &PngInfo) -> Result<PdfImage, ImageError> {
+    let damaged = |what: &dyn std::fmt::Display| ImageError::Damaged(format!("PNG: {what}"));
+    let (width, height) = (info.width, info.height);
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(ImageError::Unsupported(format!("{width}×{height} PNG")));
+    }
+    let colors = if info.color == 4 { 1 } else { 3 };
+    let bytes_per = usize::from(info.depth / 8);
+    let (w, h) = (width as usize, height as usize);
+    let color_len = colors * bytes_per;
+    let row_len = 1 + w * (color_len + bytes_per);
+    // Row by row, exactly the rows the header announces: more data is left unread, less is
+    // damage.
+    let mut z = flate2::bufread::ZlibDecoder::new(&info.idat[..]);
+    let mut row = vec![0u8; row_len];
+    let (color_row, alpha_row) = (1 + w * color_len, 1 + w * bytes_per);
+    let mut color = vec![0u8; h * color_row];
+    let mut alpha = vec![0u8; h * alpha_row];
+    let mut opaque = true;
+    for ((r, c), a) in color
+        .chunks_exact_mut(color_row)
+        .enumerate()
+        .zip(alpha.chunks_exact_mut(alpha_row))
+    {
+        z.read_exact(&mut row).map_err(|e| damaged(&e))?;
+        let (kind, px) = (row[0], &row[1..]);
+        if kind > 4 {
+            return Err(damaged(&format!("row filter {kind}")));
+        }
+        (c[0], a[0]) = (kind, kind);
+        let (c, a) = (&mut c[1..], &mut a[1..]);
+        if color_len == 3 && bytes_per == 1 {
+            // The common case, 8-bit RGBA, in fixed-size steps the compiler unrolls.
+            for ((c, a), p) in c
+                .chunks_exact_mut(3)
+                .zip(a.iter_mut())
+                .zip(px.chunks_exact(4))
+            {
+                c.copy_from_slice(&p[..3]);
+                *a = p[3];
+            }
+        } else {
+            let px_len = color_len + bytes_per;
+            for ((c, a), p) in c
+                .chunks_exact_mut(color_len)
+                .zip(a.chunks_exact_mut(bytes_per))
+                .zip(px.chunks_exact(px_len))
+            {
+                c.copy_from_slice(&p[..color_len]);
+                a.copy_from_slice(&p[color_len..]);
+            }
+        }
+        opaque = opaque && opaque_row(kind, r == 0, a, bytes_per);
+    }
+    let bits = info.depth;
+    let cs = if colors == 1 {
+        "DeviceGray"
+    } else {
+        "DeviceRGB"
+    };
+    let mut dict = base_dict(width, height, bits, name(cs));
+    dict.insert("Filter".into(), name("FlateDecode"));
+    dict.insert("DecodeParms".into(), predictor(colors as i64, bits, width));
+    let mask = (!opaque).then(|| {
+        let mut d = base_dict(width, height, bits, name("DeviceGray"));
+        d.insert("Filter".into(), name("FlateDecode"));
+        d.insert("DecodeParms".into(), predictor(1, bits, width));
+        (d, deflate(&alpha))
+    });
+    Ok(PdfImage {
+        width,
+        height,
+        orientation: 1,
+        dict,
+        data: deflate(&color),
+        mask,
+        passthrough: false,
+    })
+}
+
+/// Whether a row of alpha samples as PNG filtered it (filter `kind`, `bpp` bytes a sample)
+/// holds only opaque pixels, every byte 0xFF, read without unfiltering it. When every byte
+/// before it (left, above) is 0xFF, a byte is 0xFF exactly when its filtered value is 0xFF
+/// less the filter's prediction from 0xFF neighbours (0 outside the image): so, row by row
+/// from the first, the image is opaque exactly when every row's bytes are those values.
+fn opaque_row(kind: u8, first_row: bool, row: &[u8], bpp: usize) -> bool {
+    // The filtered value of the first sample, then of the others.
+    let (first, rest) = match (kind, first_row) {
+        (0, _) => (0xFF, 0xFF),
+        (1, _) => (0xFF, 0),
+        (2, true) => (0xFF, 0xFF),
+        (3, true) => (0xFF, 0x80),
+        (3, false) => (0x80, 0),
+        (4, true) => (0xFF, 0),
+        _ => (0, 0),
+    };
+    let (head, tail) = row.split_at(bpp.min(row.len()));
+    head.iter().all(|&b| b == first) && tail.iter().all(|&b| b == rest)
+}
+
 /// Decodes a PNG PDF cannot read as it is, and compresses its colour and alpha losslessly.
 fn png_decoded(bytes: &[u8], width: u32, height: u32) -> Result<PdfImage, ImageError> {
     let damaged = |e: &dyn std::fmt::Display| ImageError::Damaged(format!("PNG: {e}"));
-    // Against decompression bombs: a screenshot is a few tens of megapixels at most.
-    if u64::from(width) * u64::from(height) > 100_000_000 {
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(ImageError::Unsupported(format!("{width}×{height} PNG")));
     }
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));

@@ -209,3 +209,294 @@ proptest::proptest! {
         proptest::prop_assert_eq!(unfilter(&filtered(raw, row_len, bpp), row_len, bpp), raw.to_vec());
     }
 }
+
+// ---------------------------------------------------------------- round trips
+
+const FILTERS: [png::Filter; 6] = [
+    png::Filter::NoFilter,
+    png::Filter::Sub,
+    png::Filter::Up,
+    png::Filter::Avg,
+    png::Filter::Paeth,
+    png::Filter::Adaptive,
+];
+
+/// A PNG of these samples (big-endian at 16 bits), every row filtered with `filter`.
+fn png_of(
+    w: u32,
+    h: u32,
+    color: png::ColorType,
+    depth: png::BitDepth,
+    filter: png::Filter,
+    samples: &[u8],
+) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, w, h);
+    enc.set_color(color);
+    enc.set_depth(depth);
+    enc.set_filter(filter);
+    enc.write_header()
+        .unwrap()
+        .write_image_data(samples)
+        .unwrap();
+    out
+}
+
+/// The PNG's samples as the png crate decodes them, split into colour and alpha.
+fn png_samples(bytes: &[u8]) -> (Vec<u8>, Option<Vec<u8>>) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let frame = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(frame.buffer_size());
+    let per = if frame.bit_depth == png::BitDepth::Sixteen {
+        2
+    } else {
+        1
+    };
+    let colors = match frame.color_type {
+        png::ColorType::Rgba => 3,
+        png::ColorType::GrayscaleAlpha => 1,
+        _ => return (buf, None),
+    };
+    let (mut color, mut alpha) = (Vec::new(), Vec::new());
+    for p in buf.chunks_exact((colors + 1) * per) {
+        color.extend_from_slice(&p[..colors * per]);
+        alpha.extend_from_slice(&p[colors * per..]);
+    }
+    (color, Some(alpha))
+}
+
+/// An image stream decoded as a PDF reader does: `/FlateDecode`, then the PNG predictors its
+/// `/DecodeParms` name, for the size and depth its dictionary gives.
+fn decode_stream(dict: &BTreeMap<String, DictItem>, data: &[u8]) -> Vec<u8> {
+    let int = |d: &BTreeMap<String, DictItem>, k: &str| match &d[k] {
+        DictItem::Int(i) => *i as usize,
+        other => panic!("{k}: {other:?}"),
+    };
+    assert_eq!(dict["Filter"], DictItem::Name(b"FlateDecode".to_vec()));
+    let DictItem::Dict { map } = &dict["DecodeParms"] else {
+        panic!("no /DecodeParms")
+    };
+    assert_eq!(map["Predictor"], DictItem::Int(15));
+    let (colors, bits, columns) = (
+        int(map, "Colors"),
+        int(map, "BitsPerComponent"),
+        int(map, "Columns"),
+    );
+    assert_eq!(bits, int(dict, "BitsPerComponent"));
+    assert_eq!(columns, int(dict, "Width"));
+    let colors_of_space = match &dict["ColorSpace"] {
+        DictItem::Name(n) if n == b"DeviceRGB" => 3,
+        DictItem::Name(n) if n == b"DeviceGray" => 1,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(colors, colors_of_space);
+    let row_len = (columns * colors * bits).div_ceil(8);
+    let out = unfilter(&inflate(data), row_len, (colors * bits / 8).max(1));
+    assert_eq!(out.len(), row_len * int(dict, "Height"), "every row, whole");
+    out
+}
+
+/// Screenshot-like colours (edges, gradients, noise: every filter has work) with this alpha.
+fn samples(w: u32, h: u32, colors: usize, wide: bool, alpha: impl Fn(u32, u32) -> u8) -> Vec<u8> {
+    let mut out = Vec::new();
+    for y in 0..h {
+        for x in 0..w {
+            let c = [
+                (x * 255 / w) as u8,
+                ((x * 7 + y * 13) % 251) as u8,
+                if (x / 5 + y / 3) % 4 == 0 { 30 } else { 240 },
+            ];
+            let c = if colors == 1 { &c[1..2] } else { &c[..] };
+            for (i, &v) in c.iter().chain([alpha(x, y)].iter()).enumerate() {
+                out.push(v);
+                if wide {
+                    // Alpha 0xFF is 0xFFFF, opaque; a colour's low byte is noise.
+                    out.push(if i == c.len() {
+                        v
+                    } else {
+                        v ^ (x as u8).wrapping_mul(31).wrapping_add(i as u8)
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The rounded corners and the soft shadow of a window capture, over opaque content.
+fn window_alpha(w: u32, h: u32) -> impl Fn(u32, u32) -> u8 {
+    move |x, y| {
+        let edge = x.min(y).min(w - 1 - x).min(h - 1 - y);
+        if edge == 0 && (x == 0 || x == w - 1) && (y == 0 || y == h - 1) {
+            0
+        } else if edge < 3 {
+            (edge * 80 + 10) as u8
+        } else {
+            0xFF
+        }
+    }
+}
+
+/// Loads the PNG and checks that the PDF streams give back its pixels exactly: its colour,
+/// and its alpha as a soft mask exactly when some pixel is not opaque.
+fn round_trip(bytes: Vec<u8>) -> PdfImage {
+    let (color, alpha) = png_samples(&bytes);
+    let img = load("image/png", bytes).unwrap();
+    assert_eq!(decode_stream(&img.dict, &img.data), color, "the colour");
+    let translucent = alpha.as_ref().filter(|a| {
+        let per = if img.dict["BitsPerComponent"] == DictItem::Int(16) {
+            2
+        } else {
+            1
+        };
+        a.chunks_exact(per).any(|s| s.iter().any(|&b| b != 0xFF))
+    });
+    match (&img.mask, translucent) {
+        (Some((dict, data)), Some(alpha)) => {
+            assert_eq!(&decode_stream(dict, data), alpha, "the alpha");
+            assert_eq!(dict["ColorSpace"], DictItem::Name(b"DeviceGray".to_vec()));
+        }
+        (None, None) => {}
+        (mask, _) => panic!(
+            "a soft mask {} where the alpha is {}",
+            if mask.is_some() { "kept" } else { "left out" },
+            if translucent.is_some() {
+                "not opaque"
+            } else {
+                "opaque or absent"
+            }
+        ),
+    }
+    img
+}
+
+#[test]
+fn every_kind_of_screenshot_comes_back_pixel_for_pixel_from_its_streams() {
+    use png::{BitDepth::*, ColorType::*};
+    let (w, h) = (97, 41);
+    for filter in FILTERS {
+        let opaque = round_trip(png_of(
+            w,
+            h,
+            Rgba,
+            Eight,
+            filter,
+            &samples(w, h, 3, false, |_, _| 0xFF),
+        ));
+        assert!(opaque.mask.is_none() && !opaque.passthrough, "{filter:?}");
+
+        let window = round_trip(png_of(
+            w,
+            h,
+            Rgba,
+            Eight,
+            filter,
+            &samples(w, h, 3, false, window_alpha(w, h)),
+        ));
+        assert!(window.mask.is_some(), "{filter:?}");
+
+        // A single pixel not quite opaque, the last one, keeps the mask.
+        let last = round_trip(png_of(
+            w,
+            h,
+            Rgba,
+            Eight,
+            filter,
+            &samples(w, h, 3, false, |x, y| {
+                if (x, y) == (w - 1, h - 1) { 0xFE } else { 0xFF }
+            }),
+        ));
+        assert!(last.mask.is_some(), "{filter:?}");
+
+        let rgb = round_trip(png_of(
+            w,
+            h,
+            Rgb,
+            Eight,
+            filter,
+            &samples(w, h, 3, false, |_, _| 0)[..]
+                .chunks_exact(4)
+                .flat_map(|p| [p[0], p[1], p[2]])
+                .collect::<Vec<_>>(),
+        ));
+        assert!(rgb.passthrough && rgb.mask.is_none(), "{filter:?}");
+
+        round_trip(png_of(
+            w,
+            h,
+            GrayscaleAlpha,
+            Eight,
+            filter,
+            &samples(w, h, 1, false, window_alpha(w, h)),
+        ));
+        round_trip(png_of(
+            w,
+            h,
+            GrayscaleAlpha,
+            Eight,
+            filter,
+            &samples(w, h, 1, false, |_, _| 0xFF),
+        ));
+        round_trip(png_of(
+            w,
+            h,
+            Rgba,
+            Sixteen,
+            filter,
+            &samples(w, h, 3, true, window_alpha(w, h)),
+        ));
+    }
+    // A JPEG's stream is its file, so its pixels are the file's.
+    let bytes = jpeg_bytes(97, 41);
+    let jpeg = load("image/jpeg", bytes.clone()).unwrap();
+    assert_eq!((jpeg.data, jpeg.mask), (bytes, None));
+}
+
+#[test]
+fn a_damaged_png_with_alpha_is_refused_not_half_drawn() {
+    let (w, h) = (40, 30);
+    let bytes = png_of(
+        w,
+        h,
+        png::ColorType::Rgba,
+        png::BitDepth::Eight,
+        png::Filter::Sub,
+        &samples(w, h, 3, false, |_, _| 0xFF),
+    );
+    // The header says 60 rows, the data holds 30.
+    let mut taller = bytes.clone();
+    taller[20..24].copy_from_slice(&60u32.to_be_bytes());
+    assert!(matches!(
+        load("image/png", taller),
+        Err(ImageError::Damaged(_))
+    ));
+    // A row filter that does not exist.
+    let mut info = png_chunks(&bytes).unwrap();
+    let mut raw = inflate(&info.idat);
+    raw[(1 + 4 * w as usize) * 3] = 7;
+    info.idat = deflate(&raw);
+    assert!(matches!(png_split(&info), Err(ImageError::Damaged(_))));
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_mask_is_left_out_exactly_when_every_pixel_is_opaque(
+        w in 1u32..9,
+        h in 1u32..6,
+        filter in 0usize..6,
+        wide in proptest::prelude::any::<bool>(),
+        gray in proptest::prelude::any::<bool>(),
+        odd in proptest::option::of((0u32..64, 0u32..64, 0u8..0xFF)),
+    ) {
+        let alpha = |x: u32, y: u32| match odd {
+            Some((ox, oy, v)) if (ox % w, oy % h) == (x, y) => v,
+            _ => 0xFF,
+        };
+        let (color, colors) = if gray { (png::ColorType::GrayscaleAlpha, 1) } else { (png::ColorType::Rgba, 3) };
+        let depth = if wide { png::BitDepth::Sixteen } else { png::BitDepth::Eight };
+        let img = round_trip(png_of(w, h, color, depth, FILTERS[filter], &samples(w, h, colors, wide, alpha)));
+        proptest::prop_assert_eq!(img.mask.is_none(), odd.is_none());
+    }
+}
