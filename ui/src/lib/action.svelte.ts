@@ -1,6 +1,7 @@
 // One way to call Rust from a screen: what runs, whether it is still running, and what went
 // wrong, as state the page reads. Every failure becomes a `UiError` (never lost, never a raw
 // exception), and `busy` always comes back to false, whatever happened.
+import { untrack } from 'svelte';
 import { asUiError, type UiError } from './ipc';
 
 /** What follows a failure, once `error` holds it: the focus put back on the field at fault,
@@ -20,7 +21,8 @@ export class Action {
    * already false (the form is usable again when the owner is sent back to it).
    */
   async run(work: () => Promise<unknown>, failed?: Failed): Promise<boolean> {
-    if (this.busy) return false;
+    // Read untracked: a run started from an effect does not make the effect depend on it.
+    if (untrack(() => this.busy)) return false;
     this.busy = true;
     let error: UiError | null;
     try {
