@@ -41,10 +41,7 @@ impl AppState {
 
 /// The notification's title and text in the owner's language.
 pub fn text(d: &DeadlineToNotify, locale: Locale) -> (String, String) {
-    let day = match locale {
-        Locale::Fr => d.due_on.format("%d/%m/%Y").to_string(),
-        Locale::En => d.due_on.format("%-d %B %Y").to_string(),
-    };
+    let day = carnet_core::format::long_date(d.due_on, locale);
     let body = match (d.kind.as_str(), locale) {
         ("complaintWindow", Locale::Fr) => {
             format!("Le délai de réclamation interne (6 mois) se ferme le {day}.")
@@ -247,7 +244,7 @@ mod tests {
         let (fr_title, fr) = text(&d, Locale::Fr);
         let (en_title, en) = text(&d, Locale::En);
         assert_ne!(fr_title, en_title);
-        assert!(fr.contains("06/12/2026"), "{fr}");
+        assert!(fr.contains("6 décembre 2026"), "{fr}");
         assert!(en.contains("6 December 2026"), "{en}");
         assert!(!fr.contains('7') && !en.contains(" 7"));
         let overdue = DeadlineToNotify {

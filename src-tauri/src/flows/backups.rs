@@ -50,26 +50,14 @@ impl AppState {
         let backups = backup::list(&self.layout).local(self)?;
         Ok(backups
             .into_iter()
-            .map(|b| {
-                let (kind, prefix) = match b.kind {
-                    backup::Kind::Daily => (BackupKind::Daily, "daily-"),
-                    backup::Kind::Migration => (BackupKind::Migration, "migration-"),
-                    backup::Kind::Restore => (BackupKind::Restore, "restore-"),
-                };
-                let rest = b.id.trim_start_matches(prefix);
-                let rest = rest
-                    .split_once('-')
-                    .filter(|(v, _)| v.starts_with('v'))
-                    .map_or(rest, |(_, r)| r);
-                let taken = match rest.split_once('T') {
-                    Some((date, time)) => format!("{date}T{}", time.replace('-', ":")),
-                    None => rest.to_owned(),
-                };
-                BackupInfo {
-                    id: b.id,
-                    kind,
-                    taken,
-                }
+            .map(|b| BackupInfo {
+                taken: b.taken(),
+                kind: match b.kind {
+                    backup::Kind::Daily => BackupKind::Daily,
+                    backup::Kind::Migration => BackupKind::Migration,
+                    backup::Kind::Restore => BackupKind::Restore,
+                },
+                id: b.id,
             })
             .collect())
     }

@@ -316,7 +316,7 @@ impl AppState {
                 Err(StoreError::WrongSecret) => match RecoveryKey::parse(&current) {
                     Ok(recovery) => Vault::key_for(&key_file, Secret::Recovery(&recovery)),
                     // Shaped like a recovery key (6 groups of 5): say it has a typo.
-                    Err(e) if looks_like_recovery_key(&current) => Err(e),
+                    Err(e) if RecoveryKey::looks_like(&current) => Err(e),
                     Err(_) => Err(StoreError::WrongSecret),
                 },
                 other => other,
@@ -345,18 +345,6 @@ impl AppState {
             carnet_store::keys::keyring::use_platform_store();
         }
     }
-}
-
-fn looks_like_recovery_key(typed: &str) -> bool {
-    let groups: Vec<&str> = typed
-        .trim()
-        .split(['-', ' '])
-        .filter(|g| !g.is_empty())
-        .collect();
-    groups.len() == 6
-        && groups
-            .iter()
-            .all(|g| g.len() == 5 && g.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// Runs key derivation (half a second of Argon2id) or a D-Bus call off the async workers.

@@ -27,11 +27,15 @@ use crate::vault::snapshot::SnapshotSource;
 const KEEP_DAILY: usize = 7;
 const KEEP_OTHER: usize = 5;
 
+/// Why a backup was taken (the first word of its folder's name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// The first opening of a day.
     Daily,
+    /// Before a schema migration.
     Migration,
+    /// The vault as it was just before a restore.
     Restore,
 }
 
@@ -45,12 +49,31 @@ impl Kind {
     }
 }
 
+/// One backup folder under `backups/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Backup {
     /// The folder name, which is also the id the UI passes back.
     pub id: String,
+    /// Why it was taken.
     pub kind: Kind,
+    /// The folder.
     pub path: PathBuf,
+}
+
+impl Backup {
+    /// When it was taken, read from its name: the day of a daily backup (`2026-11-26`), the
+    /// UTC instant of the others (`2026-11-26T14:02:11`, the schema version left out).
+    pub fn taken(&self) -> String {
+        let rest = self.id.trim_start_matches(self.kind.prefix());
+        let rest = rest
+            .split_once('-')
+            .filter(|(v, _)| v.starts_with('v'))
+            .map_or(rest, |(_, r)| r);
+        match rest.split_once('T') {
+            Some((date, time)) => format!("{date}T{}", time.replace('-', ":")),
+            None => rest.to_owned(),
+        }
+    }
 }
 
 /// The current time in UTC, for backup names (the store takes no clock from chrono).
@@ -267,4 +290,30 @@ fn keep_current(layout: &Layout, now: NaiveDateTime) -> Result<(), StoreError> {
         dir.join(format!("{}{}", Kind::Restore.prefix(), stamp(now))),
     )?;
     prune(layout, Kind::Restore, KEEP_OTHER)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_time_a_backup_was_taken_is_read_from_its_name() {
+        let taken = |id: &str, kind| {
+            Backup {
+                id: id.to_owned(),
+                kind,
+                path: PathBuf::new(),
+            }
+            .taken()
+        };
+        assert_eq!(taken("daily-2026-11-26", Kind::Daily), "2026-11-26");
+        assert_eq!(
+            taken("migration-v11-2026-11-26T14-02-11", Kind::Migration),
+            "2026-11-26T14:02:11"
+        );
+        assert_eq!(
+            taken("restore-2026-12-01T08-00-59", Kind::Restore),
+            "2026-12-01T08:00:59"
+        );
+    }
 }

@@ -37,6 +37,20 @@ impl RecoveryKey {
         RecoveryKey(full)
     }
 
+    /// Whether `typed` has a recovery key's shape (6 groups of 5 letters or digits), so a
+    /// refused one is called mistyped rather than a wrong passphrase.
+    pub fn looks_like(typed: &str) -> bool {
+        let groups: Vec<&str> = typed
+            .trim()
+            .split(['-', ' '])
+            .filter(|g| !g.is_empty())
+            .collect();
+        groups.len() == 6
+            && groups
+                .iter()
+                .all(|g| g.len() == 5 && g.chars().all(|c| c.is_ascii_alphanumeric()))
+    }
+
     /// Reads a key typed by the owner. A key whose check characters do not match is refused
     /// as mistyped, before any costly derivation is tried.
     pub fn parse(typed: &str) -> Result<Self, StoreError> {
@@ -92,6 +106,25 @@ fn check_chars(body: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_recovery_keys_shape_is_recognised() {
+        let key = RecoveryKey::generate().unwrap();
+        assert!(RecoveryKey::looks_like(&key.display()));
+        assert!(RecoveryKey::looks_like(
+            " abcde fghij-klmno pqrst uvwxy z1234 "
+        ));
+        for not in [
+            "pluie verte sur le quai du port",
+            "ABCDE-FGHIJ-KLMNO-PQRST-UVWXY",
+            "",
+        ] {
+            assert!(!RecoveryKey::looks_like(not), "{not}");
+        }
+        assert!(!RecoveryKey::looks_like(
+            "ABCDE-FGHIJ-KLMNO-PQRST-UVWXY-Z123É"
+        ));
+    }
 
     #[test]
     fn generated_keys_read_back_as_displayed() {
