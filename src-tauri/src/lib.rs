@@ -24,6 +24,8 @@ pub mod startup;
 pub mod state;
 mod surface;
 pub mod sync;
+#[cfg(test)]
+mod test_host;
 pub mod webview;
 
 use std::time::Duration;

@@ -144,9 +144,7 @@ pub async fn watch<R: Runtime>(app: AppHandle<R>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::tests::state;
-
-    const PASS: &str = "pluie verte sur le quai du port 42";
+    use crate::test_host::{PASS, state};
 
     /// A vault with one incident whose complaint window closes in a few days.
     async fn vault_with_a_closing_window() -> (tempfile::TempDir, AppState, NaiveDate) {

@@ -206,38 +206,11 @@ impl AppState {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
     use crate::error::ErrorCode;
+    use crate::test_host::{state, test_options};
     use carnet_core::Field;
-    use carnet_store::keys::kdf::KdfParams;
-
-    pub(crate) fn test_options() -> Options {
-        Options {
-            calibration: Calibration::Fixed(KdfParams::insecure_for_tests()),
-            platform_keyring: false,
-            hold_background: None,
-            resolver: None,
-        }
-    }
-
-    pub(crate) fn state() -> (tempfile::TempDir, AppState) {
-        let dir = tempfile::tempdir().unwrap();
-        let state = AppState::open(dir.path().to_owned(), test_options()).unwrap();
-        (dir, state)
-    }
-
-    /// The test host's passphrase.
-    pub(crate) const PASS: &str = "pluie verte sur le quai du port 42";
-
-    /// A test host with a new vault, open (lock it before the test ends).
-    pub(crate) async fn opened() -> (tempfile::TempDir, AppState) {
-        let (dir, s) = state();
-        s.vault_create(PASS.into(), PASS.into(), false)
-            .await
-            .unwrap();
-        (dir, s)
-    }
 
     #[test]
     fn the_chosen_language_survives_a_restart() {

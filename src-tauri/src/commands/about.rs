@@ -143,12 +143,7 @@ mod tests {
     async fn the_text_holds_no_path_and_no_record_of_the_owner() {
         // A real state with an open vault holding a company: nothing of it, nor of the data
         // folder or the home folder, reaches the text.
-        let (dir, state) = crate::state::tests::state();
-        let pass = "pluie verte sur le quai du port 42";
-        state
-            .vault_create(pass.into(), pass.into(), false)
-            .await
-            .unwrap();
+        let (dir, state) = crate::test_host::opened().await;
         state
             .company_save(carnet_core::journal::company::CompanyInput {
                 legal_name: "Maroquinerie Zéphyrine".into(),

@@ -8,19 +8,8 @@ use carnet_core::journal::platform::PlatformInput;
 use carnet_core::platforms::CharterSignatory;
 
 use crate::error::{ErrorCode, IpcError};
-use crate::flows::tests::hostile;
 use crate::state::AppState;
-use crate::state::tests::state;
-
-const PASS: &str = "pluie verte sur le quai du port 42";
-
-async fn opened() -> (tempfile::TempDir, AppState) {
-    let (dir, s) = state();
-    s.vault_create(PASS.into(), PASS.into(), false)
-        .await
-        .unwrap();
-    (dir, s)
-}
+use crate::test_host::{hostile, opened};
 
 /// Every row of the journal's tables, as text: what "nothing changed" compares.
 async fn snapshot(s: &AppState) -> Vec<String> {

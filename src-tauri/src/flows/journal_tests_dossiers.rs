@@ -19,21 +19,11 @@ use crate::error::{ErrorCode, IpcError};
 use crate::flows::dossiers::{Progress, dossier_code};
 use crate::flows::evidence::Content;
 use crate::flows::files::io_code;
-use crate::flows::tests::hostile;
 use crate::state::AppState;
-use crate::state::tests::state;
+use crate::test_host::{hostile, opened};
 
-const PASS: &str = "pluie verte sur le quai du port 42";
 /// A 1×1 RGBA PNG.
 const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
-
-async fn opened() -> (tempfile::TempDir, AppState) {
-    let (dir, s) = state();
-    s.vault_create(PASS.into(), PASS.into(), false)
-        .await
-        .unwrap();
-    (dir, s)
-}
 
 /// A platform, an incident with an event and two pieces (text and image): the incident id.
 async fn journal(s: &AppState) -> (i64, i64) {

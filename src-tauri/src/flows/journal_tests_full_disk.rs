@@ -21,9 +21,8 @@ use crate::flows::dossiers::Progress;
 use crate::flows::evidence::Content;
 use crate::flows::files::io_code;
 use crate::state::AppState;
-use crate::state::tests::test_options;
+use crate::test_host::{PASS, test_options};
 
-const PASS: &str = "pluie verte sur le quai du port 42";
 const ENV_DIR: &str = "CARNET_FULL_DISK_DOSSIER";
 const ENV_OUT: &str = "CARNET_FULL_DISK_DOSSIER_OUT";
 const ENV_ID: &str = "CARNET_FULL_DISK_DOSSIER_ID";

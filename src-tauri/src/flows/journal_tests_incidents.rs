@@ -9,19 +9,8 @@ use carnet_core::journal::piece::{PieceInput, Preview};
 
 use crate::error::{ErrorCode, IpcError};
 use crate::flows::evidence::Content;
-use crate::flows::tests::hostile;
 use crate::state::AppState;
-use crate::state::tests::state;
-
-const PASS: &str = "pluie verte sur le quai du port 42";
-
-async fn opened() -> (tempfile::TempDir, AppState) {
-    let (dir, s) = state();
-    s.vault_create(PASS.into(), PASS.into(), false)
-        .await
-        .unwrap();
-    (dir, s)
-}
+use crate::test_host::{hostile, opened};
 
 async fn platform(s: &AppState) -> i64 {
     let slot = s.vault.lock().await;

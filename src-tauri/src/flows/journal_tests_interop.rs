@@ -12,9 +12,8 @@ use crate::error::ErrorCode;
 use crate::flows::interop::{
     ExportFormat, ExportSelection, ImportChoice, MatchedBy, PieceAssignment,
 };
-use crate::flows::tests::hostile;
 use crate::state::AppState;
-use crate::state::tests::opened;
+use crate::test_host::{hostile, opened};
 
 /// A French seller's log as Excel saves it in CSV: `;`, Windows-1252, amounts with spaces
 /// and €, a date that cannot be read (row 4), a blank row and a total row.

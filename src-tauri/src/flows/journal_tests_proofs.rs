@@ -14,8 +14,8 @@ use carnet_proof::testing::local_tsa;
 
 use crate::error::ErrorCode;
 use crate::flows::evidence::Content;
-use crate::state::tests::{PASS, test_options};
 use crate::state::{AppState, Options};
+use crate::test_host::{PASS, test_options};
 
 const SIGNED: &[u8] = include_bytes!("../../../tests/fixtures/dkim/signed.eml");
 const SIGNED_DNS: &str = include_str!("../../../tests/fixtures/dkim/signed.dns");

@@ -8,24 +8,7 @@ use crate::error::ErrorCode;
 use crate::flows::backups::ArchiveSecret;
 use crate::ipc::VaultState;
 use crate::state::AppState;
-use crate::state::tests::state;
-
-const PASS: &str = "pluie verte sur le quai du port 42";
-
-/// Hostile strings every text input is tried with.
-pub(crate) fn hostile() -> Vec<String> {
-    vec![
-        String::new(),
-        " ".into(),
-        "\0".into(),
-        "../../../etc/passwd".into(),
-        "<img src=x onerror=alert(1)>".into(),
-        "\u{202E}gnp.exe".into(),
-        "x".repeat(100_000),
-        "é".repeat(2000),
-        "'; DROP TABLE vault_meta; --".into(),
-    ]
-}
+use crate::test_host::{PASS, hostile, state};
 
 fn use_mock_keyring() {
     static ONCE: std::sync::Once = std::sync::Once::new();
@@ -583,7 +566,7 @@ async fn the_journal_answers_before_the_full_check_and_the_backup() {
     use tokio::time::timeout;
     let hold = std::sync::Arc::new(tokio::sync::Notify::new());
     let dir = tempfile::tempdir().unwrap();
-    let mut options = crate::state::tests::test_options();
+    let mut options = crate::test_host::test_options();
     options.hold_background = Some(hold.clone());
     let s = AppState::open(dir.path().to_owned(), options).unwrap();
     s.vault_create(PASS.into(), PASS.into(), false)
@@ -692,7 +675,7 @@ async fn wrong_secrets_anywhere_share_one_throttle_that_survives_a_restart() {
         std::time::Duration::from_secs(2)
     );
     drop(s);
-    let again = AppState::open(dir.path().to_owned(), crate::state::tests::test_options()).unwrap();
+    let again = AppState::open(dir.path().to_owned(), crate::test_host::test_options()).unwrap();
     assert_eq!(
         crate::sync::lock(&again.throttle).delay(),
         std::time::Duration::from_secs(2),
@@ -721,8 +704,7 @@ async fn a_start_removes_what_a_killed_export_left_in_the_owners_folder() {
     // Locked as the app does before it ends (its background work stopped, connections closed).
     s.vault_lock().await;
     drop(s);
-    let _again =
-        AppState::open(dir.path().to_owned(), crate::state::tests::test_options()).unwrap();
+    let _again = AppState::open(dir.path().to_owned(), crate::test_host::test_options()).unwrap();
     assert!(!cut.exists());
     assert!(chosen.path().join("Carnet-2026-0001.pdf").exists());
 }

@@ -1,0 +1,49 @@
+//! The shell's test host: an `AppState` on a data folder of its own (a temporary one), with
+//! cheap key derivation and no OS keyring, the passphrase its vaults are made with, and the
+//! hostile strings every text input is tried with. Every shell test starts here.
+
+use carnet_store::keys::kdf::{Calibration, KdfParams};
+
+use crate::state::{AppState, Options};
+
+pub(crate) fn test_options() -> Options {
+    Options {
+        calibration: Calibration::Fixed(KdfParams::insecure_for_tests()),
+        platform_keyring: false,
+        hold_background: None,
+        resolver: None,
+    }
+}
+
+pub(crate) fn state() -> (tempfile::TempDir, AppState) {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open(dir.path().to_owned(), test_options()).unwrap();
+    (dir, state)
+}
+
+/// The test host's passphrase.
+pub(crate) const PASS: &str = "pluie verte sur le quai du port 42";
+
+/// A test host with a new vault, open (lock it before the test ends).
+pub(crate) async fn opened() -> (tempfile::TempDir, AppState) {
+    let (dir, s) = state();
+    s.vault_create(PASS.into(), PASS.into(), false)
+        .await
+        .unwrap();
+    (dir, s)
+}
+
+/// Hostile strings every text input is tried with.
+pub(crate) fn hostile() -> Vec<String> {
+    vec![
+        String::new(),
+        " ".into(),
+        "\0".into(),
+        "../../../etc/passwd".into(),
+        "<img src=x onerror=alert(1)>".into(),
+        "\u{202E}gnp.exe".into(),
+        "x".repeat(100_000),
+        "é".repeat(2000),
+        "'; DROP TABLE vault_meta; --".into(),
+    ]
+}
