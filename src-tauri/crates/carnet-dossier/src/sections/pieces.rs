@@ -241,8 +241,8 @@ pub fn annexes(ctx: &mut Ctx, out: &mut Vec<Block>) -> Result<(), DossierError> 
 }
 
 /// The images the annexes show, by piece: fetched one after the other (the source need not
-/// be shared between threads), then read — and PNGs that must be, decoded and compressed
-/// again — on every core.
+/// be shared between threads), then read — and PNGs with alpha split and compressed again —
+/// on every core, each thread taking the next image as soon as it is done with one.
 #[allow(clippy::type_complexity)]
 fn load_images(
     ctx: &Ctx,
@@ -255,23 +255,16 @@ fn load_images(
     }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = work.len().div_ceil(threads).max(1);
-    let mut out: Vec<Option<Result<images::PdfImage, images::ImageError>>> =
-        (0..ctx.report.pieces.len()).map(|_| None).collect();
-    let mut batches: Vec<Vec<(usize, &str, Vec<u8>)>> = Vec::new();
-    while !work.is_empty() {
-        let rest = work.split_off(chunk.min(work.len()));
-        batches.push(std::mem::replace(&mut work, rest));
-    }
+        .clamp(1, 8)
+        .min(work.len());
+    let queue = std::sync::Mutex::new(work.into_iter());
+    let next = || queue.lock().expect("no image thread panics").next();
     let results: Vec<Vec<(usize, Result<images::PdfImage, images::ImageError>)>> =
         std::thread::scope(|scope| {
-            let handles: Vec<_> = batches
-                .into_iter()
-                .map(|batch| {
-                    scope.spawn(move || {
-                        batch
-                            .into_iter()
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        std::iter::from_fn(next)
                             .map(|(n, media, bytes)| (n, images::load(media, bytes)))
                             .collect::<Vec<_>>()
                     })
@@ -282,6 +275,8 @@ fn load_images(
                 .map(|h| h.join().expect("an image thread does not panic"))
                 .collect()
         });
+    let mut out: Vec<Option<Result<images::PdfImage, images::ImageError>>> =
+        (0..ctx.report.pieces.len()).map(|_| None).collect();
     for (n, result) in results.into_iter().flatten() {
         out[n] = Some(result);
     }
