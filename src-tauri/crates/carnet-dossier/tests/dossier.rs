@@ -434,6 +434,63 @@ fn a_png_with_alpha_comes_back_pixel_for_pixel() {
     assert!(found, "the PNG's pixels, exactly, at 1280×800");
 }
 
+#[test]
+fn a_window_capture_keeps_its_transparency_pixel_for_pixel() {
+    // One incident, two screenshots: P01 made the RGBA window capture with transparent
+    // corners and shadow (common::png's thirteenth), P02 a JPEG.
+    let mut s = common::big_sample(1, 2, 2, 0, true);
+    let capture = common::png(1280, 800, 13, true);
+    let p01 = &mut s.report.pieces[0];
+    assert_eq!(p01.media_type, "image/png");
+    (p01.sha256, p01.size) = (common::sha(&capture), capture.len() as u64);
+    s.bytes.insert(p01.id, capture);
+    let mut source = common::screenshot_pixels(1280, 800, 13, 4);
+    common::window_capture(&mut source, 1280, 800);
+    let color: Vec<u8> = source
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let alpha: Vec<u8> = source.chunks_exact(4).map(|p| p[3]).collect();
+    assert!(alpha.iter().any(|&a| a == 0) && alpha.iter().any(|&a| a == 0xFF));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.pdf");
+    let mut out = Vec::new();
+    render(&s.report, &s.bytes, &mut out).unwrap();
+    std::fs::write(&path, out).unwrap();
+    // One soft mask in all: the opaque screenshots have none.
+    let list = run("pdfimages", &["-list", path.to_str().unwrap()]);
+    assert_eq!(
+        list.lines().filter(|l| l.contains(" smask ")).count(),
+        1,
+        "{list}"
+    );
+    let prefix = dir.path().join("x");
+    run(
+        "pdfimages",
+        &["-png", path.to_str().unwrap(), prefix.to_str().unwrap()],
+    );
+    let (mut color_found, mut alpha_found) = (false, false);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_none_or(|e| e != "png") {
+            continue;
+        }
+        let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&p).unwrap()));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        buf.truncate(info.buffer_size());
+        color_found |= info.color_type == png::ColorType::Rgb && buf == color;
+        alpha_found |= info.color_type == png::ColorType::Grayscale && buf == alpha;
+    }
+    assert!(color_found, "the capture's colours, exactly");
+    assert!(
+        alpha_found,
+        "the capture's alpha, exactly, as its soft mask"
+    );
+}
+
 /// The PDF's text with its spacing evened out (lines wrap anywhere).
 fn flat_text(
     report: &carnet_core::report::Report,
