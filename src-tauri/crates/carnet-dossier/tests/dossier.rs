@@ -451,7 +451,7 @@ fn a_window_capture_keeps_its_transparency_pixel_for_pixel() {
         .flat_map(|p| [p[0], p[1], p[2]])
         .collect();
     let alpha: Vec<u8> = source.chunks_exact(4).map(|p| p[3]).collect();
-    assert!(alpha.iter().any(|&a| a == 0) && alpha.iter().any(|&a| a == 0xFF));
+    assert!(alpha.contains(&0) && alpha.contains(&0xFF));
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.pdf");
