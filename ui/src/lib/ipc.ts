@@ -1,6 +1,7 @@
 // Typed calls to the Rust commands. Every request and answer type comes from the generated
 // bindings; a failure always arrives as an `IpcError` with a code the screens switch on.
 import { invoke } from '@tauri-apps/api/core';
+import { INCIDENTS_PAGE_MAX } from './bindings/limits';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { OpenedExternally } from './bindings/OpenedExternally';
 import type { About } from './bindings/About';
@@ -298,8 +299,6 @@ export const api = {
     listen<MenuAction>(EVENT_MENU, (event) => onAction(event.payload)),
 };
 
-/** The largest page of incidents Rust gives at once (`PAGE_MAX` in carnet-core's incident.rs). */
-const INCIDENTS_PAGE_MAX = 200;
 
 /** Every incident out of the trash, most recent first, read page after page. */
 export async function allIncidents(): Promise<IncidentRow[]> {

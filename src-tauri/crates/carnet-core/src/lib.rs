@@ -17,6 +17,7 @@ pub mod error;
 pub mod format;
 pub mod identifiers;
 pub mod journal;
+pub mod limits;
 pub mod locale;
 pub mod passphrase;
 pub mod platforms;

@@ -3,6 +3,7 @@
 // counter (code points, as Rust counts), which catalogue sentence says each missing element,
 // and which input of the dossier form fixes a missing draft element.
 import type { AskKind } from '../bindings/AskKind';
+import { DOSSIER_SUMMARY_MAX } from '../bindings/limits';
 import type { Destination } from '../bindings/Destination';
 import type { DossierDraft } from '../bindings/DossierDraft';
 import type { DossierInput } from '../bindings/DossierInput';
@@ -15,7 +16,7 @@ import type { MissingCode } from '../bindings/MissingCode';
 import type { MessageKey } from '../i18n/fr';
 
 /** The summary's limit, in characters (code points), as carnet-core checks it. */
-export const SUMMARY_MAX = 400;
+export const SUMMARY_MAX = DOSSIER_SUMMARY_MAX;
 
 /** Characters as Rust counts them (`chars().count()`): code points, not UTF-16 units. */
 export function codePoints(text: string): number {

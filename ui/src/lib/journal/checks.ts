@@ -2,6 +2,7 @@
 // Informative wording only — what the dates show and what the texts provide for, never what
 // the owner should do.
 import type { Check } from '../bindings/Check';
+import { ANSWER_LATE_DAYS } from '../bindings/limits';
 import type { Locale } from '../bindings/Locale';
 import type { MessageKey } from '../i18n/fr';
 import { longDate } from './dates';
@@ -20,8 +21,8 @@ export type CheckText = {
   known: boolean;
 };
 
-/** An answer awaited this many days or more is worth a look. */
-export const ANSWER_LATE_DAYS = 30;
+/** An answer awaited this many days or more is worth a look (as Rust's barometer counts it). */
+export { ANSWER_LATE_DAYS };
 
 /** `1 jour`, `12 jours` / `1 day`, `12 days`. */
 export function days(n: number, t: Translate, locale: Locale): string {
