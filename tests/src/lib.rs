@@ -376,6 +376,16 @@ impl App {
         click_still(self.field(label).await).await;
     }
 
+    /// Plateformes, « Ajouter une plateforme »: a platform with just its name, saved (French
+    /// screens).
+    pub async fn add_platform(&self, name: &str) {
+        self.go("Plateformes").await;
+        self.click("Ajouter une plateforme").await;
+        self.fill("Nom de la plateforme", name).await;
+        self.click("Enregistrer la plateforme").await;
+        self.wait_for_text("Plateforme enregistrée").await;
+    }
+
     /// Settings, « Preuves horodatées »: the authority at `url` (typed as the owner's own),
     /// then proofs turned on (French screens).
     pub async fn turn_proofs_on(&self, url: &str) {

@@ -69,11 +69,7 @@ async fn create_vault_audited(app: &App, tag: &str) {
 
 /// A platform, an incident with an event and a piece (the file dialog bypassed).
 async fn fill_journal(app: &App, dialogs: &std::path::Path) {
-    app.go("Plateformes").await;
-    app.click("Ajouter une plateforme").await;
-    app.fill("Nom de la plateforme", "Amazon").await;
-    app.click("Enregistrer la plateforme").await;
-    app.wait_for_text("Plateforme enregistrée").await;
+    app.add_platform("Amazon").await;
     app.go("Journal").await;
     app.click("Noter un incident").await;
     app.heading("Nouvel incident").await;

@@ -363,15 +363,6 @@ async fn scroll_to(app: &App, id: &str) {
     .await;
 }
 
-/// Adds a platform from the catalogue with just its name.
-async fn add_platform(app: &App, name: &str) {
-    app.go("Plateformes").await;
-    app.click("Ajouter une plateforme").await;
-    app.fill("Nom de la plateforme", name).await;
-    app.click("Enregistrer la plateforme").await;
-    app.wait_for_text("Plateforme enregistrée").await;
-}
-
 /// Writes the file the app's open dialog will answer (the test bypass reads `open.txt`).
 fn answer_open_dialog(dialogs: &std::path::Path, file: &std::path::Path) {
     std::fs::write(dialogs.join("open.txt"), file.display().to_string()).expect("open.txt");
@@ -455,7 +446,7 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
         .await;
     assert!(text.contains("Pour bien démarrer"), "{text}");
     app.screenshot("journal-empty-fr").await;
-    add_platform(&app, "Amazon").await;
+    app.add_platform("Amazon").await;
     app.go("Journal").await;
     app.heading("Journal des incidents").await;
 

@@ -16,14 +16,6 @@ fn french(day: NaiveDate) -> String {
     day.format("%d/%m/%Y").to_string()
 }
 
-async fn add_platform(app: &App, name: &str) {
-    app.go("Plateformes").await;
-    app.click("Ajouter une plateforme").await;
-    app.fill("Nom de la plateforme", name).await;
-    app.click("Enregistrer la plateforme").await;
-    app.wait_for_text("Plateforme enregistrée").await;
-}
-
 async fn new_incident(
     app: &App,
     category: &str,
@@ -49,7 +41,7 @@ async fn the_guide_for_a_suspension_a_counterfeit_and_collective_proceedings() {
     let dir = tempfile::tempdir().expect("a temporary data folder");
     let app = App::start(dir.path()).await;
     app.create_vault_and_open(PASSPHRASE).await;
-    add_platform(&app, "Amazon").await;
+    app.add_platform("Amazon").await;
 
     // A suspension decided three days before the e-mail that told the owner of it.
     let today = chrono::Local::now().date_naive();
@@ -191,7 +183,7 @@ async fn the_guide_in_english_and_in_the_dark_theme() {
     let dir = tempfile::tempdir().expect("a temporary data folder");
     let app = App::start_dark(dir.path()).await;
     app.create_vault_and_open(PASSPHRASE).await;
-    add_platform(&app, "Amazon").await;
+    app.add_platform("Amazon").await;
     let today = chrono::Local::now().date_naive();
     let informed = today - Months::new(2);
     new_incident(
