@@ -15,24 +15,42 @@ use crate::report::{
     steps_from_incident,
 };
 
+/// The longest title, in characters.
 pub const TITLE_MAX: usize = 200;
 /// The most incidents one dossier gathers.
 pub const INCIDENTS_MAX: usize = 200;
+/// The most asks one dossier lists.
 pub const ASKS_MAX: usize = 20;
+/// The longest detail of an ask, in characters.
 pub const ASK_DETAIL_MAX: usize = 2_000;
+/// The most IP rights one counterfeit notice names.
 pub const IP_RIGHTS_MAX: usize = 20;
+/// The longest title of an IP right, in characters.
 pub const IP_TITLE_MAX: usize = 200;
+/// The longest registration number, in characters.
 pub const IP_NUMBER_MAX: usize = 100;
+/// The longest name of a registering office, in characters.
 pub const IP_OFFICE_MAX: usize = 100;
+/// The most listings one counterfeit notice names, once blanks and repeats are dropped (twice
+/// as many entries are looked at).
 pub const LISTINGS_MAX: usize = 200;
+/// The longest listing (a URL), in characters.
 pub const LISTING_MAX: usize = 2_000;
+/// The longest signatory (name and role), in characters.
 pub const SIGNATORY_MAX: usize = 200;
+/// The longest place of signature, in characters.
 pub const PLACE_MAX: usize = 100;
+/// The longest reference of a recorded submission, in characters.
 pub const REFERENCE_MAX: usize = 100;
+/// The longest framework of a Médiateur saisine, in characters.
 pub const FRAMEWORK_MAX: usize = 200;
+/// The longest account of how the dispute was handled so far, in characters.
 pub const HANDLED_MAX: usize = 4_000;
+/// The most DSA provisions one Arcom complaint names.
 pub const PROVISIONS_MAX: usize = 20;
+/// The longest DSA provision (`DSA 17`), in characters.
 pub const PROVISION_MAX: usize = 50;
+/// The longest name of a P2B 12 mediator, in characters.
 pub const MEDIATOR_MAX: usize = 200;
 
 /// An ask as typed: `kind` is an [`AskKind`] code (`release_of_funds`…).
@@ -40,7 +58,9 @@ pub const MEDIATOR_MAX: usize = 200;
 #[serde(default, rename_all = "camelCase")]
 #[ts(export)]
 pub struct AskInput {
+    /// What is asked, as an [`AskKind`] code.
     pub kind: String,
+    /// The owner's words, at most [`ASK_DETAIL_MAX`] characters; may be empty.
     pub detail: String,
 }
 
@@ -49,9 +69,13 @@ pub struct AskInput {
 #[serde(default, rename_all = "camelCase")]
 #[ts(export)]
 pub struct IpRightInput {
+    /// What kind of right, as an [`IpRightKind`] code.
     pub kind: String,
+    /// Its name (the mark, the design's title), at most [`IP_TITLE_MAX`] characters.
     pub title: String,
+    /// The registration number, at most [`IP_NUMBER_MAX`] characters.
     pub number: String,
+    /// The office that registered it (INPI, EUIPO…); may be empty.
     pub office: String,
 }
 
@@ -61,12 +85,18 @@ pub struct IpRightInput {
 #[serde(default, rename_all = "camelCase")]
 #[ts(export)]
 pub struct DeclarationsInput {
+    /// The facts declared accurate and the pieces genuine.
     pub accuracy: bool,
+    /// The Médiateur's confidentiality undertaking.
     pub confidentiality: bool,
+    /// The DSA 16 good-faith statement (counterfeit notices).
     pub good_faith: bool,
+    /// `disclose` or `withhold`; absent, `null` or empty while not chosen.
     #[ts(optional)]
     pub identity: Option<String>,
+    /// Who signs, name and role, at most [`SIGNATORY_MAX`] characters.
     pub signatory: String,
+    /// Where the dossier is signed, at most [`PLACE_MAX`] characters; may be empty.
     pub place: String,
 }
 
@@ -80,15 +110,20 @@ pub struct DossierInput {
     pub destination: String,
     /// `fr` or `en`: the dossier's language.
     pub locale: String,
+    /// The ids of the incidents gathered (at most [`INCIDENTS_MAX`]); repeats are dropped.
     #[ts(type = "Array<number>")]
     pub incident_ids: Vec<i64>,
+    /// One line, at most [`TITLE_MAX`] characters.
     pub title: String,
     /// At most 400 characters.
     pub summary: String,
+    /// What the company asks for (at most [`ASKS_MAX`]).
     pub asks: Vec<AskInput>,
+    /// Counterfeit notices: the rights infringed (at most [`IP_RIGHTS_MAX`]).
     pub ip_rights: Vec<IpRightInput>,
     /// http(s) URLs or ASINs (10 letters and digits).
     pub listings: Vec<String>,
+    /// The declarations and signature block.
     pub declarations: DeclarationsInput,
     /// Médiateur: `sollicitation`, `saisine`, or empty while not chosen.
     pub mediateur_request: String,
@@ -107,27 +142,38 @@ pub struct DossierInput {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct DossierDraft {
+    /// Where the dossier goes.
     pub destination: Destination,
+    /// The dossier's language.
     pub locale: Locale,
     /// Deduplicated, in the order chosen.
     #[ts(type = "Array<number>")]
     pub incident_ids: Vec<i64>,
+    /// One line; empty while the owner has not given it.
     pub title: String,
+    /// At most [`SUMMARY_MAX`] characters; may be empty.
     pub summary: String,
+    /// What the company asks for.
     pub asks: Vec<Ask>,
+    /// Counterfeit notices: the rights infringed.
     pub ip_rights: Vec<IpRight>,
     /// URLs as typed (trimmed), ASINs in capitals.
     pub listings: Vec<String>,
+    /// The owner's declarations and signature block.
     pub declarations: Declarations,
     /// `null` while not chosen (and for other destinations).
     #[serde(default)]
     pub mediateur_request: Option<MediateurRequest>,
+    /// Médiateur saisine: the framework (*cadre de saisine*); may be empty.
     #[serde(default)]
     pub framework: String,
+    /// How the dispute was handled so far, in the owner's words; may be empty.
     #[serde(default)]
     pub handled_so_far: String,
+    /// Arcom: the DSA provisions concerned, each once.
     #[serde(default)]
     pub dsa_provisions: Vec<String>,
+    /// P2B 12 mediation: the mediator addressed; may be empty.
     #[serde(default)]
     pub mediator: String,
 }

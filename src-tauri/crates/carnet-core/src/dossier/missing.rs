@@ -21,28 +21,38 @@ pub enum MissingCode {
     NoIncidents,
     /// An incident of the draft is in the trash or was purged: take it out of the draft.
     IncidentUnavailable,
+    /// The dossier has no title.
     Title,
+    /// The summary is empty (blocking for the DGE form only).
     Summary,
     /// Nothing asked.
     Asks,
     /// No company profile saved yet.
     CompanyProfile,
+    /// The company's SIRET is not given (DGE form, Médiateur).
     CompanySiret,
     /// Street, postcode or city (the first empty one is the field).
     CompanyAddress,
+    /// No contact name (the Médiateur's contact, a counterfeit notice's notifier).
     CompanyContactName,
+    /// No contact e-mail (DGE form, Médiateur, counterfeit notice).
     CompanyContactEmail,
+    /// Médiateur: no contact phone.
     CompanyContactPhone,
     /// The company is in insolvency proceedings: the Médiateur cannot take the case.
     CompanyInsolvency,
+    /// DGE form: no NAF code (advised).
     CompanyNaf,
+    /// DGE form: no size class (advised).
     CompanySizeClass,
+    /// A platform without its legal entity (Médiateur, P2B 12 mediation).
     PlatformLegalEntity,
     /// A French legal entity without its SIRET.
     PlatformSiret,
     /// The platform's legal entity has no postal address (the Médiateur needs the other
     /// party's identity and address).
     PlatformAddress,
+    /// Platform complaint: a platform without the owner's seller account id.
     PlatformSellerAccount,
     /// The contested decision's reference (case number).
     DecisionReference,
@@ -84,11 +94,15 @@ pub enum MissingCode {
     IpRightNumber,
     /// An IP right without its title (`index` says which).
     IpRightTitle,
+    /// The accuracy declaration is not made.
     AccuracyDeclaration,
+    /// Médiateur: the confidentiality undertaking is not given.
     ConfidentialityUndertaking,
+    /// Counterfeit notice: the good-faith statement is not made.
     GoodFaithStatement,
     /// The owner has not chosen whether the platform may learn the company's identity.
     IdentityChoice,
+    /// No signatory's name.
     Signatory,
 }
 
@@ -102,33 +116,46 @@ pub enum MissingCode {
 )]
 #[ts(export)]
 pub enum FixAt {
+    /// The company profile's form.
     Company {
+        /// The input's key (`siret`, `contactEmail`…).
         field: String,
     },
+    /// One platform's form.
     Platform {
+        /// The platform's id in the vault.
         #[ts(type = "number")]
         platform_id: i64,
+        /// The input's key (`legalEntity`, `sellerAccounts`…).
         field: String,
     },
+    /// One incident's form.
     Incident {
+        /// The incident's id in the vault.
         #[ts(type = "number")]
         incident_id: i64,
+        /// The input's key (`decisionOn`…), or `pieces` for its pieces.
         field: String,
     },
     /// The draft's own form; `index` is the entry of a list (`ipRights`, `incidentIds`).
     Draft {
+        /// The input's key (`title`, `declarations.accuracy`…).
         field: String,
+        /// The entry of the list, from 0; `null` for the input as a whole.
         index: Option<u32>,
     },
 }
 
+/// One element the destination still needs, and where the owner fixes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Missing {
+    /// What is missing.
     pub code: MissingCode,
     /// Blocking elements stop the export (`dossier_incomplete`); the others are advised.
     pub blocking: bool,
+    /// Where the owner fixes it.
     pub at: FixAt,
 }
 

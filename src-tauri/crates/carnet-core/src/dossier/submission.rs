@@ -19,7 +19,9 @@ use crate::report::{Destination, Step, StepKind};
 #[serde(default, rename_all = "camelCase")]
 #[ts(export)]
 pub struct SubmissionInput {
+    /// `YYYY-MM-DD`, at most today.
     pub submitted_on: String,
+    /// At most [`REFERENCE_MAX`] characters; may be empty.
     pub reference: String,
 }
 
@@ -28,12 +30,16 @@ pub struct SubmissionInput {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Submission {
+    /// The day it was sent, at most the day it was recorded.
     #[ts(as = "String")]
     pub submitted_on: NaiveDate,
+    /// The recipient's reference, trimmed; may be empty.
     pub reference: String,
 }
 
 impl SubmissionInput {
+    /// Checks the day (a date, not after `today`) and the reference's length; the first refused
+    /// names its field.
     pub fn check(&self, today: NaiveDate) -> Result<Submission, CoreError> {
         let submitted_on = text::date(&self.submitted_on, Field::DossierSubmittedOn)?
             .filter(|d| *d <= today)
