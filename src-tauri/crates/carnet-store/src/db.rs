@@ -25,6 +25,8 @@ use crate::keys::VaultKey;
 /// [`crate::fold::fold_cmp`], registered on every connection.
 pub const FOLD_COLLATION: &str = "carnet_fold";
 
+/// The schema migrations of `migrations/`, embedded at build time: run when a vault is created,
+/// and when an older one is opened (after an encrypted copy of its database).
 pub static MIGRATOR: Migrator = sqlx::migrate!();
 
 /// The newest schema this build knows.
@@ -32,6 +34,7 @@ pub fn latest_version() -> i64 {
     MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
 }
 
+/// Whether [`open`] may create the database file.
 pub enum Mode {
     /// Create the file (only ever for a new vault, in its staging folder).
     Create,
@@ -57,6 +60,8 @@ fn read_only_options(path: &Path, key: &VaultKey) -> SqliteConnectOptions {
     base(path, Some(key)).read_only(true)
 }
 
+/// The options of a read-write connection: WAL, `synchronous = FULL`, foreign keys, a 5 s busy
+/// timeout, a 32 MiB page cache and the [`FOLD_COLLATION`].
 pub fn options(path: &Path, key: Option<&VaultKey>, mode: Mode) -> SqliteConnectOptions {
     base(path, key)
         .create_if_missing(matches!(mode, Mode::Create))

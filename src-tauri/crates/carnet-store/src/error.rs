@@ -1,6 +1,7 @@
 //! The one error type of the storage crate. Variants carry no path, no secret and no user
 //! data: they are turned into localised messages at the command boundary and may be logged.
 
+/// Why a storage operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// Reading or writing the data folder failed (permissions, missing device…).

@@ -114,11 +114,14 @@ pub async fn content(vault: &Vault, id: i64) -> Result<(Piece, Zeroizing<Vec<u8>
 /// An evidence file sealed and ready to become a piece: see [`prepare`].
 pub struct Prepared {
     sealed: Sealed,
+    /// The file's name, as given to [`prepare`] (already checked).
     pub name: String,
+    /// The media type [`prepare`] decided.
     pub media_type: String,
 }
 
 impl Prepared {
+    /// Removes the sealed file, for a piece that will not be recorded after all.
     pub fn discard(self) {
         self.sealed.discard();
     }

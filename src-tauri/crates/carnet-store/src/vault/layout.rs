@@ -18,11 +18,14 @@ use std::path::{Path, PathBuf};
 
 use crate::error::StoreError;
 
+/// The paths of a vault's files in one folder: the data folder, or its staging folder.
 #[derive(Debug, Clone)]
 pub struct Layout {
+    /// The folder that holds (or will hold) the vault's files.
     pub dir: PathBuf,
 }
 
+/// What the files at a [`Layout`] say is there; [`Layout::presence`] decides it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Presence {
     /// No vault here: the owner may create one.
@@ -35,23 +38,29 @@ pub enum Presence {
     KeyFileMissing,
 }
 
+/// The name of the staging folder, inside the data folder, where a new vault is built.
 pub const STAGING: &str = ".new-vault";
 
 impl Layout {
+    /// The layout of a vault in `dir`; nothing on disk is touched.
     pub fn new(dir: &Path) -> Self {
         Layout {
             dir: dir.to_owned(),
         }
     }
+    /// The SQLCipher database, `vault.db`.
     pub fn db(&self) -> PathBuf {
         self.dir.join("vault.db")
     }
+    /// The key file, `vault.key`, which seals the vault key once for each way in.
     pub fn key_file(&self) -> PathBuf {
         self.dir.join("vault.key")
     }
+    /// The folder of encrypted evidence files, named at random.
     pub fn evidence_dir(&self) -> PathBuf {
         self.dir.join("evidence")
     }
+    /// The folder of encrypted backups, one subfolder each.
     pub fn backups_dir(&self) -> PathBuf {
         self.dir.join("backups")
     }
@@ -59,6 +68,8 @@ impl Layout {
     pub fn throttle_file(&self) -> PathBuf {
         self.dir.join("throttle.json")
     }
+    /// The same files inside the staging folder ([`STAGING`]), where a vault is created before
+    /// being moved into place.
     pub fn staging(&self) -> Layout {
         Layout::new(&self.dir.join(STAGING))
     }

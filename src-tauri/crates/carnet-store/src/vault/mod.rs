@@ -20,12 +20,16 @@ pub use snapshot::SnapshotSource;
 /// A way into the vault.
 #[derive(Clone, Copy)]
 pub enum Secret<'a> {
+    /// The owner's passphrase, as typed (compared in Unicode NFC).
     Passphrase(&'a str),
+    /// The recovery key shown when the vault was created or its key last replaced.
     Recovery(&'a RecoveryKey),
     /// The device secret kept in this computer's keyring.
     ThisComputer,
 }
 
+/// An open vault: the database pool, the vault key (wiped on drop) and the key file as last
+/// saved. Closed by [`Vault::lock`].
 pub struct Vault {
     layout: Layout,
     pool: SqlitePool,
@@ -37,7 +41,9 @@ pub struct Vault {
 
 /// What creating a vault hands back: the open vault and the recovery key to show, once.
 pub struct Created {
+    /// The new vault, open.
     pub vault: Vault,
+    /// The recovery key, to be shown to the owner once: Carnet keeps only the slot it seals.
     pub recovery_key: RecoveryKey,
 }
 
@@ -258,15 +264,18 @@ impl Vault {
         Ok(removed)
     }
 
+    /// The pool of read-write connections to the database.
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
+    /// Where the vault's files are.
     pub fn layout(&self) -> &Layout {
         &self.layout
     }
     pub(crate) fn search_index(&self) -> &crate::journal::search::index::IndexCell {
         &self.search_index
     }
+    /// The vault key, which opens the database (and, through it, each evidence file's key).
     pub fn key(&self) -> &VaultKey {
         &self.key
     }
@@ -291,9 +300,12 @@ impl Vault {
             vault_id: self.vault_id().to_owned(),
         }
     }
+    /// The vault's identity (32 random hex digits), the same in its key file and its database.
     pub fn vault_id(&self) -> &str {
         self.key_file.vault_id()
     }
+    /// Whether the key file holds a device slot, opened by a secret in the OS keyring (see
+    /// [`Vault::remember_this_computer`]).
     pub fn remembers_this_computer(&self) -> bool {
         self.key_file.has(SlotKind::Device)
     }
