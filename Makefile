@@ -10,7 +10,7 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 LIB_CRATES := -p carnet-core -p carnet-store -p carnet-dossier -p carnet-interop -p carnet-proof
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: deps run demo test lint deny advisories ui-check ui-test unit keyring-test bindings bindings-check licences licences-check e2e robustness fuzz bench bench-app bench-baseline sample-dossier bundle deb-test screenshot app clean
+.PHONY: deps run dev demo test lint deny advisories ui-check ui-test unit keyring-test bindings bindings-check licences licences-check e2e robustness fuzz bench bench-app bench-baseline sample-dossier bundle deb-test screenshot app clean
 
 ## deps: installs what is missing (Debian packages, Rust, tauri-driver, the UI's npm packages).
 deps:
@@ -26,6 +26,12 @@ ui/dist/index.html: ui/node_modules/.package-lock.json ui/index.html ui/vite.con
 ## run: builds the app (release) and starts it on its default data folder (CARNET_DATA_DIR moves it).
 run: deps ui/dist/index.html
 	cargo run --release -p carnet --features tauri/custom-protocol
+
+## dev: the app (debug) on the UI's Vite dev server: a change under ui/src shows at once, a
+## change of Rust rebuilds and restarts. The dev server's CSP (scripts/dev.json) lets Vite inject
+## styles and talk to its socket; no build a user runs has it.
+dev: deps ui/node_modules/.package-lock.json
+	$(TAURI) dev --config scripts/dev.json
 
 ## demo: builds the app (release) and starts it on a throwaway vault in a temporary folder, filled
 ## with a fictitious leather workshop of Lyon and a year of its troubles with four marketplaces;
