@@ -6,7 +6,9 @@ use carnet_store::keys::kdf::{Calibration, KdfParams};
 
 use crate::state::{AppState, Options};
 
+/// Cheap key derivation, no OS keyring, no DNS; the log goes to the failing test's output.
 pub(crate) fn test_options() -> Options {
+    log_to_test_output();
     Options {
         calibration: Calibration::Fixed(KdfParams::insecure_for_tests()),
         platform_keyring: false,
@@ -15,6 +17,7 @@ pub(crate) fn test_options() -> Options {
     }
 }
 
+/// A state on a temporary data folder, no vault yet.
 pub(crate) fn state() -> (tempfile::TempDir, AppState) {
     let dir = tempfile::tempdir().unwrap();
     let state = AppState::open(dir.path().to_owned(), test_options()).unwrap();
@@ -26,11 +29,36 @@ pub(crate) const PASS: &str = "pluie verte sur le quai du port 42";
 
 /// A test host with a new vault, open (lock it before the test ends).
 pub(crate) async fn opened() -> (tempfile::TempDir, AppState) {
-    let (dir, s) = state();
+    opened_with(test_options()).await
+}
+
+/// [`opened`] with other options (a TSA, a DNS table, work held back).
+pub(crate) async fn opened_with(options: Options) -> (tempfile::TempDir, AppState) {
+    let dir = tempfile::tempdir().unwrap();
+    let s = AppState::open(dir.path().to_owned(), options).unwrap();
     s.vault_create(PASS.into(), PASS.into(), false)
         .await
         .unwrap();
     (dir, s)
+}
+
+/// The shell's log (a refusal's code and its library cause) written where the test harness
+/// captures it, so a failing test shows why a command refused.
+fn log_to_test_output() {
+    struct ToTest;
+    impl log::Log for ToTest {
+        fn enabled(&self, _: &log::Metadata) -> bool {
+            true
+        }
+        fn log(&self, record: &log::Record) {
+            eprintln!("[{}] {}", record.level(), record.args());
+        }
+        fn flush(&self) {}
+    }
+    static LOGGER: ToTest = ToTest;
+    if log::set_logger(&LOGGER).is_ok() {
+        log::set_max_level(log::LevelFilter::Info);
+    }
 }
 
 /// Hostile strings every text input is tried with.

@@ -14,8 +14,8 @@ use carnet_proof::testing::local_tsa;
 
 use crate::error::ErrorCode;
 use crate::flows::evidence::Content;
-use crate::state::{AppState, Options};
-use crate::test_host::{PASS, test_options};
+use crate::state::AppState;
+use crate::test_host::{opened_with, test_options};
 
 const SIGNED: &[u8] = include_bytes!("../../../tests/fixtures/dkim/signed.eml");
 const SIGNED_DNS: &str = include_str!("../../../tests/fixtures/dkim/signed.dns");
@@ -27,15 +27,6 @@ fn resolver() -> StaticResolver {
         table.insert(name, record);
     }
     table
-}
-
-async fn host(options: Options) -> (tempfile::TempDir, AppState) {
-    let dir = tempfile::tempdir().unwrap();
-    let s = AppState::open(dir.path().to_owned(), options).unwrap();
-    s.vault_create(PASS.into(), PASS.into(), false)
-        .await
-        .unwrap();
-    (dir, s)
 }
 
 async fn incident(s: &AppState) -> i64 {
@@ -82,7 +73,7 @@ async fn until(s: &AppState, id: i64, done: impl Fn(&Piece) -> bool) -> Piece {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_piece_is_timestamped_once_proofs_are_on() {
-    let (_dir, s) = host(test_options()).await;
+    let (_dir, s) = opened_with(test_options()).await;
     let status = s.proof_status().await;
     assert!(!status.enabled, "off until the owner turns them on");
     assert!(status.authorities.len() >= 3);
@@ -139,7 +130,7 @@ async fn a_piece_is_timestamped_once_proofs_are_on() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nothing_is_asked_while_proofs_are_off() {
     let (_tsa, url) = local_tsa();
-    let (_dir, s) = host(test_options()).await;
+    let (_dir, s) = opened_with(test_options()).await;
     s.proof_set(false, &url).await.unwrap();
     let id = incident(&s).await;
     let p = s
@@ -158,7 +149,7 @@ async fn an_imported_email_shows_its_dkim_verdict() {
     let (_tsa, url) = local_tsa();
     let mut options = test_options();
     options.resolver = Some(Arc::new(resolver()));
-    let (dir, s) = host(options).await;
+    let (dir, s) = opened_with(options).await;
     let id = incident(&s).await;
 
     // Unsigned: known at once, without the network.
@@ -197,7 +188,7 @@ async fn an_imported_email_shows_its_dkim_verdict() {
 
 #[tokio::test]
 async fn proof_set_refuses_bad_input_and_changes_nothing() {
-    let (_dir, s) = host(test_options()).await;
+    let (_dir, s) = opened_with(test_options()).await;
     let before = s.settings();
     let long = format!("https://tsa.example/{}", "x".repeat(400));
     for bad in [
