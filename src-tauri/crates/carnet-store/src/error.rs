@@ -185,7 +185,10 @@ mod tests {
         insert().await.unwrap();
         let twice = StoreError::from(insert().await.unwrap_err());
         // SQLITE_CONSTRAINT_UNIQUE
-        assert!(matches!(twice, StoreError::Database(DbCause::Sqlite(2067))), "{twice:?}");
+        assert!(
+            matches!(twice, StoreError::Database(DbCause::Sqlite(2067))),
+            "{twice:?}"
+        );
         let missing = sqlx::query_scalar::<_, i64>("SELECT 1 WHERE 0")
             .fetch_one(&pool)
             .await
@@ -199,6 +202,9 @@ mod tests {
             panic!("a decode failure");
         };
         assert_eq!((at.file(), at.line()), (file!(), line));
-        assert!(!format!("{twice:?}").contains("INSERT"), "no statement text");
+        assert!(
+            !format!("{twice:?}").contains("INSERT"),
+            "no statement text"
+        );
     }
 }

@@ -3,4 +3,20 @@
 /**
  * Amounts at stake, in cents, with how they were computed.
  */
-export type Amounts = { fundsHeldCents: number | null, salesLostCents: number | null, feesCents: number | null, note: string, };
+export type Amounts = { 
+/**
+ * The funds the platform holds back.
+ */
+fundsHeldCents: number | null, 
+/**
+ * The sales lost because of the measure.
+ */
+salesLostCents: number | null, 
+/**
+ * The fees or penalties charged.
+ */
+feesCents: number | null, 
+/**
+ * How the amounts were computed; empty when not said.
+ */
+note: string, };

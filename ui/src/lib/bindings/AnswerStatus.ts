@@ -3,4 +3,12 @@
 /**
  * The platform's answer to the owner's complaint.
  */
-export type AnswerStatus = { "state": "awaiting", days: number, } | { "state": "answered", days: number, };
+export type AnswerStatus = { "state": "awaiting", 
+/**
+ * Days since the complaint was sent.
+ */
+days: number, } | { "state": "answered", 
+/**
+ * Days from the complaint to the answer.
+ */
+days: number, };

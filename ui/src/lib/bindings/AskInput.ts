@@ -3,4 +3,12 @@
 /**
  * An ask as typed: `kind` is an [`AskKind`] code (`release_of_funds`…).
  */
-export type AskInput = { kind: string, detail: string, };
+export type AskInput = { 
+/**
+ * What is asked, as an [`AskKind`] code.
+ */
+kind: string, 
+/**
+ * The owner's words, at most [`ASK_DETAIL_MAX`] characters; may be empty.
+ */
+detail: string, };

@@ -2,4 +2,15 @@
 import type { Axis } from "./Axis";
 import type { Label } from "./Label";
 
-export type AxisInfo = { axis: Axis, label: Label, };
+/**
+ * An axis and its label, as the data file defines it.
+ */
+export type AxisInfo = { 
+/**
+ * The axis described.
+ */
+axis: Axis, 
+/**
+ * Its name in both languages.
+ */
+label: Label, };

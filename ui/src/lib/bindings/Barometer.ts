@@ -14,7 +14,11 @@ export type Barometer = {
 /**
  * The day the figures and checks were computed for.
  */
-today: string, totals: Totals, 
+today: string, 
+/**
+ * The figures over every incident, undated ones included.
+ */
+totals: Totals, 
 /**
  * The months asked for, the oldest first, each present even with no incident; only
  * incidents that occurred in them are counted.

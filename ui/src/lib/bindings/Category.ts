@@ -3,11 +3,22 @@ import type { Axis } from "./Axis";
 import type { Label } from "./Label";
 import type { Measure } from "./Measure";
 
+/**
+ * A category of incident: its labels, the articles it involves, the evidence to collect.
+ */
 export type Category = { 
 /**
  * `ACC-02`: the group's code, a hyphen, two digits.
  */
-code: string, group: string, label: Label, 
+code: string, 
+/**
+ * The code of its [`CategoryGroup`] (`ACC`).
+ */
+group: string, 
+/**
+ * Its name in both languages.
+ */
+label: Label, 
 /**
  * The charter axes, the main one first; none for the catch-all `OTH-99`.
  */

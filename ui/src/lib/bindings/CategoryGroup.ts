@@ -4,4 +4,12 @@ import type { Label } from "./Label";
 /**
  * A family of categories (`ACC`).
  */
-export type CategoryGroup = { code: string, label: Label, };
+export type CategoryGroup = { 
+/**
+ * Three capital letters (`ACC`).
+ */
+code: string, 
+/**
+ * The family's name in both languages.
+ */
+label: Label, };

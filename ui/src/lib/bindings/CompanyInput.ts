@@ -16,7 +16,11 @@ siren: string,
 /**
  * 14 digits, of the establishment dealing with the platforms.
  */
-siret: string, legalForm: string, 
+siret: string, 
+/**
+ * `SAS`, `SARL`…; may be empty.
+ */
+legalForm: string, 
 /**
  * `47.91B`.
  */
@@ -28,11 +32,31 @@ sizeClass: string,
 /**
  * A whole number of people, 0 to 100 000, or empty.
  */
-headcount: string, street: string, postcode: string, city: string, 
+headcount: string, 
+/**
+ * The street address, one line.
+ */
+street: string, 
+/**
+ * Five digits in France; checked against the country.
+ */
+postcode: string, 
+/**
+ * The city.
+ */
+city: string, 
 /**
  * ISO 3166-1 alpha-2; empty means France.
  */
-country: string, contactName: string, contactRole: string, 
+country: string, 
+/**
+ * The person the recipient may contact.
+ */
+contactName: string, 
+/**
+ * That person's role in the company.
+ */
+contactRole: string, 
 /**
  * The contact's own address (the Médiateur asks for a personal one).
  */

@@ -5,4 +5,68 @@ import type { SizeClass } from "./SizeClass";
  * The company profile, checked and normalised: SIREN and SIRET as digits, NAF as `NN.NNL`,
  * country in capitals, phone in international form. Empty text means not given.
  */
-export type CompanyProfile = { legalName: string, siren: string | null, siret: string | null, legalForm: string, naf: string | null, sizeClass: SizeClass | null, headcount: number | null, street: string, postcode: string, city: string, country: string, contactName: string, contactRole: string, contactEmail: string, contactPhone: string, insolvency: boolean, };
+export type CompanyProfile = { 
+/**
+ * The company's registered name; never empty.
+ */
+legalName: string, 
+/**
+ * Its SIREN, when given or taken from the SIRET.
+ */
+siren: string | null, 
+/**
+ * The SIRET of the establishment dealing with the platforms.
+ */
+siret: string | null, 
+/**
+ * `SAS`, `SARL`…; empty when not given.
+ */
+legalForm: string, 
+/**
+ * Its NAF/APE activity code.
+ */
+naf: string | null, 
+/**
+ * The SME size class the owner chose.
+ */
+sizeClass: SizeClass | null, 
+/**
+ * The number of people, 0 to [`HEADCOUNT_MAX`].
+ */
+headcount: number | null, 
+/**
+ * The street address.
+ */
+street: string, 
+/**
+ * The postcode, checked against the country.
+ */
+postcode: string, 
+/**
+ * The city.
+ */
+city: string, 
+/**
+ * ISO 3166-1 alpha-2, in capitals (`FR` when the form left it empty).
+ */
+country: string, 
+/**
+ * The contact person's name.
+ */
+contactName: string, 
+/**
+ * That person's role.
+ */
+contactRole: string, 
+/**
+ * The contact's e-mail address.
+ */
+contactEmail: string, 
+/**
+ * The contact's phone number, in international form (`+33…`).
+ */
+contactPhone: string, 
+/**
+ * In safeguard, receivership or liquidation proceedings.
+ */
+insolvency: boolean, };

@@ -7,7 +7,27 @@ import type { Status } from "./Status";
  * [`URGENT_DAYS`] days, an out-of-court decision overdue or due within those days, a notice
  * shorter than the law's, an answer awaited [`ANSWER_LATE_DAYS`] days or more.
  */
-export type DeadlineAlert = { incidentId: number, title: string, platformName: string, status: Status, check: Check, 
+export type DeadlineAlert = { 
+/**
+ * The incident concerned.
+ */
+incidentId: number, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * Its platform's name.
+ */
+platformName: string, 
+/**
+ * Where its case stands.
+ */
+status: Status, 
+/**
+ * The check that raised the alert.
+ */
+check: Check, 
 /**
  * The day the deadline falls (passed when overdue); absent for a finding (a short
  * notice, an answer awaited).

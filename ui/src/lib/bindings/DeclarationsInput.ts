@@ -4,4 +4,28 @@
  * The declarations as typed; `identity` is `disclose`, `withhold`, or `null`/empty while
  * the owner has not chosen.
  */
-export type DeclarationsInput = { accuracy: boolean, confidentiality: boolean, goodFaith: boolean, identity?: string, signatory: string, place: string, };
+export type DeclarationsInput = { 
+/**
+ * The facts declared accurate and the pieces genuine.
+ */
+accuracy: boolean, 
+/**
+ * The Médiateur's confidentiality undertaking.
+ */
+confidentiality: boolean, 
+/**
+ * The DSA 16 good-faith statement (counterfeit notices).
+ */
+goodFaith: boolean, 
+/**
+ * `disclose` or `withhold`; absent, `null` or empty while not chosen.
+ */
+identity?: string, 
+/**
+ * Who signs, name and role, at most [`SIGNATORY_MAX`] characters.
+ */
+signatory: string, 
+/**
+ * Where the dossier is signed, at most [`PLACE_MAX`] characters; may be empty.
+ */
+place: string, };

@@ -6,4 +6,12 @@ import type { SubmissionHelp } from "./SubmissionHelp";
  * What the submission screen shows: each field of the destination's form with its text
  * (and its form's address), and whether the pieces fit the form's upload limits.
  */
-export type DossierDelivery = { help: SubmissionHelp, limits: LimitsReport, };
+export type DossierDelivery = { 
+/**
+ * Each field of the destination's form with its text, and the form's address when known.
+ */
+help: SubmissionHelp, 
+/**
+ * Whether the pieces fit the form's upload limits, and how to send them.
+ */
+limits: LimitsReport, };

@@ -9,16 +9,60 @@ import type { MediateurRequest } from "./MediateurRequest";
 /**
  * A checked draft, as the vault keeps it (JSON) and the UI receives it.
  */
-export type DossierDraft = { destination: Destination, locale: Locale, 
+export type DossierDraft = { 
+/**
+ * Where the dossier goes.
+ */
+destination: Destination, 
+/**
+ * The dossier's language.
+ */
+locale: Locale, 
 /**
  * Deduplicated, in the order chosen.
  */
-incidentIds: Array<number>, title: string, summary: string, asks: Array<Ask>, ipRights: Array<IpRight>, 
+incidentIds: Array<number>, 
+/**
+ * One line; empty while the owner has not given it.
+ */
+title: string, 
+/**
+ * At most [`SUMMARY_MAX`] characters; may be empty.
+ */
+summary: string, 
+/**
+ * What the company asks for.
+ */
+asks: Array<Ask>, 
+/**
+ * Counterfeit notices: the rights infringed.
+ */
+ipRights: Array<IpRight>, 
 /**
  * URLs as typed (trimmed), ASINs in capitals.
  */
-listings: Array<string>, declarations: Declarations, 
+listings: Array<string>, 
+/**
+ * The owner's declarations and signature block.
+ */
+declarations: Declarations, 
 /**
  * `null` while not chosen (and for other destinations).
  */
-mediateurRequest: MediateurRequest | null, framework: string, handledSoFar: string, dsaProvisions: Array<string>, mediator: string, };
+mediateurRequest: MediateurRequest | null, 
+/**
+ * Médiateur saisine: the framework (*cadre de saisine*); may be empty.
+ */
+framework: string, 
+/**
+ * How the dispute was handled so far, in the owner's words; may be empty.
+ */
+handledSoFar: string, 
+/**
+ * Arcom: the DSA provisions concerned, each once.
+ */
+dsaProvisions: Array<string>, 
+/**
+ * P2B 12 mediation: the mediator addressed; may be empty.
+ */
+mediator: string, };

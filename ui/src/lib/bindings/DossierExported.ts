@@ -7,9 +7,29 @@ export type DossierExported = {
 /**
  * The PDF's file name (never its folder).
  */
-fileName: string, size: number, pages: number, sha256: string, pieces: number, 
+fileName: string, 
+/**
+ * The PDF's size, in bytes.
+ */
+size: number, 
+/**
+ * The PDF's page count.
+ */
+pages: number, 
+/**
+ * Of the PDF, lower-case hex.
+ */
+sha256: string, 
+/**
+ * The pieces the dossier lists.
+ */
+pieces: number, 
 /**
  * The evidence bundle written beside the PDF (a ZIP: the original pieces, their
  * manifests and how to verify them), its file name and size.
  */
-bundleFileName: string, bundleSize: number, };
+bundleFileName: string, 
+/**
+ * The evidence bundle's size, in bytes.
+ */
+bundleSize: number, };

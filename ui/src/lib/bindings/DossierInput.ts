@@ -15,15 +15,35 @@ destination: string,
 /**
  * `fr` or `en`: the dossier's language.
  */
-locale: string, incidentIds: Array<number>, title: string, 
+locale: string, 
+/**
+ * The ids of the incidents gathered (at most [`INCIDENTS_MAX`]); repeats are dropped.
+ */
+incidentIds: Array<number>, 
+/**
+ * One line, at most [`TITLE_MAX`] characters.
+ */
+title: string, 
 /**
  * At most 400 characters.
  */
-summary: string, asks: Array<AskInput>, ipRights: Array<IpRightInput>, 
+summary: string, 
+/**
+ * What the company asks for (at most [`ASKS_MAX`]).
+ */
+asks: Array<AskInput>, 
+/**
+ * Counterfeit notices: the rights infringed (at most [`IP_RIGHTS_MAX`]).
+ */
+ipRights: Array<IpRightInput>, 
 /**
  * http(s) URLs or ASINs (10 letters and digits).
  */
-listings: Array<string>, declarations: DeclarationsInput, 
+listings: Array<string>, 
+/**
+ * The declarations and signature block.
+ */
+declarations: DeclarationsInput, 
 /**
  * Médiateur: `sollicitation`, `saisine`, or empty while not chosen.
  */

@@ -7,11 +7,39 @@ import type { SubmissionRecord } from "./SubmissionRecord";
 /**
  * A dossier in the list.
  */
-export type DossierItem = { id: number, 
+export type DossierItem = { 
+/**
+ * The dossier's id in the vault.
+ */
+id: number, 
 /**
  * `2026-0001`.
  */
-number: string, title: string, destination: Destination, locale: Locale, incidentCount: number, createdAt: string, updatedAt: string, 
+number: string, 
+/**
+ * The draft's title; may be empty.
+ */
+title: string, 
+/**
+ * Where the draft goes.
+ */
+destination: Destination, 
+/**
+ * The draft's language.
+ */
+locale: Locale, 
+/**
+ * The incidents the draft names, found in the journal or not.
+ */
+incidentCount: number, 
+/**
+ * When it was created (RFC 3339).
+ */
+createdAt: string, 
+/**
+ * When its draft was last saved (RFC 3339).
+ */
+updatedAt: string, 
 /**
  * The last export, if any.
  */

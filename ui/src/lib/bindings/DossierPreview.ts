@@ -3,7 +3,19 @@
 /**
  * What the export would hold, as of now.
  */
-export type DossierPreview = { incidents: number, events: number, pieces: number, 
+export type DossierPreview = { 
+/**
+ * The draft's incidents found in the journal.
+ */
+incidents: number, 
+/**
+ * Their events.
+ */
+events: number, 
+/**
+ * Their pieces.
+ */
+pieces: number, 
 /**
  * The pieces' bytes added up.
  */

@@ -3,4 +3,12 @@
 /**
  * The progress of an export, sent as the `dossier-progress` event.
  */
-export type DossierProgress = { done: number, total: number, };
+export type DossierProgress = { 
+/**
+ * The steps done so far.
+ */
+done: number, 
+/**
+ * The steps in all; `done` reaches it when the files are in place.
+ */
+total: number, };

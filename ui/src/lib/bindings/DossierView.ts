@@ -8,7 +8,19 @@ import type { SubmissionRecord } from "./SubmissionRecord";
 /**
  * One dossier, as its page shows it.
  */
-export type DossierView = { id: number, number: string, draft: DossierDraft, 
+export type DossierView = { 
+/**
+ * The dossier's id in the vault.
+ */
+id: number, 
+/**
+ * `2026-0001`.
+ */
+number: string, 
+/**
+ * The draft as last saved.
+ */
+draft: DossierDraft, 
 /**
  * What the destination still needs; blocking first.
  */
@@ -16,7 +28,11 @@ missing: Array<Missing>,
 /**
  * No blocking element missing: the export may go ahead.
  */
-complete: boolean, preview: DossierPreview, 
+complete: boolean, 
+/**
+ * What the export would hold, as of now.
+ */
+preview: DossierPreview, 
 /**
  * Newest first.
  */
@@ -24,4 +40,12 @@ exports: Array<ExportRecord>,
 /**
  * Newest first.
  */
-submissions: Array<SubmissionRecord>, createdAt: string, updatedAt: string, };
+submissions: Array<SubmissionRecord>, 
+/**
+ * When it was created (RFC 3339).
+ */
+createdAt: string, 
+/**
+ * When its draft was last saved (RFC 3339).
+ */
+updatedAt: string, };

@@ -6,7 +6,43 @@ import type { DecisionCheck } from "./DecisionCheck";
 /**
  * An event as the timeline shows it.
  */
-export type Event = { id: number, createdAt: string, updatedAt: string, incidentId: number, happenedOn: string, actor: Actor, channel: Channel, summary: string, fullText: string, 
+export type Event = { 
+/**
+ * The event's id in the vault.
+ */
+id: number, 
+/**
+ * When it was recorded (RFC 3339).
+ */
+createdAt: string, 
+/**
+ * When it was last changed (RFC 3339).
+ */
+updatedAt: string, 
+/**
+ * The incident it belongs to.
+ */
+incidentId: number, 
+/**
+ * The day it happened.
+ */
+happenedOn: string, 
+/**
+ * Who acted.
+ */
+actor: Actor, 
+/**
+ * How.
+ */
+channel: Channel, 
+/**
+ * One line, trimmed.
+ */
+summary: string, 
+/**
+ * The message or transcript; may be empty.
+ */
+fullText: string, 
 /**
  * Deduplicated, in the order given.
  */

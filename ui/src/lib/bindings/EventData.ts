@@ -6,7 +6,31 @@ import type { DecisionCheck } from "./DecisionCheck";
 /**
  * A validated event, as the store writes it.
  */
-export type EventData = { incidentId: number, happenedOn: string, actor: Actor, channel: Channel, summary: string, fullText: string, 
+export type EventData = { 
+/**
+ * The incident it belongs to.
+ */
+incidentId: number, 
+/**
+ * The day it happened.
+ */
+happenedOn: string, 
+/**
+ * Who acted.
+ */
+actor: Actor, 
+/**
+ * How.
+ */
+channel: Channel, 
+/**
+ * One line, trimmed.
+ */
+summary: string, 
+/**
+ * The message or transcript; may be empty.
+ */
+fullText: string, 
 /**
  * Deduplicated, in the order given.
  */

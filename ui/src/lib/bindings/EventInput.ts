@@ -7,11 +7,31 @@ export type EventInput = {
 /**
  * The event to update; absent to add one.
  */
-id?: number, incidentId: number, 
+id?: number, 
+/**
+ * The incident it belongs to (checked by the store).
+ */
+incidentId: number, 
 /**
  * `YYYY-MM-DD`.
  */
-happenedOn: string, actor: string, channel: string, summary: string, fullText?: string, 
+happenedOn: string, 
+/**
+ * Who acted: an [`Actor`] code (`us`, `platform`…).
+ */
+actor: string, 
+/**
+ * How: a [`Channel`] code (`email`, `phone`…).
+ */
+channel: string, 
+/**
+ * One line, 1 to [`SUMMARY_MAX`] characters.
+ */
+summary: string, 
+/**
+ * The message or transcript, up to [`FULL_TEXT_MAX`] characters.
+ */
+fullText?: string, 
 /**
  * Pieces of the same incident.
  */

@@ -9,8 +9,28 @@ export type ExportRecord = {
 /**
  * RFC 3339.
  */
-exportedAt: string, destination: Destination, locale: Locale, 
+exportedAt: string, 
+/**
+ * Where the dossier was exported for.
+ */
+destination: Destination, 
+/**
+ * The language it was exported in.
+ */
+locale: Locale, 
 /**
  * Of the PDF, lower-case hex.
  */
-sha256: string, size: number, pages: number, pieces: number, };
+sha256: string, 
+/**
+ * The PDF's size, in bytes.
+ */
+size: number, 
+/**
+ * The PDF's page count.
+ */
+pages: number, 
+/**
+ * The pieces it lists.
+ */
+pieces: number, };

@@ -4,4 +4,32 @@
  * Where the owner fixes it. `field` is the key of the form's input (as in
  * `CompanyInput`, `PlatformInput`, `IncidentInput` or `DossierInput`, camelCase).
  */
-export type FixAt = { "kind": "company", field: string, } | { "kind": "platform", platformId: number, field: string, } | { "kind": "incident", incidentId: number, field: string, } | { "kind": "draft", field: string, index: number | null, };
+export type FixAt = { "kind": "company", 
+/**
+ * The input's key (`siret`, `contactEmail`…).
+ */
+field: string, } | { "kind": "platform", 
+/**
+ * The platform's id in the vault.
+ */
+platformId: number, 
+/**
+ * The input's key (`legalEntity`, `sellerAccounts`…).
+ */
+field: string, } | { "kind": "incident", 
+/**
+ * The incident's id in the vault.
+ */
+incidentId: number, 
+/**
+ * The input's key (`decisionOn`…), or `pieces` for its pieces.
+ */
+field: string, } | { "kind": "draft", 
+/**
+ * The input's key (`title`, `declarations.accuracy`…).
+ */
+field: string, 
+/**
+ * The entry of the list, from 0; `null` for the input as a whole.
+ */
+index: number | null, };

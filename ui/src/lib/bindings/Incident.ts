@@ -10,7 +10,27 @@ import type { Status } from "./Status";
 /**
  * An incident as the UI shows it.
  */
-export type Incident = { id: number, platformName: string, status: Status, createdAt: string, updatedAt: string, 
+export type Incident = { 
+/**
+ * The vault's id of the incident.
+ */
+id: number, 
+/**
+ * The name of its platform, as the vault holds it.
+ */
+platformName: string, 
+/**
+ * Where the case stands now.
+ */
+status: Status, 
+/**
+ * When it was recorded (RFC 3339).
+ */
+createdAt: string, 
+/**
+ * When it was last changed (RFC 3339).
+ */
+updatedAt: string, 
 /**
  * Set when the incident is in the trash.
  */
@@ -26,4 +46,48 @@ checklist: Array<Label>,
 /**
  * How many pieces are attached (not in the trash).
  */
-pieceCount: number, platformId: number, category: string, measure: Measure | null, title: string, dates: IncidentDates, reasonsReceived: ReasonsReceived, amounts: Amounts, decisionReference: string, description: string, wanted: string, tags: Array<string>, };
+pieceCount: number, 
+/**
+ * The vault platform it happened on.
+ */
+platformId: number, 
+/**
+ * Its category code (`ACC-02`).
+ */
+category: string, 
+/**
+ * What the platform did, if it is one of the timed measures.
+ */
+measure: Measure | null, 
+/**
+ * One line, trimmed.
+ */
+title: string, 
+/**
+ * Its dates, each possibly unknown.
+ */
+dates: IncidentDates, 
+/**
+ * Whether the platform gave its reasons.
+ */
+reasonsReceived: ReasonsReceived, 
+/**
+ * What is at stake, in cents.
+ */
+amounts: Amounts, 
+/**
+ * The platform's decision or case number; empty when none.
+ */
+decisionReference: string, 
+/**
+ * The account of what happened; may be empty.
+ */
+description: string, 
+/**
+ * What the owner wants; may be empty.
+ */
+wanted: string, 
+/**
+ * Trimmed, without duplicates (ignoring case).
+ */
+tags: Array<string>, };

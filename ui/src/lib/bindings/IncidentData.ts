@@ -7,4 +7,48 @@ import type { ReasonsReceived } from "./ReasonsReceived";
 /**
  * A validated incident, as the store writes it.
  */
-export type IncidentData = { platformId: number, category: string, measure: Measure | null, title: string, dates: IncidentDates, reasonsReceived: ReasonsReceived, amounts: Amounts, decisionReference: string, description: string, wanted: string, tags: Array<string>, };
+export type IncidentData = { 
+/**
+ * The vault platform it happened on.
+ */
+platformId: number, 
+/**
+ * Its category code (`ACC-02`).
+ */
+category: string, 
+/**
+ * What the platform did, if it is one of the timed measures.
+ */
+measure: Measure | null, 
+/**
+ * One line, trimmed.
+ */
+title: string, 
+/**
+ * Its dates, each possibly unknown.
+ */
+dates: IncidentDates, 
+/**
+ * Whether the platform gave its reasons.
+ */
+reasonsReceived: ReasonsReceived, 
+/**
+ * What is at stake, in cents.
+ */
+amounts: Amounts, 
+/**
+ * The platform's decision or case number; empty when none.
+ */
+decisionReference: string, 
+/**
+ * The account of what happened; may be empty.
+ */
+description: string, 
+/**
+ * What the owner wants; may be empty.
+ */
+wanted: string, 
+/**
+ * Trimmed, without duplicates (ignoring case).
+ */
+tags: Array<string>, };

@@ -3,4 +3,36 @@
 /**
  * The incident's dates, each possibly unknown.
  */
-export type IncidentDates = { occurredOn: string | null, notifiedOn: string | null, tookEffectOn: string | null, decisionOn: string | null, complaintSentOn: string | null, answerReceivedOn: string | null, referralOn: string | null, referralDecidedOn: string | null, };
+export type IncidentDates = { 
+/**
+ * When the incident happened.
+ */
+occurredOn: string | null, 
+/**
+ * When the platform notified the measure; for a decision, the day the owner was informed.
+ */
+notifiedOn: string | null, 
+/**
+ * When the measure took effect.
+ */
+tookEffectOn: string | null, 
+/**
+ * The date of the decision the internal complaint would contest.
+ */
+decisionOn: string | null, 
+/**
+ * When the owner complained or wrote to the platform.
+ */
+complaintSentOn: string | null, 
+/**
+ * When the platform answered.
+ */
+answerReceivedOn: string | null, 
+/**
+ * When a certified out-of-court body received the dispute (DSA 21).
+ */
+referralOn: string | null, 
+/**
+ * When that body decided.
+ */
+referralDecidedOn: string | null, };

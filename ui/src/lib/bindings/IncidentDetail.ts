@@ -7,7 +7,11 @@ import type { StatusChange } from "./StatusChange";
 /**
  * An incident with everything attached: the timeline, the pieces, the status history.
  */
-export type IncidentDetail = { incident: Incident, 
+export type IncidentDetail = { 
+/**
+ * The incident itself, with its checks.
+ */
+incident: Incident, 
 /**
  * Oldest first.
  */

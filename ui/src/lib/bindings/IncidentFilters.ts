@@ -3,7 +3,19 @@
 /**
  * The filters and page of the incident list, as the UI sends them (all optional).
  */
-export type IncidentFilters = { platformId?: number, category?: string, status?: string, 
+export type IncidentFilters = { 
+/**
+ * Only this platform's incidents.
+ */
+platformId?: number, 
+/**
+ * Only this category (a code of the tree).
+ */
+category?: string, 
+/**
+ * Only this status (its code).
+ */
+status?: string, 
 /**
  * Incidents that occurred on or after this date.
  */
@@ -11,4 +23,12 @@ from?: string,
 /**
  * Incidents that occurred on or before this date.
  */
-to?: string, offset?: number, limit?: number, };
+to?: string, 
+/**
+ * The rows to skip (0 when absent).
+ */
+offset?: number, 
+/**
+ * The page length: 1 to [`PAGE_MAX`], [`PAGE_DEFAULT`] when absent.
+ */
+limit?: number, };

@@ -7,7 +7,11 @@ export type IncidentInput = {
 /**
  * The incident to update; absent to create one.
  */
-id?: number, platformId: number, 
+id?: number, 
+/**
+ * The vault platform it happened on (checked by the store).
+ */
+platformId: number, 
 /**
  * A category code of the tree (`ACC-02`).
  */
@@ -15,7 +19,43 @@ category: string,
 /**
  * `terms_change`, `restriction`, `suspension`, `termination`, or blank.
  */
-measure?: string, title: string, occurredOn?: string, notifiedOn?: string, tookEffectOn?: string, decisionOn?: string, complaintSentOn?: string, answerReceivedOn?: string, referralOn?: string, referralDecidedOn?: string, 
+measure?: string, 
+/**
+ * One line, 1 to [`TITLE_MAX`] characters.
+ */
+title: string, 
+/**
+ * When it happened: `YYYY-MM-DD`, or blank when unknown (like every date below).
+ */
+occurredOn?: string, 
+/**
+ * When the platform notified the measure.
+ */
+notifiedOn?: string, 
+/**
+ * When the measure took effect.
+ */
+tookEffectOn?: string, 
+/**
+ * The date of the decision.
+ */
+decisionOn?: string, 
+/**
+ * When the owner complained.
+ */
+complaintSentOn?: string, 
+/**
+ * When the platform answered.
+ */
+answerReceivedOn?: string, 
+/**
+ * When a certified out-of-court body received the dispute.
+ */
+referralOn?: string, 
+/**
+ * When that body decided.
+ */
+referralDecidedOn?: string, 
 /**
  * `yes`, `no`, `unknown` (or blank for unknown).
  */
@@ -23,4 +63,32 @@ reasonsReceived?: string,
 /**
  * Amounts typed in the owner's language (`1 234,56`), blank for none.
  */
-fundsHeld?: string, salesLost?: string, fees?: string, amountsNote?: string, decisionReference?: string, description?: string, wanted?: string, tags: Array<string>, };
+fundsHeld?: string, 
+/**
+ * The sales lost, typed like `funds_held`.
+ */
+salesLost?: string, 
+/**
+ * The platform's fees or penalties, typed like `funds_held`.
+ */
+fees?: string, 
+/**
+ * How the amounts were computed, up to [`AMOUNTS_NOTE_MAX`] characters.
+ */
+amountsNote?: string, 
+/**
+ * The platform's decision or case number, up to [`DECISION_REFERENCE_MAX`] characters.
+ */
+decisionReference?: string, 
+/**
+ * The account of what happened, up to [`DESCRIPTION_MAX`] characters.
+ */
+description?: string, 
+/**
+ * What the owner wants (reinstatement, payout…), up to [`WANTED_MAX`] characters.
+ */
+wanted?: string, 
+/**
+ * Free tags: at most [`TAGS_MAX`], each up to [`TAG_MAX`] characters.
+ */
+tags: Array<string>, };

@@ -4,7 +4,11 @@ import type { IncidentRow } from "./IncidentRow";
 /**
  * A page of the incident list, most recent first.
  */
-export type IncidentPage = { items: Array<IncidentRow>, 
+export type IncidentPage = { 
+/**
+ * The incidents of this page.
+ */
+items: Array<IncidentRow>, 
 /**
  * The offset of the next page; absent on the last one.
  */

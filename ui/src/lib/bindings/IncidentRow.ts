@@ -4,4 +4,36 @@ import type { Status } from "./Status";
 /**
  * One line of the incident list: only what the list shows.
  */
-export type IncidentRow = { id: number, title: string, platformId: number, platformName: string, category: string, status: Status, occurredOn: string | null, updatedAt: string, };
+export type IncidentRow = { 
+/**
+ * The vault's id of the incident.
+ */
+id: number, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * The vault platform it happened on.
+ */
+platformId: number, 
+/**
+ * That platform's name.
+ */
+platformName: string, 
+/**
+ * Its category code (`ACC-02`).
+ */
+category: string, 
+/**
+ * Where the case stands.
+ */
+status: Status, 
+/**
+ * When it happened, if known.
+ */
+occurredOn: string | null, 
+/**
+ * When it was last changed (RFC 3339).
+ */
+updatedAt: string, };

@@ -4,7 +4,15 @@ import type { IpRightKind } from "./IpRightKind";
 /**
  * An intellectual property right a counterfeit notice rests on (DSA 16).
  */
-export type IpRight = { kind: IpRightKind, title: string, 
+export type IpRight = { 
+/**
+ * What kind of right.
+ */
+kind: IpRightKind, 
+/**
+ * Its name (the mark, the design's title).
+ */
+title: string, 
 /**
  * The registration number.
  */

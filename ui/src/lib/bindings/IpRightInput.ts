@@ -3,4 +3,20 @@
 /**
  * An IP right as typed: `kind` is an [`IpRightKind`] code (`trademark`…).
  */
-export type IpRightInput = { kind: string, title: string, number: string, office: string, };
+export type IpRightInput = { 
+/**
+ * What kind of right, as an [`IpRightKind`] code.
+ */
+kind: string, 
+/**
+ * Its name (the mark, the design's title), at most [`IP_TITLE_MAX`] characters.
+ */
+title: string, 
+/**
+ * The registration number, at most [`IP_NUMBER_MAX`] characters.
+ */
+number: string, 
+/**
+ * The office that registered it (INPI, EUIPO…); may be empty.
+ */
+office: string, };

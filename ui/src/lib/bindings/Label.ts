@@ -3,4 +3,12 @@
 /**
  * A text shown to the owner, in French and in English.
  */
-export type Label = { fr: string, en: string, };
+export type Label = { 
+/**
+ * The French text.
+ */
+fr: string, 
+/**
+ * The English text.
+ */
+en: string, };

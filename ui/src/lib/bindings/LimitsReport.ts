@@ -7,7 +7,11 @@ import type { UploadGroup } from "./UploadGroup";
 /**
  * Whether the dossier's pieces fit its destination's upload limits, and how to send them.
  */
-export type LimitsReport = { destination: Destination, 
+export type LimitsReport = { 
+/**
+ * Where the dossier goes.
+ */
+destination: Destination, 
 /**
  * `null` when the destination has no upload form with known limits (a letter, an
  * e-mail, the platform's own form): every piece is then accepted as it is.

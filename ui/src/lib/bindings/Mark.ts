@@ -4,4 +4,12 @@
  * A match in a [`Snippet`]'s text: `text.slice(start, end)` in JavaScript — the positions
  * count UTF-16 code units, as JavaScript strings do.
  */
-export type Mark = { start: number, end: number, };
+export type Mark = { 
+/**
+ * Where the match starts, in UTF-16 code units.
+ */
+start: number, 
+/**
+ * Where it ends (exclusive), in UTF-16 code units.
+ */
+end: number, };

@@ -2,8 +2,19 @@
 import type { FixAt } from "./FixAt";
 import type { MissingCode } from "./MissingCode";
 
-export type Missing = { code: MissingCode, 
+/**
+ * One element the destination still needs, and where the owner fixes it.
+ */
+export type Missing = { 
+/**
+ * What is missing.
+ */
+code: MissingCode, 
 /**
  * Blocking elements stop the export (`dossier_incomplete`); the others are advised.
  */
-blocking: boolean, at: FixAt, };
+blocking: boolean, 
+/**
+ * Where the owner fixes it.
+ */
+at: FixAt, };

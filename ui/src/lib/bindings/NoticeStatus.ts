@@ -3,4 +3,20 @@
 /**
  * Days between notification and effect, against the notice required.
  */
-export type NoticeStatus = { "state": "unknown" } | { "state": "met", days: number, required: number, } | { "state": "shortNotice", days: number, required: number, };
+export type NoticeStatus = { "state": "unknown" } | { "state": "met", 
+/**
+ * Days from notification to effect.
+ */
+days: number, 
+/**
+ * Days of notice the law requires.
+ */
+required: number, } | { "state": "shortNotice", 
+/**
+ * Days from notification to effect.
+ */
+days: number, 
+/**
+ * Days of notice the law requires.
+ */
+required: number, };

@@ -6,7 +6,15 @@
  * [`OUT_OF_COURT_EXTENDED_DAYS`](super::OUT_OF_COURT_EXTENDED_DAYS) for a highly complex
  * dispute (DSA 21(4)).
  */
-export type OutOfCourtStatus = { "state": "pending", dueOn: string, daysLeft: number, } | { "state": "extendable", 
+export type OutOfCourtStatus = { "state": "pending", 
+/**
+ * Day 90 after the referral.
+ */
+dueOn: string, 
+/**
+ * Days from today to that day.
+ */
+daysLeft: number, } | { "state": "extendable", 
 /**
  * Day 90.
  */
@@ -26,4 +34,8 @@ dueOn: string,
 /**
  * Days since then.
  */
-sinceDays: number, } | { "state": "decided", days: number, };
+sinceDays: number, } | { "state": "decided", 
+/**
+ * Days from the referral to its decision.
+ */
+days: number, };

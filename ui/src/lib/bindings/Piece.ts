@@ -5,11 +5,55 @@ import type { PreviewKind } from "./PreviewKind";
 /**
  * A piece as the UI lists it.
  */
-export type Piece = { id: number, incidentId: number, 
+export type Piece = { 
+/**
+ * The piece's id in the vault.
+ */
+id: number, 
+/**
+ * The incident it belongs to.
+ */
+incidentId: number, 
 /**
  * P1, P2…: its number in the incident.
  */
-number: number, title: string, datedOn: string | null, note: string, originalName: string, mediaType: string, size: number, sha256: string, createdAt: string, preview: PreviewKind, 
+number: number, 
+/**
+ * Its title, the file name without extension unless the owner gave one.
+ */
+title: string, 
+/**
+ * The date of what it shows, if known.
+ */
+datedOn: string | null, 
+/**
+ * The owner's note; may be empty.
+ */
+note: string, 
+/**
+ * The file's name when it was added.
+ */
+originalName: string, 
+/**
+ * Its media type, decided when it was added (see [`media_type`]).
+ */
+mediaType: string, 
+/**
+ * Its size in bytes.
+ */
+size: number, 
+/**
+ * The SHA-256 of its bytes, lower-case hex.
+ */
+sha256: string, 
+/**
+ * When it was added (RFC 3339).
+ */
+createdAt: string, 
+/**
+ * How the app shows it.
+ */
+preview: PreviewKind, 
 /**
  * The events it supports.
  */

@@ -3,4 +3,20 @@
 /**
  * The piece form (what the owner may change once it is added).
  */
-export type PieceInput = { id: number, title: string, datedOn?: string, note?: string, };
+export type PieceInput = { 
+/**
+ * The piece to change.
+ */
+id: number, 
+/**
+ * One line, 1 to [`TITLE_MAX`] characters.
+ */
+title: string, 
+/**
+ * The date of what it shows, `YYYY-MM-DD`; blank when unknown.
+ */
+datedOn?: string, 
+/**
+ * The owner's note, up to [`NOTE_MAX`] characters.
+ */
+note?: string, };

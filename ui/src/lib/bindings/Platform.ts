@@ -3,6 +3,9 @@ import type { CharterSignatory } from "./CharterSignatory";
 import type { NamedBody } from "./NamedBody";
 import type { ServiceType } from "./ServiceType";
 
+/**
+ * A platform of the built-in list, with what public sources say of it.
+ */
 export type Platform = { 
 /**
  * Stable: records refer to it.
@@ -11,7 +14,11 @@ id: string,
 /**
  * The brand as written (`leboncoin`, `Booking.com`): the same in both languages.
  */
-name: string, service: ServiceType, 
+name: string, 
+/**
+ * The kind of service it offers sellers.
+ */
+service: ServiceType, 
 /**
  * Its status under the e-commerce charter.
  */

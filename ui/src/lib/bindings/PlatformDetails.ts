@@ -12,11 +12,47 @@ catalogueId: string | null,
 /**
  * The catalogue's name, or the one the owner typed.
  */
-name: string, service: ServiceType, legalEntity: string, 
+name: string, 
+/**
+ * What the platform does for the seller.
+ */
+service: ServiceType, 
+/**
+ * The company operating the platform; empty when not known.
+ */
+legalEntity: string, 
 /**
  * ISO 3166-1 alpha-2, or empty.
  */
-country: string, siret: string | null, sellerAccounts: Array<string>, relationshipStart: string | null, turnoverSharePct: number | null, complaintChannel: string, mediators: Array<string>, termsVersion: string, 
+country: string, 
+/**
+ * The legal entity's SIRET, when the owner has it.
+ */
+siret: string | null, 
+/**
+ * Seller accounts or shop names, each one line.
+ */
+sellerAccounts: Array<string>, 
+/**
+ * When the company started selling there; never after today.
+ */
+relationshipStart: string | null, 
+/**
+ * The share of the company's turnover made there, 0 to 100.
+ */
+turnoverSharePct: number | null, 
+/**
+ * How to complain to the platform; empty when not known.
+ */
+complaintChannel: string, 
+/**
+ * The mediators its terms name (P2B 12).
+ */
+mediators: Array<string>, 
+/**
+ * The version or date of its terms; empty when not known.
+ */
+termsVersion: string, 
 /**
  * The legal entity's postal address, lines joined by `\n`; empty when not recorded.
  */

@@ -32,7 +32,11 @@ country: string,
 /**
  * The legal entity's SIRET, when it has one (from an invoice).
  */
-siret: string, sellerAccounts: Array<string>, 
+siret: string, 
+/**
+ * The company's seller accounts or shop names there, one per entry.
+ */
+sellerAccounts: Array<string>, 
 /**
  * `YYYY-MM-DD`: when the company started selling there.
  */
@@ -40,7 +44,19 @@ relationshipStart: string,
 /**
  * A whole percentage, 0 to 100 (`35` or `35 %`).
  */
-turnoverShare: string, complaintChannel: string, mediators: Array<string>, termsVersion: string, 
+turnoverShare: string, 
+/**
+ * How to complain to the platform (a form's address, an e-mail), as the owner knows it.
+ */
+complaintChannel: string, 
+/**
+ * The mediators its terms name (P2B 12), as the owner read them.
+ */
+mediators: Array<string>, 
+/**
+ * The version or date of its terms the owner agreed to.
+ */
+termsVersion: string, 
 /**
  * The legal entity's postal address (the Médiateur needs the other party's address);
  * absent in inputs from before it was asked.

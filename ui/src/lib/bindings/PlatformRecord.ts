@@ -5,13 +5,25 @@ import type { ServiceType } from "./ServiceType";
 /**
  * A saved platform, as the commands answer it.
  */
-export type PlatformRecord = { id: number, 
+export type PlatformRecord = { 
+/**
+ * The platform's id in the vault.
+ */
+id: number, 
 /**
  * Whether it signed the 2019 charter, from the catalogue; `null` for a platform the
  * owner named (the catalogue lists every signatory, but a name typed freely is not
  * matched to one with certainty).
  */
-charter: CharterSignatory | null, createdAt: string, updatedAt: string, 
+charter: CharterSignatory | null, 
+/**
+ * When it was recorded (RFC 3339).
+ */
+createdAt: string, 
+/**
+ * When it was last changed (RFC 3339).
+ */
+updatedAt: string, 
 /**
  * Set while it is in the trash.
  */
@@ -23,11 +35,47 @@ catalogueId: string | null,
 /**
  * The catalogue's name, or the one the owner typed.
  */
-name: string, service: ServiceType, legalEntity: string, 
+name: string, 
+/**
+ * What the platform does for the seller.
+ */
+service: ServiceType, 
+/**
+ * The company operating the platform; empty when not known.
+ */
+legalEntity: string, 
 /**
  * ISO 3166-1 alpha-2, or empty.
  */
-country: string, siret: string | null, sellerAccounts: Array<string>, relationshipStart: string | null, turnoverSharePct: number | null, complaintChannel: string, mediators: Array<string>, termsVersion: string, 
+country: string, 
+/**
+ * The legal entity's SIRET, when the owner has it.
+ */
+siret: string | null, 
+/**
+ * Seller accounts or shop names, each one line.
+ */
+sellerAccounts: Array<string>, 
+/**
+ * When the company started selling there; never after today.
+ */
+relationshipStart: string | null, 
+/**
+ * The share of the company's turnover made there, 0 to 100.
+ */
+turnoverSharePct: number | null, 
+/**
+ * How to complain to the platform; empty when not known.
+ */
+complaintChannel: string, 
+/**
+ * The mediators its terms name (P2B 12).
+ */
+mediators: Array<string>, 
+/**
+ * The version or date of its terms; empty when not known.
+ */
+termsVersion: string, 
 /**
  * The legal entity's postal address, lines joined by `\n`; empty when not recorded.
  */

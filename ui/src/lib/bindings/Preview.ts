@@ -4,8 +4,44 @@
  * What the app shows of a piece. Images come as bytes through their own command; text is
  * text, whatever markup it holds.
  */
-export type Preview = { "kind": "image", mediaType: string, } | { "kind": "text", text: string, truncated: boolean, } | { "kind": "email", from: string, to: string, date: string, subject: string, body: string, 
+export type Preview = { "kind": "image", 
+/**
+ * Its media type (`image/png`).
+ */
+mediaType: string, } | { "kind": "text", 
+/**
+ * The text, cut at [`PREVIEW_TEXT_MAX`] characters.
+ */
+text: string, 
+/**
+ * Whether it was cut.
+ */
+truncated: boolean, } | { "kind": "email", 
+/**
+ * The `From:` header.
+ */
+from: string, 
+/**
+ * The `To:` header.
+ */
+to: string, 
+/**
+ * The `Date:` header, as written.
+ */
+date: string, 
+/**
+ * The `Subject:` header.
+ */
+subject: string, 
+/**
+ * The body as text, cut at [`PREVIEW_TEXT_MAX`] characters.
+ */
+body: string, 
 /**
  * The attachments' names (each is also a piece of the incident when imported).
  */
-attachments: Array<string>, truncated: boolean, } | { "kind": "none" };
+attachments: Array<string>, 
+/**
+ * Whether the body was cut.
+ */
+truncated: boolean, } | { "kind": "none" };

@@ -15,7 +15,11 @@ import type { Step } from "./Step";
 /**
  * Everything a dossier says.
  */
-export type Report = { destination: Destination, 
+export type Report = { 
+/**
+ * Where the dossier goes.
+ */
+destination: Destination, 
 /**
  * The language of every text of the dossier.
  */
@@ -36,11 +40,31 @@ title: string,
 /**
  * At most [`SUMMARY_MAX`] characters.
  */
-summary: string, company: CompanyProfile, platforms: Array<ReportPlatform>, incidents: Array<ReportIncident>, 
+summary: string, 
+/**
+ * The company's profile.
+ */
+company: CompanyProfile, 
+/**
+ * The platforms its incidents are on.
+ */
+platforms: Array<ReportPlatform>, 
+/**
+ * The incidents it covers, with their chronology.
+ */
+incidents: Array<ReportIncident>, 
 /**
  * By number.
  */
-pieces: Array<ReportPiece>, steps: Array<Step>, asks: Array<Ask>, 
+pieces: Array<ReportPiece>, 
+/**
+ * The steps already taken to settle the dispute.
+ */
+steps: Array<Step>, 
+/**
+ * What the company asks for.
+ */
+asks: Array<Ask>, 
 /**
  * Counterfeit notices: the rights infringed.
  */
@@ -48,7 +72,11 @@ ipRights: Array<IpRight>,
 /**
  * Counterfeit notices: the exact URLs or ASINs of the listings concerned.
  */
-listings: Array<string>, declarations: Declarations, 
+listings: Array<string>, 
+/**
+ * The owner's declarations and signature block.
+ */
+declarations: Declarations, 
 /**
  * Médiateur: a sollicitation or a saisine; `null` while not chosen.
  */

@@ -10,7 +10,15 @@ import type { Status } from "./Status";
 /**
  * An incident with its chronology, as of the day the dossier is generated.
  */
-export type ReportIncident = { id: number, status: Status, 
+export type ReportIncident = { 
+/**
+ * The incident's id in the vault.
+ */
+id: number, 
+/**
+ * Where the case stands.
+ */
+status: Status, 
 /**
  * The deadline checks for these dates, computed for the generation day.
  */
@@ -18,4 +26,48 @@ checks: Array<Check>,
 /**
  * Oldest first.
  */
-events: Array<Event>, platformId: number, category: string, measure: Measure | null, title: string, dates: IncidentDates, reasonsReceived: ReasonsReceived, amounts: Amounts, decisionReference: string, description: string, wanted: string, tags: Array<string>, };
+events: Array<Event>, 
+/**
+ * The vault platform it happened on.
+ */
+platformId: number, 
+/**
+ * Its category code (`ACC-02`).
+ */
+category: string, 
+/**
+ * What the platform did, if it is one of the timed measures.
+ */
+measure: Measure | null, 
+/**
+ * One line, trimmed.
+ */
+title: string, 
+/**
+ * Its dates, each possibly unknown.
+ */
+dates: IncidentDates, 
+/**
+ * Whether the platform gave its reasons.
+ */
+reasonsReceived: ReasonsReceived, 
+/**
+ * What is at stake, in cents.
+ */
+amounts: Amounts, 
+/**
+ * The platform's decision or case number; empty when none.
+ */
+decisionReference: string, 
+/**
+ * The account of what happened; may be empty.
+ */
+description: string, 
+/**
+ * What the owner wants; may be empty.
+ */
+wanted: string, 
+/**
+ * Trimmed, without duplicates (ignoring case).
+ */
+tags: Array<string>, };

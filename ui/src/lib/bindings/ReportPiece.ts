@@ -9,11 +9,39 @@ export type ReportPiece = {
 /**
  * The piece's id in the vault (what events refer to).
  */
-id: number, incidentId: number, 
+id: number, 
+/**
+ * The incident it belongs to.
+ */
+incidentId: number, 
 /**
  * Its number in the dossier, from 1.
  */
-number: number, title: string, datedOn: string | null, note: string, originalName: string, mediaType: string, size: number, 
+number: number, 
+/**
+ * Its title, as the owner gave it.
+ */
+title: string, 
+/**
+ * The date of what it shows, if known.
+ */
+datedOn: string | null, 
+/**
+ * The owner's note; may be empty.
+ */
+note: string, 
+/**
+ * The file's name as it was added.
+ */
+originalName: string, 
+/**
+ * Its media type (`image/jpeg`).
+ */
+mediaType: string, 
+/**
+ * Its size in bytes.
+ */
+size: number, 
 /**
  * Lower-case hex, as recorded when the piece was added.
  */

@@ -3,4 +3,36 @@
 /**
  * Why a report cannot be rendered as it is.
  */
-export type ReportProblem = { "kind": "summaryTooLong", chars: number, max: number, } | { "kind": "noTitle" } | { "kind": "noNumber" } | { "kind": "pieceNumbering", position: number, number: number, } | { "kind": "unknownPlatform", incident: number, platform: number, } | { "kind": "unknownPiece", event: number, piece: number, };
+export type ReportProblem = { "kind": "summaryTooLong", 
+/**
+ * Its length, in characters.
+ */
+chars: number, 
+/**
+ * The most it may have.
+ */
+max: number, } | { "kind": "noTitle" } | { "kind": "noNumber" } | { "kind": "pieceNumbering", 
+/**
+ * Its place in the list, from 1.
+ */
+position: number, 
+/**
+ * The number it carries.
+ */
+number: number, } | { "kind": "unknownPlatform", 
+/**
+ * The incident's id.
+ */
+incident: number, 
+/**
+ * Its platform's id.
+ */
+platform: number, } | { "kind": "unknownPiece", 
+/**
+ * The event's id.
+ */
+event: number, 
+/**
+ * The piece's id.
+ */
+piece: number, };

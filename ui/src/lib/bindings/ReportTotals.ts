@@ -4,4 +4,16 @@
  * The amounts at stake, added up over the incidents, in cents. `None` where no incident
  * gives that amount; saturating, so an absurd sum cannot wrap around.
  */
-export type ReportTotals = { fundsHeldCents: number | null, salesLostCents: number | null, feesCents: number | null, };
+export type ReportTotals = { 
+/**
+ * The funds held, added up.
+ */
+fundsHeldCents: number | null, 
+/**
+ * The sales lost, added up.
+ */
+salesLostCents: number | null, 
+/**
+ * The fees, added up.
+ */
+feesCents: number | null, };

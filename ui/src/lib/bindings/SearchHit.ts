@@ -5,11 +5,35 @@ import type { Status } from "./Status";
 /**
  * One line of the results: what the list shows, and where the text was found.
  */
-export type SearchHit = { id: number, title: string, platformId: number, platformName: string, 
+export type SearchHit = { 
+/**
+ * The incident's id in the vault.
+ */
+id: number, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * Its platform's id in the vault.
+ */
+platformId: number, 
+/**
+ * Its platform's name.
+ */
+platformName: string, 
 /**
  * The category code (`ACC-02`).
  */
-category: string, status: Status, occurredOn: string | null, 
+category: string, 
+/**
+ * Where its case stands.
+ */
+status: Status, 
+/**
+ * The day it occurred, if known.
+ */
+occurredOn: string | null, 
 /**
  * Funds held + sales lost + fees, in cents.
  */

@@ -4,7 +4,11 @@ import type { SearchHit } from "./SearchHit";
 /**
  * A page of results.
  */
-export type SearchResults = { items: Array<SearchHit>, 
+export type SearchResults = { 
+/**
+ * The incidents of this page, in the order asked.
+ */
+items: Array<SearchHit>, 
 /**
  * How many incidents match in all.
  */
@@ -12,4 +16,8 @@ total: number,
 /**
  * This page's number, from 0.
  */
-page: number, pageSize: number, };
+page: number, 
+/**
+ * The most incidents a page holds.
+ */
+pageSize: number, };

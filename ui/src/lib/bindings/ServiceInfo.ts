@@ -5,4 +5,12 @@ import type { ServiceType } from "./ServiceType";
 /**
  * The service types with their labels.
  */
-export type ServiceInfo = { service: ServiceType, label: Label, };
+export type ServiceInfo = { 
+/**
+ * The service type described.
+ */
+service: ServiceType, 
+/**
+ * Its name in both languages.
+ */
+label: Label, };

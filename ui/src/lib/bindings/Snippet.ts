@@ -5,7 +5,11 @@ import type { SnippetSource } from "./SnippetSource";
 /**
  * A passage of plain text (never markup) and the places the words searched for are in it.
  */
-export type Snippet = { source: SnippetSource, 
+export type Snippet = { 
+/**
+ * What kind of record the passage comes from.
+ */
+source: SnippetSource, 
 /**
  * The id of the event, piece or platform (the incident's own id for its texts).
  */

@@ -4,7 +4,11 @@ import type { Status } from "./Status";
 /**
  * One change of status.
  */
-export type StatusChange = { status: Status, 
+export type StatusChange = { 
+/**
+ * The status taken.
+ */
+status: Status, 
 /**
  * The instant (RFC 3339).
  */

@@ -3,4 +3,12 @@
 /**
  * A checked submission.
  */
-export type Submission = { submittedOn: string, reference: string, };
+export type Submission = { 
+/**
+ * The day it was sent, at most the day it was recorded.
+ */
+submittedOn: string, 
+/**
+ * The recipient's reference, trimmed; may be empty.
+ */
+reference: string, };

@@ -5,9 +5,17 @@ import type { SubmissionField } from "./SubmissionField";
 /**
  * What the submission screen shows: each field's text and the form's address.
  */
-export type SubmissionHelp = { destination: Destination, 
+export type SubmissionHelp = { 
+/**
+ * Where the dossier goes.
+ */
+destination: Destination, 
 /**
  * The online form, when the destination has one whose address is known; `null`
  * otherwise (never guessed).
  */
-url: string | null, fields: Array<SubmissionField>, };
+url: string | null, 
+/**
+ * The form's fields, in its order.
+ */
+fields: Array<SubmissionField>, };

@@ -4,4 +4,12 @@
  * The submission as typed: the day it was sent (`YYYY-MM-DD`, at most today) and the
  * recipient's reference (case or file number), possibly empty.
  */
-export type SubmissionInput = { submittedOn: string, reference: string, };
+export type SubmissionInput = { 
+/**
+ * `YYYY-MM-DD`, at most today.
+ */
+submittedOn: string, 
+/**
+ * At most [`REFERENCE_MAX`] characters; may be empty.
+ */
+reference: string, };

@@ -4,7 +4,19 @@ import type { Destination } from "./Destination";
 /**
  * A submission, as recorded.
  */
-export type SubmissionRecord = { destination: Destination, submittedOn: string, reference: string, 
+export type SubmissionRecord = { 
+/**
+ * Where the dossier was sent.
+ */
+destination: Destination, 
+/**
+ * The day it was sent, as the owner said.
+ */
+submittedOn: string, 
+/**
+ * The recipient's reference (case or file number); may be empty.
+ */
+reference: string, 
 /**
  * RFC 3339.
  */

@@ -3,4 +3,12 @@
 /**
  * A number of incidents and the amount at stake over them (funds held + sales lost + fees).
  */
-export type Tally = { count: number, amountCents: number, };
+export type Tally = { 
+/**
+ * How many incidents.
+ */
+count: number, 
+/**
+ * Their amounts at stake added up, in cents.
+ */
+amountCents: number, };

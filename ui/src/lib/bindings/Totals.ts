@@ -3,7 +3,11 @@
 /**
  * Everything at once, with the three kinds of amounts apart.
  */
-export type Totals = { count: number, 
+export type Totals = { 
+/**
+ * Every incident not in the trash.
+ */
+count: number, 
 /**
  * Incidents neither resolved nor abandoned.
  */
@@ -11,7 +15,19 @@ openCount: number,
 /**
  * Incidents without the day they occurred (outside the months).
  */
-undatedCount: number, fundsHeldCents: number, salesLostCents: number, feesCents: number, 
+undatedCount: number, 
+/**
+ * The funds held, added up.
+ */
+fundsHeldCents: number, 
+/**
+ * The sales lost, added up.
+ */
+salesLostCents: number, 
+/**
+ * The fees, added up.
+ */
+feesCents: number, 
 /**
  * The three together.
  */

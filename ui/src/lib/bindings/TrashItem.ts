@@ -4,7 +4,15 @@ import type { TrashEntity } from "./TrashEntity";
 /**
  * One thing in the trash.
  */
-export type TrashItem = { entity: TrashEntity, id: number, 
+export type TrashItem = { 
+/**
+ * What kind of record it is.
+ */
+entity: TrashEntity, 
+/**
+ * Its id in the vault.
+ */
+id: number, 
 /**
  * The incident's title, the event's summary, the piece's `P3 · title`, or the dossier's
  * `2026-0001 · title`.
@@ -14,4 +22,12 @@ label: string,
  * The incident it belongs to (itself for an incident; 0 for a dossier, which may hold
  * several).
  */
-incidentId: number, incidentTitle: string, deletedAt: string, };
+incidentId: number, 
+/**
+ * That incident's title (empty for a dossier).
+ */
+incidentTitle: string, 
+/**
+ * When it went to the trash (RFC 3339).
+ */
+deletedAt: string, };

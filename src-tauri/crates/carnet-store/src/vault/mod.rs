@@ -83,9 +83,7 @@ impl Vault {
         )?;
 
         let pool = db::open(&staging.db(), Some(&key), Mode::Create).await?;
-        db::MIGRATOR
-            .run(&pool)
-            .await?;
+        db::MIGRATOR.run(&pool).await?;
         sqlx::query("INSERT INTO vault_meta (id, vault_id, created_at) VALUES (1, ?, ?)")
             .bind(&vault_id)
             .bind(now)
