@@ -315,13 +315,13 @@ texts! {
     Signature => "Signature :", "Signature:";
 
     // Annexes.
-    AnnexesIntro => "Les pièces sont reproduites ci-dessous lorsqu’elles peuvent l’être : les images à leur résolution d’origine, sans recompression, les courriels et les textes en texte. Les fichiers originaux sont fournis à part ; leur empreinte SHA-256 permet de vérifier qu’ils n’ont pas été modifiés.", "The pieces are reproduced below where they can be: images at their original resolution, without recompression, e-mails and texts as text. The original files are supplied separately; their SHA-256 fingerprint shows they were not altered.";
+    AnnexesIntro => "Les pièces sont reproduites ci-dessous lorsqu’elles peuvent l’être : les images à leur résolution d’origine, sans perte de qualité, les courriels et les textes en texte. Les fichiers originaux sont fournis à part ; leur empreinte SHA-256 permet de vérifier qu’ils n’ont pas été modifiés.", "The pieces are reproduced below where they can be: images at their original resolution, without loss of quality, e-mails and texts as text. The original files are supplied separately; their SHA-256 fingerprint shows they were not altered.";
     AnnexMeta => "Fichier d’origine : {name} — {type} — {size}", "Original file: {name} — {type} — {size}";
     AnnexInBundle => "Dans le fichier ZIP des pièces : {name}", "In the ZIP file of the pieces: {name}";
     AnnexSha => "SHA-256 : {sha}", "SHA-256: {sha}";
     AnnexNotShown => "Ce type de fichier ne peut pas être reproduit dans le dossier : l’original est fourni à part et s’identifie par son empreinte SHA-256.", "This type of file cannot be reproduced in the dossier: the original is supplied separately and is identified by its SHA-256 fingerprint.";
     AnnexImageUnreadable => "Cette image n’a pas pu être lue ({reason}) : l’original est fourni à part et s’identifie par son empreinte SHA-256.", "This image could not be read ({reason}): the original is supplied separately and is identified by its SHA-256 fingerprint.";
-    Caption => "{label} — {title} ({w} × {h} pixels, reproduite sans recompression)", "{label} — {title} ({w} × {h} pixels, reproduced without recompression)";
+    Caption => "{label} — {title} ({w} × {h} pixels, reproduite sans perte)", "{label} — {title} ({w} × {h} pixels, reproduced without loss)";
     MailFrom => "De", "From";
     MailTo => "À", "To";
     MailDate => "Date", "Date";
