@@ -7,8 +7,8 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
 use crate::error::StoreError;
-use crate::journal::history::{fields, record, search_remove, search_replace};
-use crate::journal::rows::{check_live, date_col, iso};
+use crate::journal::history::{fields, record, search_replace};
+use crate::journal::rows::{Child, check_live, date_col, iso, trash, untrash};
 use crate::vault::Vault;
 
 pub mod email;
@@ -268,13 +268,7 @@ async fn informed_by_email(
 pub async fn delete(vault: &Vault, id: i64, now: &str) -> Result<(), StoreError> {
     let mut tx = crate::journal::begin(vault).await?;
     live(&mut tx, id).await?;
-    sqlx::query("UPDATE event SET deleted_at = ? WHERE id = ?")
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    search_remove(&mut tx, "event", id).await?;
-    record(&mut tx, now, "event", id, "deleted", serde_json::json!({})).await?;
+    trash(&mut tx, Child::Event, id, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -282,18 +276,7 @@ pub async fn delete(vault: &Vault, id: i64, now: &str) -> Result<(), StoreError>
 /// Takes an event out of the trash (its incident must be out of it).
 pub async fn restore(vault: &Vault, id: i64, now: &str) -> Result<Event, StoreError> {
     let mut tx = crate::journal::begin(vault).await?;
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT e.incident_id FROM event e JOIN incident i ON i.id = e.incident_id
-         WHERE e.id = ? AND e.deleted_at IS NOT NULL AND i.deleted_at IS NULL",
-    )
-    .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let incident_id = found.ok_or(StoreError::NotFound)?;
-    sqlx::query("UPDATE event SET deleted_at = NULL WHERE id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    let incident_id = untrash(&mut tx, Child::Event, id).await?;
     let event = get_on(&mut tx, id).await?;
     search_replace(
         &mut tx,

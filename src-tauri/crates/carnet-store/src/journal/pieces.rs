@@ -13,8 +13,8 @@ use zeroize::Zeroizing;
 
 use crate::error::StoreError;
 use crate::evidence::{self, Sealed};
-use crate::journal::history::{fields, record, search_remove, search_replace};
-use crate::journal::rows::{check_live, date_col, iso};
+use crate::journal::history::{fields, record, search_replace};
+use crate::journal::rows::{Child, check_live, date_col, iso, trash, untrash};
 use crate::vault::Vault;
 
 const SELECT: &str = "SELECT p.id, p.incident_id, p.number, p.title, p.dated_on, p.note,
@@ -271,13 +271,7 @@ pub async fn update(vault: &Vault, edit: &PieceEdit, now: &str) -> Result<Piece,
 pub async fn delete(vault: &Vault, id: i64, now: &str) -> Result<(), StoreError> {
     let mut tx = crate::journal::begin(vault).await?;
     live(&mut tx, id).await?;
-    sqlx::query("UPDATE piece SET deleted_at = ? WHERE id = ?")
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    search_remove(&mut tx, "piece", id).await?;
-    record(&mut tx, now, "piece", id, "deleted", serde_json::json!({})).await?;
+    trash(&mut tx, Child::Piece, id, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -285,18 +279,7 @@ pub async fn delete(vault: &Vault, id: i64, now: &str) -> Result<(), StoreError>
 /// Takes a piece out of the trash (its incident must be out of it).
 pub async fn restore(vault: &Vault, id: i64, now: &str) -> Result<Piece, StoreError> {
     let mut tx = crate::journal::begin(vault).await?;
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT p.id FROM piece p JOIN incident i ON i.id = p.incident_id
-         WHERE p.id = ? AND p.deleted_at IS NOT NULL AND i.deleted_at IS NULL",
-    )
-    .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    found.ok_or(StoreError::NotFound)?;
-    sqlx::query("UPDATE piece SET deleted_at = NULL WHERE id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    untrash(&mut tx, Child::Piece, id).await?;
     let piece = get_on(&mut tx, id).await?;
     search_replace(
         &mut tx,

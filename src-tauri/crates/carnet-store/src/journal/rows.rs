@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 
 use crate::error::StoreError;
+use crate::journal::history::{record, search_remove};
 
 /// A date as the store writes it (`YYYY-MM-DD`).
 pub(crate) fn day(d: NaiveDate) -> String {
@@ -33,4 +34,68 @@ pub(crate) async fn check_live(conn: &mut SqliteConnection, id: i64) -> Result<(
             .fetch_optional(&mut *conn)
             .await?;
     ok.map(|_| ()).ok_or(StoreError::NotFound)
+}
+
+/// The rows an incident holds that go to the trash one by one.
+#[derive(Clone, Copy)]
+pub(crate) enum Child {
+    /// An event of the chronology (`event`).
+    Event,
+    /// A piece of evidence (`piece`).
+    Piece,
+}
+
+impl Child {
+    /// Its table, which is also its entity in `history` and `search`.
+    fn table(self) -> &'static str {
+        match self {
+            Child::Event => "event",
+            Child::Piece => "piece",
+        }
+    }
+}
+
+/// Puts a live row in the trash: its `deleted_at`, its search rows removed, a history row.
+/// The caller has checked it is live.
+pub(crate) async fn trash(
+    conn: &mut SqliteConnection,
+    child: Child,
+    id: i64,
+    now: &str,
+) -> Result<(), StoreError> {
+    let table = child.table();
+    let sql = format!("UPDATE {table} SET deleted_at = ? WHERE id = ?");
+    sqlx::query(AssertSqlSafe(sql))
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    search_remove(conn, table, id).await?;
+    record(conn, now, table, id, "deleted", serde_json::json!({})).await
+}
+
+/// Takes a row out of the trash, if its incident is out of it; answers the incident's id
+/// (`NotFound` when the row is not in the trash or its incident is). The caller writes its
+/// search text again and records the restore.
+pub(crate) async fn untrash(
+    conn: &mut SqliteConnection,
+    child: Child,
+    id: i64,
+) -> Result<i64, StoreError> {
+    let table = child.table();
+    let sql = format!(
+        "SELECT x.incident_id FROM {table} x JOIN incident i ON i.id = x.incident_id
+         WHERE x.id = ? AND x.deleted_at IS NOT NULL AND i.deleted_at IS NULL"
+    );
+    let found: Option<i64> = sqlx::query_scalar(AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let incident_id = found.ok_or(StoreError::NotFound)?;
+    let sql = format!("UPDATE {table} SET deleted_at = NULL WHERE id = ?");
+    sqlx::query(AssertSqlSafe(sql))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(incident_id)
 }
