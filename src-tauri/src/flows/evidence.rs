@@ -42,6 +42,24 @@ pub struct EmailImported {
 }
 
 impl AppState {
+    /// A file the owner chose as evidence: its name as a piece keeps it, and its size, which
+    /// must be within the 200 MB limit.
+    fn chosen_file(&self, path: &Path) -> Result<(String, u64), IpcError> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let name = piece::file_name(&name).local(self)?;
+        let len = std::fs::metadata(path)
+            .map_err(StoreError::from)
+            .local(self)?
+            .len();
+        if len > evidence::MAX_SIZE {
+            return Err(self.err(StoreError::TooLarge));
+        }
+        Ok((name, len))
+    }
+
     /// Adds files chosen in the dialog as pieces, in order. Every file is checked (there,
     /// readable, not empty, at most 200 MB) before the first is added.
     pub async fn pieces_add_files(
@@ -52,18 +70,7 @@ impl AppState {
         let (now, _) = now();
         let mut checked = Vec::new();
         for path in paths {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let name = piece::file_name(&name).local(self)?;
-            let len = std::fs::metadata(path)
-                .map_err(StoreError::from)
-                .local(self)?
-                .len();
-            if len > evidence::MAX_SIZE {
-                return Err(self.err(StoreError::TooLarge));
-            }
+            let (name, len) = self.chosen_file(path)?;
             if len == 0 {
                 return Err(self.err(StoreError::EmptyFile));
             }
@@ -144,18 +151,7 @@ impl AppState {
             None | Some("") => Actor::Platform,
             Some(a) => Actor::parse(a).local(self)?,
         };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let name = piece::file_name(&name).local(self)?;
-        let len = std::fs::metadata(path)
-            .map_err(StoreError::from)
-            .local(self)?
-            .len();
-        if len > evidence::MAX_SIZE {
-            return Err(self.err(StoreError::TooLarge));
-        }
+        let (name, _) = self.chosen_file(path)?;
         let raw =
             zeroize::Zeroizing::new(std::fs::read(path).map_err(StoreError::from).local(self)?);
         let mail =
