@@ -10,7 +10,7 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 LIB_CRATES := -p carnet-core -p carnet-store -p carnet-dossier -p carnet-interop -p carnet-proof
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: deps run dev demo test lint deny advisories ui-check ui-test unit keyring-test bindings bindings-check licences licences-check e2e robustness fuzz bench bench-app bench-baseline sample-dossier bundle deb-test screenshot app clean
+.PHONY: deps run dev demo test lint deny advisories ui-check ui-test unit keyring-test bindings bindings-check licences licences-check e2e robustness fuzz bench bench-app bench-baseline bench-report sample-dossier bundle deb-test screenshot app clean
 
 ## deps: installs what is missing (Debian packages, Rust, tauri-driver, the UI's npm packages).
 deps:
@@ -164,6 +164,12 @@ bench-app: deps ui/dist/index.html
 	cargo build --release -p carnet-store --features generate --bin carnet-generate
 	cargo build -p carnet-e2e --bin app-bench
 	CARNET_APP_BIN=$(TARGET_DIR)/release/carnet $(XVFB) $(TARGET_DIR)/debug/app-bench --runs 5
+
+## bench-report: every figure of the performance goals in one table, target/bench-report.md
+## (scripts/bench-report.py: criterion medians, the app bench over 10 runs, the dossier baseline;
+## the .deb's size if `make bundle` built one). Needs chromium for the baseline.
+bench-report: deps ui/dist/index.html
+	python3 scripts/bench-report.py
 
 ## bundle: the .deb and .rpm installers, through the Tauri CLI (Windows msi/nsis and macOS dmg are
 ## configured in tauri.conf.json and build on those systems).
