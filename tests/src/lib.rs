@@ -386,6 +386,57 @@ impl App {
         self.wait_for_text("Plateforme enregistrée").await;
     }
 
+    /// Clicks « English » in the header's « Langue » group (from French screens).
+    pub async fn switch_to_english(&self) {
+        self.button_in_group("Langue", "English")
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// Clicks « Français » in the header's « Language » group (from English screens).
+    pub async fn switch_to_french(&self) {
+        self.button_in_group("Language", "Français")
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// Plateformes, still empty: the first platform, `name` of service type `kind`, saved (French).
+    pub async fn add_first_platform(&self, name: &str, kind: &str) {
+        self.go("Plateformes").await;
+        self.heading("Vos plateformes").await;
+        self.wait_for_text("Aucune plateforme pour l’instant").await;
+        self.click("Ajouter une plateforme").await;
+        self.heading("Nouvelle plateforme").await;
+        self.fill("Nom de la plateforme", name).await;
+        self.choose("Type de service", kind).await;
+        self.click("Enregistrer la plateforme").await;
+        self.wait_for_text("Plateforme enregistrée").await;
+    }
+
+    /// Platforms, still empty: the first platform, with just its name, saved (English screens).
+    pub async fn add_first_platform_en(&self, name: &str) {
+        self.go("Platforms").await;
+        self.heading("Your platforms").await;
+        self.wait_for_text("No platform yet").await;
+        self.click("Add a platform").await;
+        self.heading("New platform").await;
+        self.fill("Platform name", name).await;
+        self.click("Save the platform").await;
+        self.wait_for_text(&format!("Platform saved: {name}.")).await;
+    }
+
+    /// Incident log, « Record an incident »: the new incident's form, `category` chosen (English).
+    pub async fn new_incident_en(&self, category: &str) {
+        self.go("Incident log").await;
+        self.click("Record an incident").await;
+        self.heading("New incident").await;
+        self.choose("Category", category).await;
+    }
+
     /// Settings, « Preuves horodatées »: the authority at `url` (typed as the owner's own),
     /// then proofs turned on (French screens).
     pub async fn turn_proofs_on(&self, url: &str) {

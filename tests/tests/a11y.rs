@@ -167,11 +167,7 @@ async fn axe_finds_nothing_serious_in_french_and_english_light() {
     app.audit("fr-dossier-new").await;
     app.screenshot("a11y-fr-light").await;
 
-    app.button_in_group("Langue", "English")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_english().await;
     audit_pages(&app, &PAGES_EN, "en").await;
     app.go("Incident log").await;
     audit_import(
@@ -251,11 +247,7 @@ async fn axe_finds_nothing_serious_in_the_dark_theme_in_both_languages() {
     )
     .await;
     app.screenshot("a11y-fr-dark").await;
-    app.button_in_group("Langue", "English")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_english().await;
     audit_pages(&app, &PAGES_EN, "dark-en").await;
     app.go("Your dossiers").await;
     app.click("New dossier").await;

@@ -104,15 +104,8 @@ async fn record_journal_fr(app: &App) {
     app.click("Enregistrer le profil").await;
     app.wait_for_text("Profil enregistré.").await;
 
-    app.go("Plateformes").await;
-    app.heading("Vos plateformes").await;
-    app.wait_for_text("Aucune plateforme pour l’instant").await;
-    app.click("Ajouter une plateforme").await;
-    app.heading("Nouvelle plateforme").await;
-    app.fill("Nom de la plateforme", "Marché des Créateurs")
+    app.add_first_platform("Marché des Créateurs", "Place de marché")
         .await;
-    app.choose("Type de service", "Place de marché").await;
-    app.click("Enregistrer la plateforme").await;
     app.wait_for_text("Plateforme enregistrée : Marché des Créateurs.")
         .await;
 
@@ -456,11 +449,7 @@ async fn a_dge_dossier_in_english_and_in_the_dark_theme() {
     .await;
     assert!(app.prefers_dark().await);
     app.create_vault_and_open(PASSPHRASE).await;
-    app.button_in_group("Langue", "English")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_english().await;
     app.heading("Incident log").await;
 
     app.go("Company").await;
@@ -469,19 +458,8 @@ async fn a_dge_dossier_in_english_and_in_the_dark_theme() {
     app.fill("SIRET number", SIRET).await;
     app.click("Save the profile").await;
     app.wait_for_text("Profile saved.").await;
-    app.go("Platforms").await;
-    app.heading("Your platforms").await;
-    app.wait_for_text("No platform yet").await;
-    app.click("Add a platform").await;
-    app.heading("New platform").await;
-    app.fill("Platform name", "Cdiscount").await;
-    app.click("Save the platform").await;
-    app.wait_for_text("Platform saved: Cdiscount.").await;
-    app.go("Incident log").await;
-    app.click("Record an incident").await;
-    app.heading("New incident").await;
-    app.choose("Category", "Account suspended or terminated")
-        .await;
+    app.add_first_platform_en("Cdiscount").await;
+    app.new_incident_en("Account suspended or terminated").await;
     app.fill("Title", "Account closed without notice").await;
     app.click("Save the incident").await;
     app.heading("Account closed without notice").await;

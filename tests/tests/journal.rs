@@ -124,11 +124,7 @@ async fn company_and_platforms_in_english_and_in_the_dark_theme() {
     let dir = data_dir();
     let app = App::start_dark(dir.path()).await;
     app.create_vault_and_open(PASSPHRASE).await;
-    app.button_in_group("Langue", "English")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_english().await;
     app.go("Company").await;
     app.heading("Your company").await;
     app.wait_for_text("One profile for all your dossiers").await;
@@ -312,11 +308,7 @@ async fn platforms_from_the_catalogue_or_named_edited_trashed_and_restored() {
     app.heading("Marché des Créateurs").await;
 
     // The same list in English.
-    app.button_in_group("Langue", "English")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_english().await;
     app.heading("Your platforms").await;
     let text = app.wait_for_text("Joined the charter in 2020").await;
     assert!(text.contains("Marketplace"), "{text}");
@@ -754,26 +746,14 @@ async fn an_incident_in_english_and_in_the_dark_theme() {
     let dir = data_dir();
     let app = App::start_dark(dir.path()).await;
     app.create_vault_and_open(PASSPHRASE).await;
-    app.button_in_group("Langue", "English")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_english().await;
     app.heading("Incident log").await;
     app.wait_for_text("No incident recorded yet").await;
     app.screenshot("journal-empty-en-dark").await;
 
-    app.go("Platforms").await;
-    app.click("Add a platform").await;
-    app.fill("Platform name", "Cdiscount").await;
-    app.click("Save the platform").await;
-    app.wait_for_text("Platform saved: Cdiscount.").await;
+    app.add_first_platform_en("Cdiscount").await;
 
-    app.go("Incident log").await;
-    app.click("Record an incident").await;
-    app.heading("New incident").await;
-    app.choose("Category", "Account suspended or terminated")
-        .await;
+    app.new_incident_en("Account suspended or terminated").await;
     app.choose(
         "Measure the platform took",
         "Termination of the whole service",

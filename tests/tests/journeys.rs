@@ -48,11 +48,7 @@ async fn switching_to_english_changes_the_visible_texts() {
     let dir = data_dir();
     let app = App::start(dir.path()).await;
 
-    app.button_in_group("Langue", "English")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_english().await;
 
     app.heading("Welcome to Carnet").await;
     app.navigation("Main navigation").await;
@@ -72,21 +68,13 @@ async fn switching_to_english_changes_the_visible_texts() {
 async fn the_language_choice_survives_a_restart() {
     let dir = data_dir();
     let app = App::start(dir.path()).await;
-    app.button_in_group("Langue", "English")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_english().await;
     app.heading("Welcome to Carnet").await;
 
     let app = app.restart().await;
     app.heading("Welcome to Carnet").await;
     // Back to French from the header, and that choice survives too.
-    app.button_in_group("Language", "Français")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_french().await;
     app.heading("Bienvenue dans Carnet").await;
 
     let app = app.restart().await;
@@ -120,11 +108,7 @@ async fn a_second_carnet_on_the_same_data_folder_stays_out() {
     };
     assert_eq!(status.code(), Some(3), "the 'already open' exit status");
     // The first one is untouched and still answers.
-    app.button_in_group("Langue", "English")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_english().await;
     app.heading("Welcome to Carnet").await;
     app.quit().await;
 }

@@ -58,16 +58,8 @@ async fn timestamps_and_a_dkim_verdict_in_the_real_app() {
     app.screenshot("proofs-settings-fr").await;
 
     // An incident.
-    app.go("Plateformes").await;
-    app.heading("Vos plateformes").await;
-    app.wait_for_text("Aucune plateforme pour l’instant").await;
-    app.click("Ajouter une plateforme").await;
-    app.heading("Nouvelle plateforme").await;
-    app.fill("Nom de la plateforme", "Marché des Créateurs")
+    app.add_first_platform("Marché des Créateurs", "Place de marché")
         .await;
-    app.choose("Type de service", "Place de marché").await;
-    app.click("Enregistrer la plateforme").await;
-    app.wait_for_text("Plateforme enregistrée").await;
     app.go("Journal").await;
     app.click("Noter un incident").await;
     app.choose("Catégorie", "Versements retenus ou bloqués")

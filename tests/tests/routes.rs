@@ -214,11 +214,7 @@ async fn the_guide_in_english_and_in_the_dark_theme() {
     app.wait_for_text("Événement enregistré.").await;
     app.wait_for_text("compté à partir du jour où vous avez été informé de la décision.")
         .await;
-    app.button_in_group("Langue", "English")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_english().await;
     let text = app.wait_for_text("What can I do now?").await;
     for shown in [
         "this is not legal advice and no outcome is guaranteed",

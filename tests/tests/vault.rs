@@ -232,21 +232,13 @@ async fn the_vault_survives_a_restart_in_both_languages() {
     assert_eq!(app.focused_id().await, "unlock-passphrase");
 
     // The unlock screen in English, Rust's messages too.
-    app.button_in_group("Langue", "English")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_english().await;
     app.heading("Unlock the vault").await;
     app.fill("Passphrase", "not the right one at all").await;
     app.click("Unlock").await;
     app.wait_for_text("That is not the right passphrase").await;
     app.screenshot("vault-unlock-error-en").await;
-    app.button_in_group("Language", "Français")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_french().await;
     app.heading("Déverrouiller le coffre").await;
 
     unlock_with_passphrase(&app, PASSPHRASE).await;
@@ -571,11 +563,7 @@ async fn a_damaged_key_file_is_repaired_from_todays_backup_with_the_recovery_key
     app.screenshot("vault-problem-backups").await;
 
     // The same in English: the list's dates and kinds, the disclosure, Rust's message.
-    app.button_in_group("Langue", "English")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_english().await;
     app.heading("Backups").await;
     app.wait_for_text("Restore a backup").await;
     // Rust's message is asked again in the new language: waited for, not read at once.
@@ -587,11 +575,7 @@ async fn a_damaged_key_file_is_repaired_from_todays_backup_with_the_recovery_key
     let english_day = english_day.as_str().unwrap();
     assert!(english_day.contains("Daily"), "{english_day}");
     app.screenshot("vault-problem-backups-en").await;
-    app.button_in_group("Language", "Français")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.switch_to_french().await;
     app.heading("Sauvegardes").await;
 
     // Restoring asks to confirm, and for a secret: a wrong passphrase first.
