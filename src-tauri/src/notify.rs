@@ -144,7 +144,7 @@ pub async fn watch<R: Runtime>(app: AppHandle<R>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_host::{PASS, state};
+    use crate::test_host::{PASS, state, store};
 
     /// A vault with one incident whose complaint window closes in a few days.
     async fn vault_with_a_closing_window() -> (tempfile::TempDir, AppState, NaiveDate) {
@@ -155,57 +155,24 @@ mod tests {
         {
             let slot = s.vault.lock().await;
             let vault = slot.as_ref().unwrap();
-            let mut conn = vault.pool().acquire().await.unwrap();
-            use carnet_store::journal::generate::{self, NewIncident, NewPlatform};
-            let p = generate::insert_platform(
-                &mut conn,
-                &NewPlatform {
-                    catalogue_id: None,
-                    name: "Cdiscount",
-                    service: "marketplace",
-                    legal_entity: "",
-                    country: "",
-                    seller_accounts: &[],
-                    relationship_start: None,
-                    turnover_share_pct: None,
-                    complaint_channel: "",
-                    terms_version: "",
-                },
-                "2026-11-26T10:00:00+01:00",
-            )
-            .await
-            .unwrap();
-            let decided = NaiveDate::from_ymd_opt(2026, 6, 6).unwrap();
-            generate::insert_incident(
-                &mut conn,
-                &NewIncident {
-                    platform_id: p,
-                    category: "ACC-02".into(),
-                    title: "Compte suspendu".into(),
-                    status: carnet_core::journal::incident::Status::Open,
-                    occurred_on: Some(decided),
-                    facts: carnet_core::deadlines::IncidentFacts {
-                        measure: Some(carnet_core::deadlines::Measure::Suspension),
-                        decision: Some(decided),
-                        reasons_received: Some(true),
-                        ..Default::default()
-                    },
-                    funds_held_cents: None,
-                    sales_lost_cents: None,
-                    fees_cents: None,
-                    amounts_note: String::new(),
-                    decision_reference: String::new(),
-                    description: String::new(),
-                    wanted: String::new(),
-                    tags: Vec::new(),
-                },
-                "2026-11-26T10:00:00+01:00",
-                "2026-11-26T10:00:00+01:00",
-            )
-            .await
-            .unwrap();
+            let p = store::generated_platform(vault, None, "Cdiscount", "", "").await;
+            let decided = store::day("2026-06-06");
+            let facts = carnet_core::deadlines::IncidentFacts {
+                measure: Some(carnet_core::deadlines::Measure::Suspension),
+                decision: Some(decided),
+                reasons_received: Some(true),
+                ..Default::default()
+            };
+            let i = store::new_incident(
+                p,
+                "Compte suspendu",
+                carnet_core::journal::incident::Status::Open,
+                Some(decided),
+                facts,
+            );
+            store::insert_incident(vault, &i).await;
         }
-        (dir, s, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        (dir, s, store::today())
     }
 
     #[tokio::test]

@@ -147,21 +147,7 @@ mod tests {
         state
             .company_save(carnet_core::journal::company::CompanyInput {
                 legal_name: "Maroquinerie Zéphyrine".into(),
-                siren: "732 829 320".into(),
-                siret: "732 829 320 00074".into(),
-                legal_form: "SARL".into(),
-                naf: "47.91B".into(),
-                size_class: "micro".into(),
-                headcount: "4".into(),
-                street: "12 rue des Tanneurs".into(),
-                postcode: "69001".into(),
-                city: "Lyon".into(),
-                country: "FR".into(),
-                contact_name: "Claire Martin".into(),
-                contact_role: "Gérante".into(),
-                contact_email: "claire@exemple.fr".into(),
-                contact_phone: "06 12 34 56 78".into(),
-                insolvency: false,
+                ..crate::test_host::company()
             })
             .await
             .unwrap();

@@ -9,7 +9,7 @@ use carnet_core::platforms::CharterSignatory;
 
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
-use crate::test_host::{hostile, opened};
+use crate::test_host::{company, hostile, opened};
 
 /// Every row of the journal's tables, as text: what "nothing changed" compares.
 async fn snapshot(s: &AppState) -> Vec<String> {
@@ -56,27 +56,6 @@ fn assert_refused(e: &IpcError, field: Field, bad: &str) {
         "the message repeats the input: {}",
         e.message
     );
-}
-
-fn company() -> CompanyInput {
-    CompanyInput {
-        legal_name: "Atelier Lumière".into(),
-        siren: "732 829 320".into(),
-        siret: "732 829 320 00074".into(),
-        legal_form: "SARL".into(),
-        naf: "47.91B".into(),
-        size_class: "micro".into(),
-        headcount: "4".into(),
-        street: "12 rue des Tanneurs".into(),
-        postcode: "69001".into(),
-        city: "Lyon".into(),
-        country: "FR".into(),
-        contact_name: "Claire Martin".into(),
-        contact_role: "Gérante".into(),
-        contact_email: "claire@exemple.fr".into(),
-        contact_phone: "06 12 34 56 78".into(),
-        insolvency: false,
-    }
 }
 
 type SetCompany = fn(&mut CompanyInput, String);

@@ -7,11 +7,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use carnet_core::Field;
-use carnet_core::dossier::{
-    AskInput, DeclarationsInput, DossierInput, DossierProgress, MissingCode, SubmissionInput,
-};
-use carnet_core::journal::company::CompanyInput;
-use carnet_core::journal::event::EventInput;
+use carnet_core::dossier::{DossierInput, DossierProgress, MissingCode, SubmissionInput};
 use carnet_core::journal::incident::{IncidentInput, Status};
 use carnet_core::journal::platform::PlatformInput;
 
@@ -20,84 +16,37 @@ use crate::flows::dossiers::{Progress, dossier_code};
 use crate::flows::evidence::Content;
 use crate::flows::files::io_code;
 use crate::state::AppState;
-use crate::test_host::{hostile, opened};
+use crate::test_host::{dossier_company, dossier_draft, hostile, opened, suspended_account};
 
 /// A 1×1 RGBA PNG.
 const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 /// A platform, an incident with an event and two pieces (text and image): the incident id.
 async fn journal(s: &AppState) -> (i64, i64) {
-    let platform = s
-        .platform_save(PlatformInput {
-            catalogue_id: "amazon".into(),
-            seller_accounts: vec!["A1B2C3".into()],
-            ..PlatformInput::default()
-        })
-        .await
-        .unwrap();
-    let incident = s
-        .incident_save(IncidentInput {
-            platform_id: platform.id,
-            category: "ACC-02".into(),
-            title: "Compte vendeur suspendu".into(),
-            occurred_on: Some("2026-03-01".into()),
-            decision_on: Some("2026-03-02".into()),
+    let (platform_id, incident_id, _) = suspended_account(
+        s,
+        IncidentInput {
             funds_held: Some("1 234,56".into()),
             ..IncidentInput::default()
-        })
+        },
+    )
+    .await;
+    s.piece_add_bytes(incident_id, "capture.png", None, Content::Base64(PNG))
         .await
         .unwrap();
-    let text = s
-        .piece_add_bytes(
-            incident.id,
-            "échange.txt",
-            None,
-            Content::Bytes("Réponse de la plateforme : compte suspendu.".as_bytes()),
-        )
-        .await
-        .unwrap();
-    s.piece_add_bytes(incident.id, "capture.png", None, Content::Base64(PNG))
-        .await
-        .unwrap();
-    s.event_save(EventInput {
-        incident_id: incident.id,
-        happened_on: "2026-03-02".into(),
-        actor: "platform".into(),
-        channel: "email".into(),
-        summary: "Suspension notifiée".into(),
-        piece_ids: vec![text.id],
-        ..EventInput::default()
-    })
-    .await
-    .unwrap();
-    (platform.id, incident.id)
+    (platform_id, incident_id)
 }
 
 fn draft(incident_id: i64) -> DossierInput {
     DossierInput {
-        destination: "mediateur".into(),
-        locale: "fr".into(),
-        incident_ids: vec![incident_id],
-        title: "Suspension du compte vendeur".into(),
-        summary: "Compte suspendu sans motif le 2 mars 2026.".into(),
-        asks: vec![AskInput {
-            kind: "mediation".into(),
-            detail: String::new(),
-        }],
-        declarations: DeclarationsInput {
-            accuracy: true,
-            signatory: "Claire Martin, gérante".into(),
-            place: "Lyon".into(),
-            ..DeclarationsInput::default()
-        },
         mediateur_request: "sollicitation".into(),
-        ..DossierInput::default()
+        ..dossier_draft("mediateur", incident_id)
     }
 }
 
 /// The company's profile and the platform's operator, as the Médiateur needs them.
 async fn complete_parties(s: &AppState, platform_id: i64) {
-    s.company_save(company()).await.unwrap();
+    s.company_save(dossier_company()).await.unwrap();
     s.platform_save(PlatformInput {
         id: Some(platform_id),
         catalogue_id: "amazon".into(),
@@ -110,20 +59,6 @@ async fn complete_parties(s: &AppState, platform_id: i64) {
     })
     .await
     .unwrap();
-}
-
-fn company() -> CompanyInput {
-    CompanyInput {
-        legal_name: "Atelier du Cuir Lyonnais".into(),
-        siret: "73282932000074".into(),
-        street: "3 rue de la Soie".into(),
-        postcode: "69001".into(),
-        city: "Lyon".into(),
-        contact_name: "Claire Martin".into(),
-        contact_email: "claire@example.org".into(),
-        contact_phone: "06 12 34 56 78".into(),
-        ..CompanyInput::default()
-    }
 }
 
 fn recorder() -> (Progress, Arc<Mutex<Vec<DossierProgress>>>) {
@@ -385,7 +320,7 @@ async fn a_dossier_from_draft_to_export_to_submission() {
 async fn exports_that_fail_leave_no_file_and_say_why() {
     let (dir, s) = opened().await;
     let (_, incident_id) = journal(&s).await;
-    s.company_save(company()).await.unwrap();
+    s.company_save(dossier_company()).await.unwrap();
     let mut d = draft(incident_id);
     d.destination = "platform_complaint".into();
     let incident = s.incident_get(incident_id).await.unwrap().incident;

@@ -10,18 +10,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
-use carnet_core::dossier::{AskInput, DeclarationsInput, DossierInput};
-use carnet_core::journal::company::CompanyInput;
-use carnet_core::journal::event::EventInput;
 use carnet_core::journal::incident::IncidentInput;
-use carnet_core::journal::platform::PlatformInput;
 
 use crate::error::ErrorCode;
 use crate::flows::dossiers::Progress;
-use crate::flows::evidence::Content;
 use crate::flows::files::io_code;
 use crate::state::AppState;
-use crate::test_host::{PASS, test_options};
+use crate::test_host::{PASS, dossier_company, dossier_draft, suspended_account, test_options};
 
 const ENV_DIR: &str = "CARNET_FULL_DISK_DOSSIER";
 const ENV_OUT: &str = "CARNET_FULL_DISK_DOSSIER_OUT";
@@ -35,78 +30,17 @@ fn quiet() -> Progress {
 
 /// A complete dossier (the platform complaint of one incident with a piece): its id.
 async fn dossier(s: &AppState) -> i64 {
-    let platform = s
-        .platform_save(PlatformInput {
-            catalogue_id: "amazon".into(),
-            seller_accounts: vec!["A1B2C3".into()],
-            ..PlatformInput::default()
-        })
-        .await
-        .unwrap();
-    let incident = s
-        .incident_save(IncidentInput {
-            platform_id: platform.id,
-            category: "ACC-02".into(),
-            title: "Compte vendeur suspendu".into(),
-            occurred_on: Some("2026-03-01".into()),
-            decision_on: Some("2026-03-02".into()),
+    let (_, incident_id, _) = suspended_account(
+        s,
+        IncidentInput {
             decision_reference: Some("CASE-1".into()),
             ..IncidentInput::default()
-        })
-        .await
-        .unwrap();
-    let text = s
-        .piece_add_bytes(
-            incident.id,
-            "échange.txt",
-            None,
-            Content::Bytes("Réponse de la plateforme : compte suspendu.".as_bytes()),
-        )
-        .await
-        .unwrap();
-    s.event_save(EventInput {
-        incident_id: incident.id,
-        happened_on: "2026-03-02".into(),
-        actor: "platform".into(),
-        channel: "email".into(),
-        summary: "Suspension notifiée".into(),
-        piece_ids: vec![text.id],
-        ..EventInput::default()
-    })
-    .await
-    .unwrap();
-    s.company_save(CompanyInput {
-        legal_name: "Atelier du Cuir Lyonnais".into(),
-        siret: "73282932000074".into(),
-        street: "3 rue de la Soie".into(),
-        postcode: "69001".into(),
-        city: "Lyon".into(),
-        contact_name: "Claire Martin".into(),
-        contact_email: "claire@example.org".into(),
-        contact_phone: "06 12 34 56 78".into(),
-        ..CompanyInput::default()
-    })
-    .await
-    .unwrap();
+        },
+    )
+    .await;
+    s.company_save(dossier_company()).await.unwrap();
     let view = s
-        .dossier_create(DossierInput {
-            destination: "platform_complaint".into(),
-            locale: "fr".into(),
-            incident_ids: vec![incident.id],
-            title: "Suspension du compte vendeur".into(),
-            summary: "Compte suspendu sans motif le 2 mars 2026.".into(),
-            asks: vec![AskInput {
-                kind: "mediation".into(),
-                detail: String::new(),
-            }],
-            declarations: DeclarationsInput {
-                accuracy: true,
-                signatory: "Claire Martin, gérante".into(),
-                place: "Lyon".into(),
-                ..DeclarationsInput::default()
-            },
-            ..DossierInput::default()
-        })
+        .dossier_create(dossier_draft("platform_complaint", incident_id))
         .await
         .unwrap();
     assert!(view.complete, "{:?}", view.missing);

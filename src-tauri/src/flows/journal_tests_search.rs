@@ -10,30 +10,27 @@ use carnet_core::journal::search::{PAGE_LAST, SearchFilters};
 
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
-use crate::test_host::{hostile, opened};
+use crate::test_host::{hostile, incident_on, opened};
 
 /// An incident on Cdiscount with an event, through the journal's own commands.
 async fn journal(s: &AppState) -> i64 {
-    let platform = s
-        .platform_save(PlatformInput {
+    let (_, incident_id) = incident_on(
+        s,
+        PlatformInput {
             catalogue_id: "cdiscount".into(),
             ..PlatformInput::default()
-        })
-        .await
-        .unwrap();
-    let incident = s
-        .incident_save(IncidentInput {
-            platform_id: platform.id,
+        },
+        IncidentInput {
             category: "FIN-02".into(),
             title: "Versement retenu après une réclamation".into(),
             occurred_on: Some("2026-01-15".into()),
             funds_held: Some("1 250,00".into()),
             ..IncidentInput::default()
-        })
-        .await
-        .unwrap();
+        },
+    )
+    .await;
     s.event_save(EventInput {
-        incident_id: incident.id,
+        incident_id,
         happened_on: "2026-01-20".into(),
         actor: "platform".into(),
         channel: "email".into(),
@@ -43,7 +40,7 @@ async fn journal(s: &AppState) -> i64 {
     })
     .await
     .unwrap();
-    incident.id
+    incident_id
 }
 
 async fn found(s: &AppState, query: &str) -> Vec<i64> {

@@ -6,6 +6,8 @@
 //!
 //! The vault lives in `/dev/shm` when it exists (`CARNET_BENCH_DIR` picks another folder).
 
+mod common;
+
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -14,25 +16,11 @@ use carnet_interop::{Format, PlanOptions};
 use carnet_store::journal::imports::{self, ImportItem, ImportSource};
 use carnet_store::keys::kdf::{Calibration, KdfParams};
 use carnet_store::{Layout, Vault};
-use chrono::NaiveDate;
+use common::*;
 use criterion::{Criterion, criterion_group, criterion_main};
 use tokio::runtime::Runtime;
 
-const PASS: &str = "pluie verte sur le quai du port 42";
-const NOW: &str = "2026-11-26T10:00:00+01:00";
 const ROWS: usize = 10_000;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
-
-fn scratch() -> tempfile::TempDir {
-    let base = std::env::var_os("CARNET_BENCH_DIR")
-        .map(std::path::PathBuf::from)
-        .or_else(|| Some(std::path::PathBuf::from("/dev/shm")).filter(|p| p.is_dir()))
-        .unwrap_or_else(std::env::temp_dir);
-    tempfile::tempdir_in(base).unwrap()
-}
 
 /// The CSV of `ROWS` incidents, as a seller keeps it.
 fn csv() -> Vec<u8> {

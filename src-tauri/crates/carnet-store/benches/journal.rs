@@ -13,6 +13,8 @@
 //! `CARNET_BENCH_DIR` picks another folder. `CARNET_BENCH_SCALE=small` (1,000 / 10,000 / 100)
 //! for a quick try.
 
+mod common;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -21,24 +23,9 @@ use carnet_store::journal::generate::{self, Scale};
 use carnet_store::journal::{barometer, search};
 use carnet_store::keys::kdf::{Calibration, KdfParams};
 use carnet_store::{Layout, Vault};
-use chrono::NaiveDate;
+use common::*;
 use criterion::{Criterion, criterion_group, criterion_main};
 use tokio::runtime::Runtime;
-
-const PASS: &str = "pluie verte sur le quai du port 42";
-const NOW: &str = "2026-11-26T10:00:00+01:00";
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
-
-fn scratch() -> tempfile::TempDir {
-    let base = std::env::var_os("CARNET_BENCH_DIR")
-        .map(std::path::PathBuf::from)
-        .or_else(|| Some(std::path::PathBuf::from("/dev/shm")).filter(|p| p.is_dir()))
-        .unwrap_or_else(std::env::temp_dir);
-    tempfile::tempdir_in(base).unwrap()
-}
 
 /// 200 searches as an owner types them: common and rare words, prefixes being typed, accents
 /// left out, two or three words, a platform's name, references, and words not there.

@@ -13,6 +13,8 @@
 //! encryption and not the disk's fsync latency, which on these shared machines varies by
 //! more than the whole difference being measured. `CARNET_BENCH_DIR` picks another folder.
 
+mod common;
+
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -20,21 +22,11 @@ use carnet_store::db::{self, Mode};
 use carnet_store::keys::VaultKey;
 use carnet_store::keys::kdf::{Calibration, KdfParams};
 use carnet_store::{Layout, Secret, Vault, evidence};
+use common::*;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use sha2::Digest;
 use sqlx::SqlitePool;
 use tokio::runtime::Runtime;
-
-fn scratch() -> tempfile::TempDir {
-    let base = std::env::var_os("CARNET_BENCH_DIR")
-        .map(std::path::PathBuf::from)
-        .or_else(|| Some(std::path::PathBuf::from("/dev/shm")).filter(|p| p.is_dir()))
-        .unwrap_or_else(std::env::temp_dir);
-    tempfile::tempdir_in(base).unwrap()
-}
-
-const PASS: &str = "pluie verte sur le quai du port 42";
-const NOW: &str = "2026-11-26T10:00:00+01:00";
 
 async fn pool(dir: &std::path::Path, key: Option<&VaultKey>) -> SqlitePool {
     let pool = db::open(&dir.join("b.db"), key, Mode::Create)

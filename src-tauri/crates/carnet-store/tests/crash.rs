@@ -7,7 +7,7 @@
 mod common;
 mod kill_loop;
 
-use carnet_store::{Layout, Secret, Vault, db, evidence};
+use carnet_store::evidence;
 use common::*;
 
 const KILLS: usize = 200;
@@ -17,13 +17,9 @@ const ENV_CHILD: &str = "CARNET_CRASH_CHILD";
 #[tokio::test]
 #[ignore]
 async fn crash_child() {
-    let Some(dir) = std::env::var_os(ENV_CHILD) else {
+    let Some(vault) = kill_loop::child_vault(ENV_CHILD).await else {
         return;
     };
-    let layout = Layout::new(std::path::Path::new(&dir));
-    let vault = Vault::unlock(&layout, Secret::Passphrase(PASS))
-        .await
-        .unwrap();
     let mut n: i64 = sqlx::query_scalar("SELECT count(*) FROM evidence_content")
         .fetch_one(vault.pool())
         .await
@@ -44,9 +40,7 @@ async fn crash_child() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn survives_kills() {
-    let f = fixture();
-    let (vault, _) = created(&f).await;
-    vault.lock().await;
+    let f = locked().await;
     let mut killer = kill_loop::Killer::new();
     let seed = killer.seed;
     let mut acked: Vec<String> = Vec::new();
@@ -59,15 +53,7 @@ async fn survives_kills() {
         }
         acked.extend(got);
 
-        let v = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
-            .await
-            .unwrap_or_else(|e| {
-                panic!("round {round} (seed {seed}): the vault does not open: {e:?}")
-            });
-        assert!(
-            db::integrity_ok(v.pool()).await,
-            "round {round} (seed {seed}): integrity"
-        );
+        let v = kill_loop::reopened(&f.layout, round, seed).await;
         let names: Vec<String> = sqlx::query_scalar("SELECT original_name FROM evidence_content")
             .fetch_all(v.pool())
             .await

@@ -16,17 +16,11 @@ use carnet_core::journal::incident::{IncidentInput, Status};
 use carnet_core::journal::platform::PlatformInput;
 use carnet_core::{Locale, Platforms};
 use carnet_store::journal::imports::{self, ImportItem, ImportSource};
-use carnet_store::{Layout, Secret, Vault, db};
-use chrono::NaiveDate;
 use common::*;
 
 const KILLS: usize = 60;
 const BATCH: usize = 40;
 const ENV_CHILD: &str = "CARNET_CRASH_IMPORT_CHILD";
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
 
 /// The `BATCH` rows of batch `n`, as the shell hands them to the store.
 fn batch(n: i64) -> Vec<ImportItem> {
@@ -75,13 +69,9 @@ fn batch(n: i64) -> Vec<ImportItem> {
 #[tokio::test]
 #[ignore]
 async fn crash_import_child() {
-    let Some(dir) = std::env::var_os(ENV_CHILD) else {
+    let Some(vault) = kill_loop::child_vault(ENV_CHILD).await else {
         return;
     };
-    let layout = Layout::new(std::path::Path::new(&dir));
-    let vault = Vault::unlock(&layout, Secret::Passphrase(PASS))
-        .await
-        .unwrap();
     // Batches are whole: the rows already imported tell the next batch's number.
     let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM import_origin")
         .fetch_one(vault.pool())
@@ -105,21 +95,13 @@ async fn crash_import_child() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn imports_survive_kills() {
-    let f = fixture();
-    let (vault, _) = created(&f).await;
-    vault.lock().await;
+    let f = locked().await;
     let mut killer = kill_loop::Killer::new();
     let seed = killer.seed;
     let mut acked: Vec<String> = Vec::new();
     for round in 0..KILLS {
         acked.extend(killer.run_once("crash_import_child", ENV_CHILD, f.dir.path()));
-        let v = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
-            .await
-            .unwrap_or_else(|e| panic!("round {round} (seed {seed}): does not open: {e:?}"));
-        assert!(
-            db::integrity_ok(v.pool()).await,
-            "round {round} (seed {seed}): integrity"
-        );
+        let v = kill_loop::reopened(&f.layout, round, seed).await;
         let titles: Vec<String> = sqlx::query_scalar("SELECT title FROM incident")
             .fetch_all(v.pool())
             .await

@@ -10,7 +10,6 @@ mod common;
 mod kill_loop;
 mod multi_row;
 
-use carnet_store::{Layout, Secret, Vault, db};
 use common::*;
 
 const KILLS: usize = 200;
@@ -22,13 +21,9 @@ const PIECE_LEN: usize = 3_000;
 #[tokio::test]
 #[ignore]
 async fn crash_journal_child() {
-    let Some(dir) = std::env::var_os(ENV_CHILD) else {
+    let Some(vault) = kill_loop::child_vault(ENV_CHILD).await else {
         return;
     };
-    let layout = Layout::new(std::path::Path::new(&dir));
-    let vault = Vault::unlock(&layout, Secret::Passphrase(PASS))
-        .await
-        .unwrap();
     let platform = multi_row::platform(&vault).await.unwrap();
     let mut n: i64 = sqlx::query_scalar("SELECT count(*) FROM incident")
         .fetch_one(vault.pool())
@@ -66,15 +61,7 @@ async fn journal_survives_kills() {
         }
         acked.extend(got);
 
-        let v = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
-            .await
-            .unwrap_or_else(|e| {
-                panic!("round {round} (seed {seed}): the vault does not open: {e:?}")
-            });
-        assert!(
-            db::integrity_ok(v.pool()).await,
-            "round {round} (seed {seed}): integrity"
-        );
+        let v = kill_loop::reopened(&f.layout, round, seed).await;
         let incidents = multi_row::check_whole(&v, PIECE_LEN, read_after)
             .await
             .unwrap_or_else(|e| panic!("round {round} (seed {seed}): {e}"));

@@ -215,19 +215,6 @@ mod platforms {
         }
     }
 
-    async fn add_incident(vault: &carnet_store::Vault, platform_id: i64) -> i64 {
-        sqlx::query_scalar(
-            "INSERT INTO incident (platform_id, category, title, status, created_at, updated_at)
-             VALUES (?, 'ACC-02', 'Compte suspendu', 'open', ?, ?) RETURNING id",
-        )
-        .bind(platform_id)
-        .bind(NOW)
-        .bind(NOW)
-        .fetch_one(vault.pool())
-        .await
-        .unwrap()
-    }
-
     #[tokio::test]
     async fn platforms_are_added_changed_listed_and_searchable() {
         let f = fixture();
@@ -244,13 +231,7 @@ mod platforms {
         assert_eq!(b.charter, None);
         assert_eq!(b.details.siret.as_ref().unwrap().as_str(), "73282932000074");
 
-        let names: Vec<String> = platforms::list(&vault)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|p| p.details.name)
-            .collect();
-        assert_eq!(names, ["Amazon", "Zèbre Market"]);
+        assert_eq!(platform_names(&vault).await, ["Amazon", "Zèbre Market"]);
         assert_eq!(
             search(&vault, "zebre").await,
             [("platform".to_owned(), b.id, None)]
@@ -364,7 +345,7 @@ mod platforms {
         let a = platforms::save(&vault, None, &details(amazon()), NOW)
             .await
             .unwrap();
-        let incident = add_incident(&vault, a.id).await;
+        let incident = bare_incident_on(&vault, a.id).await;
 
         let before = history(&vault).await;
         let e = platforms::delete(&vault, a.id, LATER).await.unwrap_err();

@@ -6,22 +6,17 @@
 mod common;
 
 use carnet_core::dossier::{DossierInput, MissingCode, SubmissionInput};
-use carnet_core::journal::company::CompanyInput;
-use carnet_core::journal::event::{Actor, Channel, EventInput};
+use carnet_core::journal::event::{Actor, Channel};
 use carnet_core::journal::incident::{IncidentInput, Status};
 use carnet_core::journal::platform::PlatformInput;
 use carnet_core::journal::trash::TrashEntity;
 use carnet_core::report::{Destination, PieceSource};
 use carnet_core::{Locale, Platforms};
 use carnet_store::journal::dossiers::{self, ALTERED, VaultPieces};
-use carnet_store::journal::{company, events, incidents, pieces, platforms, trash};
+use carnet_store::journal::{company, incidents, pieces, platforms, trash};
 use carnet_store::{StoreError, Vault};
-use chrono::{DateTime, NaiveDate};
+use chrono::DateTime;
 use common::*;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
 
 const LATER: &str = "2026-11-27T09:00:00+01:00";
 
@@ -43,24 +38,12 @@ async fn platform(vault: &Vault) -> i64 {
 }
 
 async fn save_company(vault: &Vault) {
-    let profile = CompanyInput {
-        legal_name: "Atelier du Cuir".into(),
-        siret: "73282932000074".into(),
-        street: "3 rue de la Soie".into(),
-        postcode: "69001".into(),
-        city: "Lyon".into(),
-        contact_name: "Claire Martin".into(),
-        contact_email: "claire@example.org".into(),
-        contact_phone: "06 12 34 56 78".into(),
-        ..CompanyInput::default()
-    }
-    .check()
-    .unwrap();
+    let profile = dossier_company().check().unwrap();
     company::save(vault, &profile, NOW).await.unwrap();
 }
 
 async fn incident(vault: &Vault, platform_id: i64, title: &str) -> i64 {
-    let (id, data) = IncidentInput {
+    let input = IncidentInput {
         platform_id,
         category: "ACC-02".into(),
         title: title.into(),
@@ -69,13 +52,8 @@ async fn incident(vault: &Vault, platform_id: i64, title: &str) -> i64 {
         complaint_sent_on: Some("2026-03-05".into()),
         decision_reference: Some("CASE-42".into()),
         ..IncidentInput::default()
-    }
-    .validate(today(), Locale::Fr)
-    .unwrap();
-    incidents::save(vault, id, &data, NOW, today())
-        .await
-        .unwrap()
-        .id
+    };
+    save_incident(vault, &input).await
 }
 
 fn draft(destination: &str, incident_ids: Vec<i64>) -> carnet_core::dossier::DossierDraft {
@@ -246,18 +224,13 @@ async fn what_is_missing_comes_from_the_journal_and_the_report_numbers_pieces_ac
     let c = pieces::add(&vault, two, &b"troisieme"[..], None, "c.txt", None, NOW)
         .await
         .unwrap();
-    let (_, ev) = EventInput {
-        incident_id: two,
-        happened_on: "2026-03-04".into(),
-        actor: "platform".into(),
-        channel: "email".into(),
-        summary: "Paiements retenus".into(),
-        piece_ids: vec![c.id],
-        ..EventInput::default()
-    }
-    .validate(today())
-    .unwrap();
-    events::save(&vault, None, &ev, NOW).await.unwrap();
+    event_with_piece(
+        &vault,
+        two,
+        ("platform", "email", "Paiements retenus"),
+        c.id,
+    )
+    .await;
 
     // Two before one: the draft's order is the dossier's.
     let id = dossiers::create(&vault, &draft("mediateur", vec![two, one]), 2026, NOW)

@@ -10,15 +10,10 @@ use carnet_core::journal::incident::{IncidentData, IncidentInput, Status};
 use carnet_core::journal::platform::{PlatformDetails, PlatformInput};
 use carnet_core::journal::trash::TrashEntity;
 use carnet_core::{Locale, Platforms};
+use carnet_store::StoreError;
 use carnet_store::journal::imports::{self, ImportItem, ImportSource};
 use carnet_store::journal::{exports, incidents, platforms, trash};
-use carnet_store::{StoreError, Vault};
-use chrono::NaiveDate;
 use common::*;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
 
 const SOURCE: ImportSource<'static> = ImportSource {
     file_name: "litiges.xlsx",
@@ -102,13 +97,6 @@ fn items() -> Vec<ImportItem> {
     ]
 }
 
-async fn count(vault: &Vault, table: &str) -> i64 {
-    sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {table}")))
-        .fetch_one(vault.pool())
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn an_import_writes_incidents_platforms_events_and_their_origin() {
     let f = fixture();
@@ -120,13 +108,10 @@ async fn an_import_writes_incidents_platforms_events_and_their_origin() {
         (done.created, done.already, done.events, done.platforms),
         (3, 0, 2, 2)
     );
-    let names: Vec<String> = platforms::list(&vault)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|p| p.details.name)
-        .collect();
-    assert_eq!(names, ["Cdiscount", "Ma Place de Marché"]);
+    assert_eq!(
+        platform_names(&vault).await,
+        ["Cdiscount", "Ma Place de Marché"]
+    );
     let all = exports::read(&vault, None, today(), &|_, _| {})
         .await
         .unwrap();

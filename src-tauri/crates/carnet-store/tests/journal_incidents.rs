@@ -14,10 +14,6 @@ use carnet_store::{StoreError, Vault, backup};
 use chrono::NaiveDate;
 use common::*;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
-
 const LATER: &str = "2026-11-27T09:00:00+01:00";
 
 async fn platform(vault: &Vault, name: &str) -> i64 {
@@ -49,20 +45,7 @@ fn input(platform_id: i64, title: &str, occurred: &str) -> IncidentInput {
 }
 
 async fn create(vault: &Vault, platform_id: i64, title: &str, occurred: &str) -> i64 {
-    let (id, data) = input(platform_id, title, occurred)
-        .validate(today(), Locale::Fr)
-        .unwrap();
-    incidents::save(vault, id, &data, NOW, today())
-        .await
-        .unwrap()
-        .id
-}
-
-async fn count(vault: &Vault, table: &str) -> i64 {
-    sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {table}")))
-        .fetch_one(vault.pool())
-        .await
-        .unwrap()
+    save_incident(vault, &input(platform_id, title, occurred)).await
 }
 
 async fn search(vault: &Vault, q: &str) -> Vec<(String, i64)> {
@@ -492,18 +475,13 @@ async fn a_deleted_incident_takes_its_events_and_pieces_to_the_trash_and_back() 
     let piece = pieces::add(&vault, id, &b"URL list"[..], None, "liens.txt", None, NOW)
         .await
         .unwrap();
-    let (_, ev) = EventInput {
-        incident_id: id,
-        happened_on: "2026-03-04".into(),
-        actor: "us".into(),
-        channel: "portal_message".into(),
-        summary: "Signalement envoyé".into(),
-        piece_ids: vec![piece.id],
-        ..EventInput::default()
-    }
-    .validate(today())
-    .unwrap();
-    events::save(&vault, None, &ev, NOW).await.unwrap();
+    let ev = event_with_piece(
+        &vault,
+        id,
+        ("us", "portal_message", "Signalement envoyé"),
+        piece.id,
+    )
+    .await;
     assert_eq!(count(&vault, "search").await, 3);
 
     incidents::delete(&vault, id, LATER).await.unwrap();

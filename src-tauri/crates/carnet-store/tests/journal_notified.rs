@@ -8,57 +8,23 @@ mod common;
 use carnet_core::deadlines::{IncidentFacts, Measure};
 use carnet_core::journal::incident::Status;
 use carnet_store::journal::barometer::{self, DeadlineToNotify};
-use carnet_store::journal::generate::{self, NewIncident, NewPlatform};
 use carnet_store::{Secret, Vault};
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use common::*;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
 async fn platform(vault: &Vault) -> i64 {
-    let mut conn = vault.pool().acquire().await.unwrap();
-    let p = NewPlatform {
-        catalogue_id: None,
-        name: "Cdiscount",
-        service: "marketplace",
-        legal_entity: "",
-        country: "",
-        seller_accounts: &[],
-        relationship_start: None,
-        turnover_share_pct: None,
-        complaint_channel: "",
-        terms_version: "",
-    };
-    generate::insert_platform(&mut conn, &p, NOW).await.unwrap()
+    generated_platform(vault, None, "Cdiscount", "", "").await
 }
 
 async fn add(vault: &Vault, platform_id: i64, status: Status, facts: IncidentFacts) -> i64 {
-    let i = NewIncident {
+    let i = new_incident(
         platform_id,
-        category: "ACC-02".into(),
-        title: "Compte suspendu".into(),
+        "Compte suspendu",
         status,
-        occurred_on: Some(day("2026-06-06")),
+        Some(day("2026-06-06")),
         facts,
-        funds_held_cents: None,
-        sales_lost_cents: None,
-        fees_cents: None,
-        amounts_note: String::new(),
-        decision_reference: String::new(),
-        description: String::new(),
-        wanted: String::new(),
-        tags: Vec::new(),
-    };
-    let mut conn = vault.pool().acquire().await.unwrap();
-    generate::insert_incident(&mut conn, &i, NOW, NOW)
-        .await
-        .unwrap()
+    );
+    insert_incident(vault, &i).await
 }
 
 #[tokio::test]

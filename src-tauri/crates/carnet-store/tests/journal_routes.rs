@@ -10,30 +10,12 @@ use carnet_core::journal::event::EventInput;
 use carnet_core::journal::incident::Status;
 use carnet_core::routes::{RouteKind, RouteState};
 use carnet_store::Vault;
-use carnet_store::journal::generate::{self, NewIncident, NewPlatform};
 use carnet_store::journal::{events, incidents, routes};
 use chrono::NaiveDate;
 use common::*;
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
 async fn amazon(vault: &Vault) -> i64 {
-    let mut conn = vault.pool().acquire().await.unwrap();
-    let p = NewPlatform {
-        catalogue_id: Some("amazon"),
-        name: "Amazon",
-        service: "marketplace",
-        legal_entity: "Amazon EU S.à r.l.",
-        country: "LU",
-        seller_accounts: &[],
-        relationship_start: None,
-        turnover_share_pct: None,
-        complaint_channel: "",
-        terms_version: "",
-    };
-    generate::insert_platform(&mut conn, &p, NOW).await.unwrap()
+    generated_platform(vault, Some("amazon"), "Amazon", "Amazon EU S.à r.l.", "LU").await
 }
 
 async fn suspension(
@@ -44,31 +26,14 @@ async fn suspension(
     informed: Option<&str>,
     status: Status,
 ) -> i64 {
-    let i = NewIncident {
-        platform_id,
-        category: "ACC-02".into(),
-        title: title.into(),
-        status,
-        occurred_on: Some(day(decision)),
-        facts: IncidentFacts {
-            measure: Some(Measure::Suspension),
-            decision: Some(day(decision)),
-            notified: informed.map(day),
-            ..IncidentFacts::default()
-        },
-        funds_held_cents: None,
-        sales_lost_cents: None,
-        fees_cents: None,
-        amounts_note: String::new(),
-        decision_reference: String::new(),
-        description: String::new(),
-        wanted: String::new(),
-        tags: Vec::new(),
+    let facts = IncidentFacts {
+        measure: Some(Measure::Suspension),
+        decision: Some(day(decision)),
+        notified: informed.map(day),
+        ..IncidentFacts::default()
     };
-    let mut conn = vault.pool().acquire().await.unwrap();
-    generate::insert_incident(&mut conn, &i, NOW, NOW)
-        .await
-        .unwrap()
+    let i = new_incident(platform_id, title, status, Some(day(decision)), facts);
+    insert_incident(vault, &i).await
 }
 
 #[tokio::test]

@@ -13,60 +13,27 @@ use carnet_core::journal::search::{
     PAGE_SIZE, SearchFilters, SearchRequest, SearchResults, SnippetSource,
 };
 use carnet_store::Vault;
-use carnet_store::journal::generate::{self, NewEvent, NewIncident, NewPlatform};
+use carnet_store::journal::generate::{self, NewEvent, NewIncident};
 use carnet_store::journal::{barometer, history, search};
 use chrono::{Days, NaiveDate};
 use common::*;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
 async fn platform(vault: &Vault, name: &str, entity: &str) -> i64 {
-    let mut conn = vault.pool().acquire().await.unwrap();
-    let p = NewPlatform {
-        catalogue_id: None,
-        name,
-        service: "marketplace",
-        legal_entity: entity,
-        country: "",
-        seller_accounts: &[],
-        relationship_start: None,
-        turnover_share_pct: None,
-        complaint_channel: "",
-        terms_version: "",
-    };
-    generate::insert_platform(&mut conn, &p, NOW).await.unwrap()
+    generated_platform(vault, None, name, entity, "").await
 }
 
 fn incident(platform_id: i64, title: &str, occurred: Option<&str>) -> NewIncident {
-    NewIncident {
+    new_incident(
         platform_id,
-        category: "ACC-02".into(),
-        title: title.into(),
-        status: Status::Open,
-        occurred_on: occurred.map(day),
-        facts: IncidentFacts::default(),
-        funds_held_cents: None,
-        sales_lost_cents: None,
-        fees_cents: None,
-        amounts_note: String::new(),
-        decision_reference: String::new(),
-        description: String::new(),
-        wanted: String::new(),
-        tags: Vec::new(),
-    }
+        title,
+        Status::Open,
+        occurred.map(day),
+        IncidentFacts::default(),
+    )
 }
 
 async fn add(vault: &Vault, i: &NewIncident) -> i64 {
-    let mut conn = vault.pool().acquire().await.unwrap();
-    generate::insert_incident(&mut conn, i, NOW, NOW)
-        .await
-        .unwrap()
+    insert_incident(vault, i).await
 }
 
 async fn add_event(vault: &Vault, incident_id: i64, summary: &str, full_text: &str) -> i64 {

@@ -7,6 +7,11 @@ use carnet_store::keys::recovery::RecoveryKey;
 use carnet_store::{Presence, Secret, StoreError, Vault, evidence};
 use common::*;
 
+/// The vault opens with `secret` (and is locked again).
+async fn opens(layout: &carnet_store::Layout, secret: Secret<'_>) {
+    Vault::unlock(layout, secret).await.unwrap().lock().await;
+}
+
 #[tokio::test]
 async fn create_lock_and_open_with_each_secret() {
     let f = fixture();
@@ -27,18 +32,12 @@ async fn create_lock_and_open_with_each_secret() {
     v.lock().await;
 
     let typed = RecoveryKey::parse(&recovery.display()).unwrap();
-    Vault::unlock(&f.layout, Secret::Recovery(&typed))
-        .await
-        .unwrap()
-        .lock()
-        .await;
+    opens(&f.layout, Secret::Recovery(&typed)).await;
 }
 
 #[tokio::test]
 async fn the_database_is_encrypted_and_useless_without_the_key() {
-    let f = fixture();
-    let (vault, _) = created(&f).await;
-    vault.lock().await;
+    let f = locked().await;
     let bytes = std::fs::read(f.layout.db()).unwrap();
     assert!(!bytes.starts_with(b"SQLite format 3"));
     let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(f.layout.db());
@@ -82,9 +81,7 @@ async fn wrong_secrets_are_refused_and_change_nothing() {
 
 #[tokio::test]
 async fn a_second_creation_never_replaces_a_vault() {
-    let f = fixture();
-    let (vault, _) = created(&f).await;
-    vault.lock().await;
+    let f = locked().await;
     let before = all_files(f.dir.path());
     assert!(matches!(
         Vault::create(&f.layout, PASS, CHEAP, NOW)
@@ -109,9 +106,7 @@ async fn a_second_creation_never_replaces_a_vault() {
 #[tokio::test]
 async fn damaged_databases_are_reported_and_left_as_they_are() {
     for damage in ["flip", "truncate", "empty", "missing"] {
-        let f = fixture();
-        let (vault, _) = created(&f).await;
-        vault.lock().await;
+        let f = locked().await;
         let db = f.layout.db();
         let mut bytes = std::fs::read(&db).unwrap();
         match damage {
@@ -139,9 +134,7 @@ async fn damaged_databases_are_reported_and_left_as_they_are() {
 #[tokio::test]
 async fn damaged_key_files_are_reported_and_left_as_they_are() {
     for damage in ["flip", "truncate", "missing", "garbage"] {
-        let f = fixture();
-        let (vault, _) = created(&f).await;
-        vault.lock().await;
+        let f = locked().await;
         let path = f.layout.key_file();
         let mut bytes = std::fs::read(&path).unwrap();
         match damage {
@@ -200,19 +193,12 @@ async fn a_new_passphrase_replaces_the_old_one_and_the_recovery_key_still_works(
             .unwrap(),
         StoreError::WrongSecret
     ));
-    Vault::unlock(
+    opens(
         &f.layout,
         Secret::Passphrase("un tout autre chemin de halage 7"),
     )
-    .await
-    .unwrap()
-    .lock()
     .await;
-    Vault::unlock(&f.layout, Secret::Recovery(&recovery))
-        .await
-        .unwrap()
-        .lock()
-        .await;
+    opens(&f.layout, Secret::Recovery(&recovery)).await;
 }
 
 #[tokio::test]
@@ -347,11 +333,7 @@ async fn passphrases_are_unicode_normalised_and_old_slots_still_open() {
     let (mut vault, _) = created(&f).await;
     vault.change_passphrase(composed, CHEAP).unwrap();
     vault.lock().await;
-    Vault::unlock(&f.layout, Secret::Passphrase(decomposed))
-        .await
-        .unwrap()
-        .lock()
-        .await;
+    opens(&f.layout, Secret::Passphrase(decomposed)).await;
 
     // A slot sealed with the decomposed bytes, as Carnet did before.
     let mut kf = KeyFile::load(&f.layout.key_file()).unwrap();

@@ -7,6 +7,35 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use carnet_store::{Layout, Secret, Vault, db};
+
+use super::common::PASS;
+
+/// In a child: the vault of the folder named by `env`, unlocked; `None` when `env` is not set
+/// (the child test run on its own, outside the kill loop).
+pub async fn child_vault(env: &str) -> Option<Vault> {
+    let dir = std::env::var_os(env)?;
+    let layout = Layout::new(Path::new(&dir));
+    Some(
+        Vault::unlock(&layout, Secret::Passphrase(PASS))
+            .await
+            .unwrap(),
+    )
+}
+
+/// In the parent, after a kill: the vault unlocked again, and whole (`PRAGMA
+/// integrity_check`). Failures name the round and the seed to replay.
+pub async fn reopened(layout: &Layout, round: usize, seed: u64) -> Vault {
+    let v = Vault::unlock(layout, Secret::Passphrase(PASS))
+        .await
+        .unwrap_or_else(|e| panic!("round {round} (seed {seed}): the vault does not open: {e:?}"));
+    assert!(
+        db::integrity_ok(v.pool()).await,
+        "round {round} (seed {seed}): integrity"
+    );
+    v
+}
+
 pub struct Killer {
     pub seed: u64,
     state: u64,
