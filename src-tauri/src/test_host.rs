@@ -194,3 +194,13 @@ pub(crate) fn dossier_draft(destination: &str, incident_id: i64) -> DossierInput
         ..DossierInput::default()
     }
 }
+
+/// The names of the files in `dir`, sorted.
+pub(crate) fn names(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}

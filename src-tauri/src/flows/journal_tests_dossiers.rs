@@ -3,7 +3,6 @@
 //! its events and statuses), a bad-input table per command, and the exports that fail
 //! without leaving a file.
 
-use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use carnet_core::Field;
@@ -16,7 +15,7 @@ use crate::flows::dossiers::{Progress, dossier_code};
 use crate::flows::evidence::Content;
 use crate::flows::files::io_code;
 use crate::state::AppState;
-use crate::test_host::{dossier_company, dossier_draft, hostile, opened, suspended_account};
+use crate::test_host::{dossier_company, dossier_draft, hostile, names, opened, suspended_account};
 
 /// A 1×1 RGBA PNG.
 const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
@@ -66,15 +65,6 @@ fn recorder() -> (Progress, Arc<Mutex<Vec<DossierProgress>>>) {
     let sink = seen.clone();
     let progress: Progress = Arc::new(move |p| sink.lock().unwrap().push(p));
     (progress, seen)
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

@@ -6,7 +6,7 @@
 //! record no export, and the vault must open as before. See also carnet-store's
 //! `tests/full_disk.rs` (journal writes, pieces, backups, archives).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::sync::Arc;
 
@@ -16,7 +16,9 @@ use crate::error::ErrorCode;
 use crate::flows::dossiers::Progress;
 use crate::flows::files::io_code;
 use crate::state::AppState;
-use crate::test_host::{PASS, dossier_company, dossier_draft, suspended_account, test_options};
+use crate::test_host::{
+    PASS, dossier_company, dossier_draft, names, suspended_account, test_options,
+};
 
 const ENV_DIR: &str = "CARNET_FULL_DISK_DOSSIER";
 const ENV_OUT: &str = "CARNET_FULL_DISK_DOSSIER_OUT";
@@ -71,15 +73,6 @@ async fn full_disk_dossier_child() {
         .dossier_export(id, &out.join("dossier.pdf"), quiet())
         .await;
     println!("RESULT {:?}", result.map(|_| ()).map_err(|e| e.code));
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 #[test]
