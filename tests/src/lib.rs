@@ -426,7 +426,8 @@ impl App {
         self.heading("New platform").await;
         self.fill("Platform name", name).await;
         self.click("Save the platform").await;
-        self.wait_for_text(&format!("Platform saved: {name}.")).await;
+        self.wait_for_text(&format!("Platform saved: {name}."))
+            .await;
     }
 
     /// Incident log, « Record an incident »: the new incident's form, `category` chosen (English).
