@@ -87,9 +87,19 @@ async fn timestamps_and_a_dkim_verdict_in_the_real_app() {
     answer_open_dialog(dialogs.path(), &shot);
     app.click("Ajouter des fichiers").await;
     app.wait_for_text("1 pièce ajoutée.").await;
-    let text = app.wait_for_text("par Test tsa (RFC 3161)").await;
-    let stamped = text.matches("Horodaté le").count();
-    assert!(stamped >= 2, "the e-mail and the screenshot: {text}");
+    // The two are stamped one after the other: wait until both say so.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let text = loop {
+        let text = app.wait_for_text("par Test tsa (RFC 3161)").await;
+        if text.matches("Horodaté le").count() >= 2 {
+            break text;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the e-mail and the screenshot: {text}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
     assert!(!text.contains("Pas encore horodaté"), "{text}");
     app.eval("document.querySelector('.pieces li:last-child').scrollIntoView({block: 'center'}); return null")
         .await;
