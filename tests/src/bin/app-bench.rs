@@ -21,8 +21,10 @@
 //! process's start (read in `/proc`, to the clock tick) to the moment the page shows the screen
 //! (polled every 10 ms in the page), which adds the automation session's own start. Memory is the sum over the app's
 //! process tree of the resident set (RSS, shared pages counted in each process) and of the
-//! proportional set (PSS, shared pages divided among their users), read once the journal shows.
-//! Medians are printed, with every run's figure.
+//! proportional set (PSS, shared pages divided among their users), read once the journal shows (and, for comparison, at the empty folder's first-run screen).
+//! Medians are printed, with every run's figure. With `CARNET_BENCH_MAPPINGS=N`, the last run
+//! also prints each process's N largest mappings by PSS (libraries, heap, anonymous memory), to
+//! see where the memory goes.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -225,6 +227,51 @@ fn memory(pid: u32) -> (f64, f64, Vec<String>) {
     (rss as f64 / 1024.0, pss as f64 / 1024.0, names)
 }
 
+/// With `CARNET_BENCH_MAPPINGS=N`, prints the N largest mappings (by PSS) of each process of
+/// the app's tree: a shared library, `[heap]`, or `[anon]` for anonymous memory, summed by name.
+fn print_mappings(pid: u32) {
+    let Some(most) = std::env::var("CARNET_BENCH_MAPPINGS")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    else {
+        return;
+    };
+    for p in tree(pid) {
+        let Ok(smaps) = std::fs::read_to_string(format!("/proc/{p}/smaps")) else {
+            continue;
+        };
+        let mut by_name = std::collections::BTreeMap::<String, u64>::new();
+        let mut name = String::new();
+        for line in smaps.lines() {
+            if let Some(pss) = line.strip_prefix("Pss:") {
+                let kib: u64 = pss
+                    .split_whitespace()
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                *by_name.entry(name.clone()).or_default() += kib;
+            } else if line
+                .split_whitespace()
+                .next()
+                .is_some_and(|r| r.contains('-') && !r.ends_with(':'))
+            {
+                name = line
+                    .split_whitespace()
+                    .nth(5)
+                    .unwrap_or("[anon]")
+                    .to_string();
+            }
+        }
+        let mut rows: Vec<_> = by_name.into_iter().collect();
+        rows.sort_by_key(|(_, kib)| std::cmp::Reverse(*kib));
+        let comm = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
+        println!("{} (pid {p}), largest mappings by PSS:", comm.trim());
+        for (name, kib) in rows.into_iter().take(most) {
+            println!("  {:>8.1} MiB  {name}", kib as f64 / 1024.0);
+        }
+    }
+}
+
 /// Quits the app and waits until its process is gone (the next run opens the same folder,
 /// which one Carnet at a time may hold); after 10 s it is killed, and said so.
 async fn quit(app: App, pid: u32) {
@@ -340,13 +387,15 @@ async fn main() {
         direct_empty.push(direct_launch_ms(empty.path()).await);
         direct_vault.push(direct_launch_ms(vault.path()).await);
     }
-    let mut processes = Vec::new();
+    let (mut processes, mut first_screen) = (Vec::new(), Vec::new());
     for run in 0..args.runs {
         let empty = tempfile::tempdir().expect("a temporary folder");
         let app = App::start(empty.path()).await;
         let shown = until(&app, &shows("Créer mon coffre")).await;
         let pid = app_pid();
         baseline.push(shown - started_ms(pid));
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        first_screen.push(memory(pid).1);
         quit(app, pid).await;
 
         let app = App::start(vault.path()).await;
@@ -363,6 +412,9 @@ async fn main() {
         rss.push(r);
         pss.push(p);
         processes = names;
+        if run + 1 == args.runs {
+            print_mappings(pid);
+        }
         quit(app, pid).await;
         eprintln!("run {} of {} done", run + 1, args.runs);
     }
@@ -402,5 +454,10 @@ async fn main() {
     );
     line("memory, RSS of all processes", "MiB", &mut rss);
     line("memory, PSS of all processes", "MiB", &mut pss);
+    line(
+        "memory, PSS at the first-run screen",
+        "MiB",
+        &mut first_screen,
+    );
     println!("processes: {}", processes.join(", "));
 }
