@@ -26,6 +26,7 @@ pub(crate) fn test_options() -> Options {
         calibration: Calibration::Fixed(KdfParams::insecure_for_tests()),
         platform_keyring: false,
         hold_background: None,
+        background_after: std::time::Duration::ZERO,
         resolver: None,
     }
 }

@@ -600,6 +600,34 @@ async fn the_journal_answers_before_the_full_check_and_the_backup() {
     s.vault_lock().await;
 }
 
+/// Issue 16: the work that follows an opening reads every page, and on two cores it slowed
+/// the journal's first page. It now waits `background_after` (two seconds in the app): an
+/// hour here, so no backup is taken in the five seconds after the opening (it took well under
+/// one before), and the lock does not wait for it.
+#[tokio::test]
+async fn the_work_after_an_opening_waits_and_the_lock_stops_it() {
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let mut options = crate::test_host::test_options();
+    options.background_after = Duration::from_secs(3600);
+    let s = AppState::open(dir.path().to_owned(), options).unwrap();
+    s.vault_create(PASS.into(), PASS.into(), false)
+        .await
+        .unwrap();
+    s.incidents_list(None).await.unwrap();
+    for _ in 0..50 {
+        assert!(
+            s.backups_list().unwrap().is_empty(),
+            "the work did not wait"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::timeout(Duration::from_secs(60), s.vault_lock())
+        .await
+        .expect("the lock waited for the held work");
+    assert!(s.backups_list().unwrap().is_empty());
+}
+
 /// A change cut before the backups were resealed (simulated by putting an old copy of the key
 /// file back into a backup) is finished by the next opening.
 #[tokio::test]

@@ -184,8 +184,10 @@ impl AppState {
     }
 
     /// Puts an open vault in place, restarts the idle clock, and in the background (the owner
-    /// does not wait) sweeps what an interrupted operation left, checks every page of the
-    /// database and takes today's backup. The check and the backup read every page, so they
+    /// does not wait), once the first page had its time
+    /// ([`Options::background_after`](crate::state::Options::background_after)),
+    /// sweeps what an interrupted operation left, checks every page of the database and takes
+    /// today's backup. The check and the backup read every page, so they
     /// run on a read-only connection of their own without holding the vault: the journal
     /// answers meanwhile, whatever the vault's size.
     fn opened(&self, vault: Vault, slot: &mut Option<Vault>) {
@@ -197,7 +199,10 @@ impl AppState {
         let damaged = self.damaged.clone();
         let today = chrono::Local::now().date_naive();
         let hold = self.options.hold_background.clone();
+        let after = self.options.background_after;
         let task = tokio::spawn(async move {
+            // The journal's first page goes first; the lock aborts this task meanwhile.
+            tokio::time::sleep(after).await;
             if let Some(hold) = hold {
                 hold.notified().await;
             }
