@@ -60,8 +60,9 @@ impl AppState {
         Ok((name, len))
     }
 
-    /// Adds files chosen in the dialog as pieces, in order. Every file is checked (there,
-    /// readable, not empty, at most 200 MB) before the first is added.
+    /// Adds files chosen in the dialog as pieces, in order, all or none. Every file is checked
+    /// (there, readable, not empty, at most 200 MB) before the first is sealed; they are
+    /// then sealed side by side and recorded in one transaction (`pieces::add_many`).
     pub async fn pieces_add_files(
         &self,
         incident_id: i64,
@@ -77,16 +78,13 @@ impl AppState {
             checked.push((path, name, len));
         }
         let vault = &*self.unlocked().await?;
-        let mut added = Vec::new();
-        for (path, name, len) in checked {
-            let file = std::fs::File::open(path)
-                .map_err(StoreError::from)
-                .local(self)?;
-            let piece = pieces::add(vault, incident_id, file, Some(len), &name, None, &now)
-                .await
-                .local(self)?;
-            added.push(piece);
-        }
+        let open = |i: usize| {
+            let (path, name, len) = &checked[i];
+            Ok((std::fs::File::open(path)?, *len, name.clone()))
+        };
+        let added = pieces::add_many(vault, incident_id, checked.len(), open, &now)
+            .await
+            .local(self)?;
         self.proofs_due();
         Ok(added)
     }

@@ -2,7 +2,9 @@
 //! at least 0.8 of its speed): a 200 MB video, 100 screenshots of 600 KB, 1,000 small files of
 //! 4 KB. Carnet reads, hashes, encrypts and writes each file (`evidence::seal`, what adding a
 //! piece does before its row); `sha256sum` only reads and hashes, in one process for the
-//! whole set. Files in `/dev/shm` when it exists (`CARNET_BENCH_DIR` picks another folder), so
+//! whole set. `carnet_seal` adds the files one by one, `carnet_seal_many` all at once
+//! (`evidence::seal_many`: side by side on the cores, one flush of the folder), as the app
+//! does with the files the owner picks together. Files in `/dev/shm` when it exists (`CARNET_BENCH_DIR` picks another folder), so
 //! the figures are CPU, not the disk's noise.
 //!
 //! `cargo bench -p carnet-store --bench evidence_import`; the ratio is sha256sum's median over
@@ -87,6 +89,19 @@ fn evidence_import(c: &mut Criterion) {
                         evidence::seal(&vault, std::fs::File::open(p).unwrap(), Some(len)).unwrap();
                     sealed.discard();
                 }
+            })
+        });
+        g.bench_function("carnet_seal_many", |b| {
+            b.iter(|| {
+                let open = |i: usize, sealer: &evidence::Sealer| {
+                    let file = std::fs::File::open(&set[i])?;
+                    let len = file.metadata()?.len();
+                    sealer.seal(file, Some(len))
+                };
+                let sealed =
+                    evidence::seal_many(&vault, set.len(), open, evidence::Sealed::discard)
+                        .unwrap();
+                sealed.into_iter().for_each(evidence::Sealed::discard);
             })
         });
         g.finish();

@@ -23,7 +23,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use crate::atomic::{sync_dir, sync_file};
+use std::sync::atomic::Ordering;
+
+use crate::atomic::sync_dir;
 use crate::error::StoreError;
 use crate::keys::{random_bytes, random_key};
 use crate::stream::{self, CHUNK, NONCE_LEN, TAG, read_full};
@@ -90,32 +92,128 @@ pub struct Sealed {
 
 /// Encrypts `source` into a new evidence file (see [`Sealed`]).
 pub fn seal(vault: &Vault, source: impl Read, len_hint: Option<u64>) -> Result<Sealed, StoreError> {
-    if len_hint.is_some_and(|n| n > MAX_SIZE) {
-        return Err(StoreError::TooLarge);
+    let sealer = Sealer::new(vault)?;
+    let sealed = sealer.seal(source, len_hint)?;
+    if let Err(e) = sealer.flush() {
+        sealed.discard();
+        return Err(e);
     }
-    let dir = vault.layout().evidence_dir();
-    std::fs::create_dir_all(&dir)?;
-    let file_id = hex::encode(random_bytes::<16>()?);
-    let file_key = random_key()?;
-    let tmp = tempfile::Builder::new()
-        .prefix(".carnet-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)?;
-    let (sha256, size) = encrypt(source, &file_key, tmp.as_file(), MAX_SIZE)?;
-    if size == 0 {
-        return Err(StoreError::EmptyFile);
+    Ok(sealed)
+}
+
+/// Seals many files at once — the files the owner picks together, a mail's attachments:
+/// `work(i, sealer)` is called for every `i` in `0..count`, on as many threads as the
+/// machine has cores (at most four), and the evidence folder is flushed once for all. The
+/// results come back in order. All or nothing: after a failure, what the other calls sealed
+/// is handed to `discard` and the first error is returned.
+///
+/// Why: a small file costs little to hash and encrypt but several system calls to write
+/// safely; side by side on two cores, with one folder flush, 1,000 files of 4 KB are sealed
+/// faster than `sha256sum` reads them (`cargo bench -p carnet-store --bench evidence_import`).
+pub fn seal_many<T: Send>(
+    vault: &Vault,
+    count: usize,
+    work: impl Fn(usize, &Sealer) -> Result<T, StoreError> + Sync,
+    discard: impl Fn(T),
+) -> Result<Vec<T>, StoreError> {
+    let sealer = Sealer::new(vault)?;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
+        .min(count.max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    let run = || {
+        let mut done = Vec::new();
+        while !failed.load(Ordering::Relaxed) {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= count {
+                break;
+            }
+            let result = work(i, &sealer);
+            failed.fetch_or(result.is_err(), Ordering::Relaxed);
+            done.push((i, result));
+        }
+        done
+    };
+    let mut results: Vec<(usize, Result<T, StoreError>)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(run)).collect();
+        let mut all = run();
+        for helper in helpers {
+            // A panicking `work` is the caller's bug: it surfaces as a failure, not a crash.
+            all.extend(helper.join().unwrap_or_else(|_| {
+                vec![(usize::MAX, Err(StoreError::Io(std::io::ErrorKind::Other)))]
+            }));
+        }
+        all
+    });
+    results.sort_by_key(|(i, _)| *i);
+    let mut sealed = Vec::with_capacity(count);
+    let mut error = None;
+    for (_, result) in results {
+        match result {
+            Ok(t) => sealed.push(t),
+            Err(e) => {
+                error.get_or_insert(e);
+            }
+        }
     }
-    sync_file(tmp.path())?;
-    let path = dir.join(&file_id);
-    tmp.persist(&path).map_err(|e| StoreError::from(e.error))?;
-    sync_dir(&dir)?;
-    Ok(Sealed {
-        file_id,
-        file_key,
-        path,
-        sha256,
-        size,
-    })
+    let error = error.or_else(|| sealer.flush().err()).or_else(|| {
+        (sealed.len() < count).then_some(StoreError::Io(std::io::ErrorKind::Interrupted))
+    });
+    match error {
+        Some(e) => {
+            sealed.into_iter().for_each(discard);
+            Err(e)
+        }
+        None => Ok(sealed),
+    }
+}
+
+/// Writes evidence files into the vault's evidence folder; the folder itself is flushed
+/// once, by [`seal`] or [`seal_many`], after all its files are written.
+pub struct Sealer {
+    dir: std::path::PathBuf,
+}
+
+impl Sealer {
+    fn new(vault: &Vault) -> Result<Self, StoreError> {
+        let dir = vault.layout().evidence_dir();
+        std::fs::create_dir_all(&dir)?;
+        Ok(Sealer { dir })
+    }
+
+    /// Encrypts `source` into a new file of the folder, written and synced (its name in the
+    /// folder is flushed later, with the others'). `len_hint` is the announced size.
+    pub fn seal(&self, source: impl Read, len_hint: Option<u64>) -> Result<Sealed, StoreError> {
+        if len_hint.is_some_and(|n| n > MAX_SIZE) {
+            return Err(StoreError::TooLarge);
+        }
+        let file_id = hex::encode(random_bytes::<16>()?);
+        let file_key = random_key()?;
+        let tmp = tempfile::Builder::new()
+            .prefix(".carnet-")
+            .suffix(".tmp")
+            .tempfile_in(&self.dir)?;
+        let (sha256, size) = encrypt(source, len_hint, &file_key, tmp.as_file(), MAX_SIZE)?;
+        if size == 0 {
+            return Err(StoreError::EmptyFile);
+        }
+        tmp.as_file().sync_all()?;
+        let path = self.dir.join(&file_id);
+        tmp.persist(&path).map_err(|e| StoreError::from(e.error))?;
+        Ok(Sealed {
+            file_id,
+            file_key,
+            path,
+            sha256,
+            size,
+        })
+    }
+
+    fn flush(&self) -> Result<(), StoreError> {
+        sync_dir(&self.dir)
+    }
 }
 
 impl Sealed {
@@ -167,6 +265,7 @@ impl Sealed {
 /// slower of the two rather than their sum — the SHA-256 alone, on these machines.
 fn encrypt(
     source: impl Read,
+    len_hint: Option<u64>,
     key: &[u8; 32],
     out: &File,
     limit: u64,
@@ -176,8 +275,10 @@ fn encrypt(
     let mut writer = BufWriter::new(out);
     writer.write_all(MAGIC)?;
     writer.write_all(&nonce)?;
-    let mut reader = BufReader::with_capacity(CHUNK, source);
-    let first = read_chunk(&mut reader)?;
+    let mut reader = source;
+    // A file announced small gets a buffer its size (and one byte, to see it grow), not a
+    // whole chunk to zero and wipe: most pieces are one small chunk.
+    let first = read_chunk(&mut reader, len_hint)?;
     if first.len() < CHUNK {
         // One chunk (most screenshots and documents are small): no second thread to start.
         let sealed = encryptor
@@ -210,7 +311,7 @@ fn encrypt(
                 // The hasher may be gone only if it panicked: the join below says so.
                 let _ = to_hasher.send(current.clone());
                 let next = if current.len() == CHUNK {
-                    read_chunk(&mut reader)?
+                    read_chunk(&mut reader, None)?
                 } else {
                     Chunk::default()
                 };
@@ -249,10 +350,21 @@ type Chunk = std::sync::Arc<Zeroizing<Vec<u8>>>;
 /// Chunks waiting for the hasher at most (a few hundred KiB).
 const HASH_QUEUE: usize = 4;
 
-/// The next chunk of `reader` (shorter only at the end; empty past it).
-fn read_chunk(reader: &mut impl Read) -> Result<Chunk, StoreError> {
-    let mut buf = Zeroizing::new(vec![0u8; CHUNK]);
-    let n = read_full(reader, &mut buf)?;
+/// The next chunk of `reader` (shorter only at the end; empty past it). `expected` sizes the
+/// buffer when the reader announced a short length; the chunk still grows to its full size
+/// if the reader gives more.
+fn read_chunk(reader: &mut impl Read, expected: Option<u64>) -> Result<Chunk, StoreError> {
+    let capacity = expected.map_or(CHUNK, |n| (n as usize).saturating_add(1).min(CHUNK));
+    let mut buf = Zeroizing::new(vec![0u8; capacity]);
+    let mut n = read_full(reader, &mut buf)?;
+    if n == capacity && capacity < CHUNK {
+        // More than announced: the rest of a whole chunk (a copy, so no buffer is freed
+        // unwiped by a reallocation).
+        let mut whole = Zeroizing::new(vec![0u8; CHUNK]);
+        whole[..n].copy_from_slice(&buf[..n]);
+        n += read_full(reader, &mut whole[n..])?;
+        buf = whole;
+    }
     buf.truncate(n);
     Ok(std::sync::Arc::new(buf))
 }
@@ -354,10 +466,10 @@ fn decrypt(file: File, key: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, StoreError>
 mod tests {
     use super::*;
 
-    fn round_trip(bytes: &[u8]) -> Vec<u8> {
+    fn round_trip(bytes: &[u8], hint: Option<u64>) -> Vec<u8> {
         let key = [1u8; 32];
         let file = tempfile::tempfile().unwrap();
-        let (sha, size) = encrypt(bytes, &key, &file, MAX_SIZE).unwrap();
+        let (sha, size) = encrypt(bytes, hint, &key, &file, MAX_SIZE).unwrap();
         assert_eq!(size, bytes.len() as u64);
         assert_eq!(sha, hex::encode(Sha256::digest(bytes)));
         use std::io::Seek;
@@ -378,7 +490,18 @@ mod tests {
             3 * CHUNK + 7,
         ] {
             let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
-            assert_eq!(round_trip(&bytes), bytes, "len {len}");
+            // Announced right, not at all, or wrong either way: the same bytes come back.
+            let n = len as u64;
+            for hint in [
+                Some(n),
+                None,
+                Some(0),
+                Some(n - 1),
+                Some(n + 1),
+                Some(n / 2),
+            ] {
+                assert_eq!(round_trip(&bytes, hint), bytes, "len {len}, hint {hint:?}");
+            }
         }
     }
 
@@ -387,7 +510,7 @@ mod tests {
         let key = [1u8; 32];
         let bytes: Vec<u8> = (0..(2 * CHUNK + 10)).map(|i| i as u8).collect();
         let path = tempfile::NamedTempFile::new().unwrap();
-        encrypt(&bytes[..], &key, path.as_file(), MAX_SIZE).unwrap();
+        encrypt(&bytes[..], None, &key, path.as_file(), MAX_SIZE).unwrap();
         let sealed = std::fs::read(path.path()).unwrap();
         // Cut exactly at a chunk boundary: the last-chunk flag catches it.
         let cut = MAGIC.len() + NONCE_LEN + 2 * (CHUNK + TAG);
@@ -416,10 +539,10 @@ mod tests {
         let limit = 3 * CHUNK as u64;
         let file = tempfile::tempfile().unwrap();
         let exactly = std::io::repeat(7).take(limit);
-        assert!(encrypt(exactly, &[0; 32], &file, limit).is_ok());
+        assert!(encrypt(exactly, Some(1), &[0; 32], &file, limit).is_ok());
         let over = std::io::repeat(7).take(limit + 1);
         assert!(matches!(
-            encrypt(over, &[0; 32], &file, limit),
+            encrypt(over, Some(1), &[0; 32], &file, limit),
             Err(StoreError::TooLarge)
         ));
     }

@@ -636,3 +636,54 @@ Content-Disposition: attachment; filename=releve.pdf\r\n\
     assert_eq!(evidence_files(&f), files);
     vault.lock().await;
 }
+
+/// Issue 16: many files added at once are sealed side by side and recorded in one
+/// transaction, in the order given; if one fails, none is recorded and no sealed file stays.
+#[tokio::test]
+async fn many_pieces_are_added_in_order_or_not_at_all() {
+    let f = fixture();
+    let (vault, _) = created(&f).await;
+    let p = platform(&vault, "ManoMano").await;
+    let one = create(&vault, p, "Un", "2026-03-02").await;
+    let content = |i: usize| format!("capture {i} ").repeat(40 * i + 1).into_bytes();
+    let open = |i: usize| {
+        let bytes = content(i);
+        let len = bytes.len() as u64;
+        Ok((std::io::Cursor::new(bytes), len, format!("capture-{i}.txt")))
+    };
+    let added = pieces::add_many(&vault, one, 9, open, NOW).await.unwrap();
+    let names: Vec<_> = added.iter().map(|p| p.title.clone()).collect();
+    let expected: Vec<_> = (0..9).map(|i| format!("capture-{i}")).collect();
+    assert_eq!(names, expected);
+    for (i, piece) in added.iter().enumerate() {
+        assert_eq!(piece.number, i as i64 + 1);
+        let (_, bytes) = pieces::content(&vault, piece.id).await.unwrap();
+        assert_eq!(&bytes[..], &content(i)[..]);
+    }
+    let files = || {
+        std::fs::read_dir(vault.layout().evidence_dir())
+            .unwrap()
+            .count()
+    };
+    let before = files();
+
+    // The sixth file cannot be read: nothing of the batch is recorded or left on disk.
+    let failing = |i: usize| {
+        if i == 5 {
+            return Err(StoreError::Io(std::io::ErrorKind::PermissionDenied));
+        }
+        open(i)
+    };
+    let refused = pieces::add_many(&vault, one, 9, failing, NOW).await;
+    assert!(matches!(refused, Err(StoreError::Io(_))), "{refused:?}");
+    assert_eq!(files(), before, "a sealed file of the failed batch stayed");
+    // The next piece is the tenth: the failed batch numbered none.
+    let next = pieces::add_many(&vault, one, 1, open, NOW).await.unwrap();
+    assert_eq!(next[0].number, 10);
+    assert_eq!(files(), before + 1);
+    // An incident that is not there: refused before anything is sealed.
+    let gone = pieces::add_many(&vault, 9_999, 2, open, NOW).await;
+    assert!(gone.is_err());
+    assert_eq!(files(), before + 1);
+    vault.lock().await;
+}

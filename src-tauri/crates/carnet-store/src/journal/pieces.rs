@@ -4,7 +4,7 @@
 //! text go in one transaction; if that fails the file is removed, and a crash in between
 //! leaves a file without a row, which the next opening's sweep removes.
 
-use std::io::{Cursor, Read};
+use std::io::{Chain, Cursor, Read};
 
 use carnet_core::journal::piece::{self, Piece, PieceEdit, PreviewKind};
 use sqlx::sqlite::SqliteRow;
@@ -131,7 +131,24 @@ impl Prepared {
 /// its (already checked) name and the type its sender declared.
 pub fn prepare(
     vault: &Vault,
-    mut source: impl Read,
+    source: impl Read,
+    len_hint: Option<u64>,
+    name: &str,
+    declared_type: Option<&str>,
+) -> Result<Prepared, StoreError> {
+    prepare_with(
+        |source| evidence::seal(vault, source, len_hint),
+        source,
+        len_hint,
+        name,
+        declared_type,
+    )
+}
+
+/// [`prepare`], sealing through `seal` (one file alone, or one of many).
+fn prepare_with<S: Read>(
+    seal: impl FnOnce(Chain<Cursor<Vec<u8>>, S>) -> Result<Sealed, StoreError>,
+    mut source: S,
     len_hint: Option<u64>,
     name: &str,
     declared_type: Option<&str>,
@@ -144,7 +161,7 @@ pub fn prepare(
         .take(piece::SNIFF_LEN as u64)
         .read_to_end(&mut head)?;
     let media_type = piece::media_type(&head, name, declared_type);
-    let sealed = evidence::seal(vault, Cursor::new(head).chain(source), len_hint)?;
+    let sealed = seal(Cursor::new(head).chain(source))?;
     Ok(Prepared {
         sealed,
         name: name.to_owned(),
@@ -226,6 +243,57 @@ pub async fn add(
     .await;
     if written.is_err() {
         prepared.discard();
+    }
+    written
+}
+
+/// A file to add with others ([`add_many`]): its content, its announced size and its
+/// (already checked) name.
+pub type NewFile<S> = (S, u64, String);
+
+/// Adds `count` files as the next pieces of an incident, in order, in one transaction: all
+/// or none. `open(i)` gives the i-th file; the files are sealed side by side on the
+/// machine's cores ([`evidence::seal_many`]), which is what makes adding a hundred
+/// screenshots at once cost about what hashing them does.
+pub async fn add_many<S: Read>(
+    vault: &Vault,
+    incident_id: i64,
+    count: usize,
+    open: impl Fn(usize) -> Result<NewFile<S>, StoreError> + Sync,
+    now: &str,
+) -> Result<Vec<Piece>, StoreError> {
+    {
+        let mut conn = vault.pool().acquire().await?;
+        check_live(&mut conn, incident_id).await?;
+    }
+    let prepared = evidence::seal_many(
+        vault,
+        count,
+        |i, sealer| {
+            let (source, len, name) = open(i)?;
+            prepare_with(
+                |source| sealer.seal(source, Some(len)),
+                source,
+                Some(len),
+                &name,
+                None,
+            )
+        },
+        Prepared::discard,
+    )?;
+    let written = async {
+        let mut tx = crate::journal::begin(vault).await?;
+        let mut pieces = Vec::with_capacity(prepared.len());
+        for p in &prepared {
+            let id = insert_on(&mut tx, incident_id, p, None, now).await?;
+            pieces.push(get_on(&mut tx, id).await?);
+        }
+        tx.commit().await?;
+        Ok::<_, StoreError>(pieces)
+    }
+    .await;
+    if written.is_err() {
+        prepared.into_iter().for_each(Prepared::discard);
     }
     written
 }
