@@ -21,7 +21,9 @@
 //! process's start (read in `/proc`, to the clock tick) to the moment the page shows the screen
 //! (polled every 10 ms in the page), which adds the automation session's own start. Memory is the sum over the app's
 //! process tree of the resident set (RSS, shared pages counted in each process) and of the
-//! proportional set (PSS, shared pages divided among their users), read once the journal shows (and, for comparison, at the empty folder's first-run screen).
+//! proportional set (PSS, shared pages divided among their users), read once the journal shows
+//! (and, for comparison, at the empty folder's first-run screen; `scripts/webkit-floor.py`
+//! gives WebKitGTK's own floor, a bare window with an empty page).
 //! Medians are printed, with every run's figure. With `CARNET_BENCH_MAPPINGS=N`, the last run
 //! also prints each process's N largest mappings by PSS (libraries, heap, anonymous memory), to
 //! see where the memory goes.
