@@ -172,9 +172,11 @@ bench-report: deps ui/dist/index.html
 	python3 scripts/bench-report.py
 
 ## bundle: the .deb and .rpm installers, through the Tauri CLI (Windows msi/nsis and macOS dmg are
-## configured in tauri.conf.json and build on those systems).
+## configured in tauri.conf.json and build on those systems). Both are xz-compressed: the .rpm by
+## tauri.conf.json, the .deb recompressed after (scripts/deb-xz.sh; Tauri writes it with gzip).
 bundle: deps
 	$(TAURI) build --bundles deb,rpm
+	for deb in $(TARGET_DIR)/release/bundle/deb/*.deb; do scripts/deb-xz.sh "$$deb"; done
 	@ls -l $(TARGET_DIR)/release/bundle/deb/*.deb $(TARGET_DIR)/release/bundle/rpm/*.rpm
 
 ## deb-test: builds the .deb (release, ~8 min on 2 cores: not in `make test`), installs it, starts
