@@ -722,6 +722,11 @@ impl Report {
         self.pieces.iter().find(|p| p.id == id)
     }
 
+    /// The pieces of these vault ids (an event's `piece_ids`), skipping any not in the report.
+    pub fn pieces_of<'a>(&'a self, ids: &'a [i64]) -> impl Iterator<Item = &'a ReportPiece> {
+        ids.iter().filter_map(|id| self.piece(*id))
+    }
+
     /// For each piece id, the events that cite it (from the events' own lists, joined with
     /// what the pieces record), in chronological order.
     pub fn supported_events(&self) -> BTreeMap<i64, Vec<&Event>> {

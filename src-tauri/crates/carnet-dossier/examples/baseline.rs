@@ -75,11 +75,8 @@ fn html(report: &Report, bytes: &std::collections::BTreeMap<i64, Vec<u8>>, dir: 
         );
         for e in &i.events {
             n += 1;
-            let pieces: Vec<String> = e
-                .data
-                .piece_ids
-                .iter()
-                .filter_map(|id| report.piece(*id))
+            let pieces: Vec<String> = report
+                .pieces_of(&e.data.piece_ids)
                 .map(|p| format!("<a href=\"#p{}\">{}</a>", p.number, p.label()))
                 .collect();
             let _ = write!(

@@ -9,14 +9,11 @@
 
 use carnet_core::Catalogue;
 use carnet_core::Locale;
-use carnet_core::deadlines::Measure;
 use carnet_core::delivery::{SubmissionField, SubmissionHelp};
 use carnet_core::dossier::file_name;
 use carnet_core::format::{euros, long_date};
 use carnet_core::journal::incident::ReasonsReceived;
-use carnet_core::report::{
-    AskKind, IdentityChoice, IpRightKind, MediateurRequest, Report, StepKind,
-};
+use carnet_core::report::{IdentityChoice, IpRightKind, MediateurRequest, Report, StepKind};
 
 use crate::destinations::{FieldKind, plan};
 use crate::limits::check_limits;
@@ -273,12 +270,8 @@ fn text(r: &Report, kind: FieldKind) -> String {
                 }
                 for e in &i.events {
                     n += 1;
-                    let pieces: Vec<String> = e
-                        .data
-                        .piece_ids
-                        .iter()
-                        .filter_map(|id| r.piece(*id).map(|p| p.label()))
-                        .collect();
+                    let pieces: Vec<String> =
+                        r.pieces_of(&e.data.piece_ids).map(|p| p.label()).collect();
                     let mut line = format!(
                         "E{n} — {} — {}",
                         long_date(e.data.happened_on, l),
@@ -296,22 +289,12 @@ fn text(r: &Report, kind: FieldKind) -> String {
             .incidents
             .iter()
             .map(|i| {
-                let d = &i.data.dates;
-                let items: Vec<String> = [
-                    (T::OccurredOn, d.occurred_on),
-                    (T::NotifiedOn, d.notified_on),
-                    (T::TookEffectOn, d.took_effect_on),
-                    (T::DecisionOn, d.decision_on),
-                    (T::ComplaintSentOn, d.complaint_sent_on),
-                    (T::AnswerReceivedOn, d.answer_received_on),
-                    (T::ReferralOn, d.referral_on),
-                    (T::ReferralDecidedOn, d.referral_decided_on),
-                ]
-                .into_iter()
-                .filter_map(|(label, date)| {
-                    date.map(|date| format!("{} {}", t(l, label), long_date(date, l)))
-                })
-                .collect();
+                let items: Vec<String> = T::key_dates(&i.data.dates)
+                    .into_iter()
+                    .filter_map(|(label, date)| {
+                        date.map(|date| format!("{} {}", t(l, label), long_date(date, l)))
+                    })
+                    .collect();
                 let line = self::items(l, &items);
                 if r.incidents.len() > 1 && !line.is_empty() {
                     format!("{}{}{line}", i.data.title, colon(l))
@@ -336,7 +319,7 @@ fn text(r: &Report, kind: FieldKind) -> String {
                     &[
                         d.measure
                             .map(|m| {
-                                format!("{}{}{}", t(l, T::Measure), colon(l), t(l, measure(m)))
+                                format!("{}{}{}", t(l, T::Measure), colon(l), t(l, T::measure(m)))
                             })
                             .unwrap_or_default(),
                         date.map(|date| format!("{} {}", t(l, T::DecisionOn), long_date(date, l)))
@@ -421,7 +404,7 @@ fn text(r: &Report, kind: FieldKind) -> String {
                     let mut line = join_nonempty(
                         &[
                             s.date.map(|d| long_date(d, l)).unwrap_or_default(),
-                            t(l, step(s.kind)).to_owned(),
+                            t(l, T::step(s.kind)).to_owned(),
                         ],
                         " — ",
                     );
@@ -464,7 +447,7 @@ fn text(r: &Report, kind: FieldKind) -> String {
                 .asks
                 .iter()
                 .map(|a| {
-                    let label = t(l, ask(a.kind));
+                    let label = t(l, T::ask(a.kind));
                     let mut label = capitalise(label);
                     if !a.detail.trim().is_empty() {
                         label.push_str(&format!("{}{}", colon(l), a.detail.trim()));
@@ -602,42 +585,6 @@ fn reasons(l: Locale, r: ReasonsReceived) -> String {
         ReasonsReceived::No => t(l, T::SubReasonsNo).to_owned(),
         ReasonsReceived::Yes => t(l, T::SubReasonsYes).to_owned(),
         _ => String::new(),
-    }
-}
-
-fn measure(m: Measure) -> T {
-    match m {
-        Measure::TermsChange => T::MeasureTermsChange,
-        Measure::Restriction => T::MeasureRestriction,
-        Measure::Suspension => T::MeasureSuspension,
-        Measure::Termination => T::MeasureTermination,
-    }
-}
-
-fn step(k: StepKind) -> T {
-    match k {
-        StepKind::InternalComplaint => T::StepInternalComplaint,
-        StepKind::PlatformAnswer => T::StepPlatformAnswer,
-        StepKind::Mediation => T::StepMediation,
-        StepKind::OutOfCourtBody => T::StepOutOfCourt,
-        StepKind::Notice => T::StepNotice,
-        StepKind::AuthorityReport => T::StepAuthority,
-        StepKind::CourtCase => T::StepCourt,
-        StepKind::InsolvencyProceedings => T::StepInsolvency,
-        StepKind::Other => T::StepOther,
-    }
-}
-
-fn ask(k: AskKind) -> T {
-    match k {
-        AskKind::Reinstatement => T::AskReinstatement,
-        AskKind::StatementOfReasons => T::AskReasons,
-        AskKind::ReleaseOfFunds => T::AskFunds,
-        AskKind::ReviewOfDecision => T::AskReview,
-        AskKind::Mediation => T::AskMediation,
-        AskKind::RemovalOfCounterfeits => T::AskRemoval,
-        AskKind::Compensation => T::AskCompensation,
-        AskKind::Other => T::AskOther,
     }
 }
 

@@ -5,6 +5,10 @@
 //! requests, never legal advice. What differs per destination is in the destinations file.
 
 use carnet_core::Locale;
+use carnet_core::deadlines::Measure;
+use carnet_core::journal::incident::IncidentDates;
+use carnet_core::report::{AskKind, IpRightKind, StepKind};
+use chrono::NaiveDate;
 
 macro_rules! texts {
     ($($id:ident => $fr:expr, $en:expr;)*) => {
@@ -45,6 +49,73 @@ impl T {
             s = s.replace(&format!("{{{name}}}"), value);
         }
         s
+    }
+}
+
+/// The names of the core's enumerations, shared by the PDF and the submission helper.
+impl T {
+    /// A measure's name.
+    pub fn measure(m: Measure) -> T {
+        match m {
+            Measure::TermsChange => T::MeasureTermsChange,
+            Measure::Restriction => T::MeasureRestriction,
+            Measure::Suspension => T::MeasureSuspension,
+            Measure::Termination => T::MeasureTermination,
+        }
+    }
+
+    /// A step's kind.
+    pub fn step(k: StepKind) -> T {
+        match k {
+            StepKind::InternalComplaint => T::StepInternalComplaint,
+            StepKind::PlatformAnswer => T::StepPlatformAnswer,
+            StepKind::Mediation => T::StepMediation,
+            StepKind::OutOfCourtBody => T::StepOutOfCourt,
+            StepKind::Notice => T::StepNotice,
+            StepKind::AuthorityReport => T::StepAuthority,
+            StepKind::CourtCase => T::StepCourt,
+            StepKind::InsolvencyProceedings => T::StepInsolvency,
+            StepKind::Other => T::StepOther,
+        }
+    }
+
+    /// What the owner asks for.
+    pub fn ask(k: AskKind) -> T {
+        match k {
+            AskKind::Reinstatement => T::AskReinstatement,
+            AskKind::StatementOfReasons => T::AskReasons,
+            AskKind::ReleaseOfFunds => T::AskFunds,
+            AskKind::ReviewOfDecision => T::AskReview,
+            AskKind::Mediation => T::AskMediation,
+            AskKind::RemovalOfCounterfeits => T::AskRemoval,
+            AskKind::Compensation => T::AskCompensation,
+            AskKind::Other => T::AskOther,
+        }
+    }
+
+    /// An intellectual-property right's kind.
+    pub fn ip_right(k: IpRightKind) -> T {
+        match k {
+            IpRightKind::Trademark => T::IpTrademark,
+            IpRightKind::Design => T::IpDesign,
+            IpRightKind::Patent => T::IpPatent,
+            IpRightKind::Copyright => T::IpCopyright,
+            IpRightKind::Other => T::IpOther,
+        }
+    }
+
+    /// An incident's key dates, each with its label, in the order the case runs.
+    pub fn key_dates(d: &IncidentDates) -> [(T, Option<NaiveDate>); 8] {
+        [
+            (T::OccurredOn, d.occurred_on),
+            (T::NotifiedOn, d.notified_on),
+            (T::TookEffectOn, d.took_effect_on),
+            (T::DecisionOn, d.decision_on),
+            (T::ComplaintSentOn, d.complaint_sent_on),
+            (T::AnswerReceivedOn, d.answer_received_on),
+            (T::ReferralOn, d.referral_on),
+            (T::ReferralDecidedOn, d.referral_decided_on),
+        ]
     }
 }
 

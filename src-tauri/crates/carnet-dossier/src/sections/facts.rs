@@ -4,12 +4,11 @@
 
 use carnet_core::Catalogue;
 use carnet_core::deadlines::{
-    AnswerStatus, Check, CountedFrom, Measure, NoticeStatus, OutOfCourtStatus, ReasonsStatus,
-    WindowStatus,
+    AnswerStatus, Check, CountedFrom, NoticeStatus, OutOfCourtStatus, ReasonsStatus, WindowStatus,
 };
 use carnet_core::journal::event::{Actor, Channel};
 use carnet_core::journal::incident::{ReasonsReceived, Status};
-use carnet_core::report::{AskKind, Destination, IpRightKind, MediateurRequest, StepKind};
+use carnet_core::report::{AskKind, Destination, MediateurRequest, StepKind};
 
 use super::{Ctx, event_anchor, grid, key_values, muted, para, piece_anchor};
 use crate::destinations::Section;
@@ -48,26 +47,40 @@ fn status(s: Status) -> T {
     }
 }
 
-fn measure(m: Measure) -> T {
-    match m {
-        Measure::TermsChange => T::MeasureTermsChange,
-        Measure::Restriction => T::MeasureRestriction,
-        Measure::Suspension => T::MeasureSuspension,
-        Measure::Termination => T::MeasureTermination,
-    }
+pub fn ask_label(ctx: &Ctx, kind: AskKind) -> String {
+    ctx.t(T::ask(kind))
 }
 
-pub fn ask_label(ctx: &Ctx, kind: AskKind) -> String {
-    ctx.t(match kind {
-        AskKind::Reinstatement => T::AskReinstatement,
-        AskKind::StatementOfReasons => T::AskReasons,
-        AskKind::ReleaseOfFunds => T::AskFunds,
-        AskKind::ReviewOfDecision => T::AskReview,
-        AskKind::Mediation => T::AskMediation,
-        AskKind::RemovalOfCounterfeits => T::AskRemoval,
-        AskKind::Compensation => T::AskCompensation,
-        AskKind::Other => T::AskOther,
-    })
+/// A table cell of one plain text.
+fn cell(text: String) -> Vec<Span> {
+    vec![Span::plain(text)]
+}
+
+/// A bulleted, indented line, `after` points above the next block.
+fn bullet(mut spans: Vec<Span>, after: f32) -> Block {
+    spans.insert(0, Span::plain("•  "));
+    Block::Para(Para::new(spans).indent(8.0).after(after))
+}
+
+/// A line in bold that introduces the paragraph under it.
+fn lead(text: String, before: f32) -> Block {
+    Block::Para(Para::new(vec![Span::bold(text)]).before(before).after(2.0))
+}
+
+/// A table of `items`, a row each, or the sentence `none` when there are none.
+fn table_or_none<I>(
+    ctx: &Ctx,
+    out: &mut Vec<Block>,
+    items: &[I],
+    none: T,
+    columns: &[(T, f32)],
+    row: impl Fn(&I) -> Vec<Vec<Span>>,
+) {
+    if items.is_empty() {
+        out.push(para(ctx.t(none)));
+    } else {
+        out.push(grid(ctx, columns, items.iter().map(row).collect(), vec![]));
+    }
 }
 
 fn incident_anchor(id: i64) -> Anchor {
@@ -76,7 +89,7 @@ fn incident_anchor(id: i64) -> Anchor {
 
 /// Links to the pieces an event cites, as `P01, P03`.
 fn piece_links(ctx: &Ctx, ids: &[i64]) -> Vec<Span> {
-    let mut pieces: Vec<_> = ids.iter().filter_map(|id| ctx.report.piece(*id)).collect();
+    let mut pieces: Vec<_> = ctx.report.pieces_of(ids).collect();
     pieces.sort_by_key(|p| p.number);
     let mut out = Vec::new();
     for (i, p) in pieces.iter().enumerate() {
@@ -134,11 +147,9 @@ pub fn chronology(ctx: &Ctx, out: &mut Vec<Block>) {
                         .push(Span::plain(format!(" {}", ctx.t(T::FullTextNote))).ink(Ink::Muted));
                 }
                 // An e-mail's DKIM verdict, under the message it authenticates (or not).
-                for check in e
-                    .data
-                    .piece_ids
-                    .iter()
-                    .filter_map(|id| ctx.report.piece(*id))
+                for check in ctx
+                    .report
+                    .pieces_of(&e.data.piece_ids)
                     .filter_map(|p| p.proof.email.as_ref())
                 {
                     summary.push(
@@ -148,10 +159,10 @@ pub fn chronology(ctx: &Ctx, out: &mut Vec<Block>) {
                 }
                 vec![
                     vec![Span::bold(ctx.event_label(e.id).unwrap_or_default())],
-                    vec![Span::plain(ctx.date(e.data.happened_on))],
+                    cell(ctx.date(e.data.happened_on)),
                     summary,
-                    vec![Span::plain(ctx.t(actor(e.data.actor)))],
-                    vec![Span::plain(ctx.t(channel(e.data.channel)))],
+                    cell(ctx.t(actor(e.data.actor))),
+                    cell(ctx.t(channel(e.data.channel))),
                     piece_links(ctx, &e.data.piece_ids),
                 ]
             })
@@ -204,21 +215,18 @@ fn check_row(ctx: &Ctx, check: &Check) -> (T, String, T) {
             };
             match s {
                 NoticeStatus::Unknown => (name, ctx.t(T::FindNoticeUnknown), T::StateUnknown),
-                NoticeStatus::Met { days: d, required } => (
+                NoticeStatus::Met { days: d, required }
+                | NoticeStatus::ShortNotice { days: d, required } => (
                     name,
                     ctx.fill(
                         T::FindNotice,
                         &[("days", &days(d)), ("required", &days(required))],
                     ),
-                    T::StateMet,
-                ),
-                NoticeStatus::ShortNotice { days: d, required } => (
-                    name,
-                    ctx.fill(
-                        T::FindNotice,
-                        &[("days", &days(d)), ("required", &days(required))],
-                    ),
-                    T::StateNotMet,
+                    if matches!(s, NoticeStatus::Met { .. }) {
+                        T::StateMet
+                    } else {
+                        T::StateNotMet
+                    },
                 ),
             }
         }
@@ -235,38 +243,37 @@ fn check_row(ctx: &Ctx, check: &Check) -> (T, String, T) {
                 (T::CheckReasons, ctx.t(T::FindReasonsNone), T::StateNotMet)
             }
         },
-        Check::ComplaintWindow(s) => match s {
-            WindowStatus::Unknown => (T::CheckWindow, ctx.t(T::FindWindowUnknown), T::StateUnknown),
-            WindowStatus::Open {
-                closes_on,
-                days_left,
-                counted_from,
-                ..
-            } => (
-                T::CheckWindow,
-                from_decision(
-                    ctx,
+        Check::ComplaintWindow(s) => {
+            let (finding, counted_from) = match s {
+                WindowStatus::Unknown => {
+                    return (T::CheckWindow, ctx.t(T::FindWindowUnknown), T::StateUnknown);
+                }
+                WindowStatus::Open {
+                    closes_on,
+                    days_left,
                     counted_from,
+                    ..
+                } => (
                     ctx.fill(
                         T::FindWindowOpen,
                         &[("date", &ctx.date(closes_on)), ("days", &days(days_left))],
                     ),
-                ),
-                T::StateInfo,
-            ),
-            WindowStatus::Closed {
-                closed_on,
-                counted_from,
-            } => (
-                T::CheckWindow,
-                from_decision(
-                    ctx,
                     counted_from,
-                    ctx.fill(T::FindWindowClosed, &[("date", &ctx.date(closed_on))]),
                 ),
+                WindowStatus::Closed {
+                    closed_on,
+                    counted_from,
+                } => (
+                    ctx.fill(T::FindWindowClosed, &[("date", &ctx.date(closed_on))]),
+                    counted_from,
+                ),
+            };
+            (
+                T::CheckWindow,
+                from_decision(ctx, counted_from, finding),
                 T::StateInfo,
-            ),
-        },
+            )
+        }
         Check::OutOfCourtDecision(s) => match s {
             OutOfCourtStatus::Pending { due_on, days_left } => (
                 T::CheckOutOfCourt,
@@ -347,35 +354,22 @@ pub fn classification(ctx: &Ctx, out: &mut Vec<Block>) {
         let refs = cat
             .map(|c| c.refs_for(d.measure, false, false).join("; "))
             .unwrap_or_default();
-        let dt = &d.dates;
-        let dates: Vec<String> = [
-            (T::OccurredOn, dt.occurred_on),
-            (T::NotifiedOn, dt.notified_on),
-            (T::TookEffectOn, dt.took_effect_on),
-            (T::DecisionOn, dt.decision_on),
-            (T::ComplaintSentOn, dt.complaint_sent_on),
-            (T::AnswerReceivedOn, dt.answer_received_on),
-            (T::ReferralOn, dt.referral_on),
-            (T::ReferralDecidedOn, dt.referral_decided_on),
-        ]
-        .into_iter()
-        .filter_map(|(t, d)| d.map(|d| format!("{} {}", ctx.t(t), ctx.date(d))))
-        .collect();
+        let dates: Vec<String> = T::key_dates(&d.dates)
+            .into_iter()
+            .filter_map(|(t, d)| d.map(|d| format!("{} {}", ctx.t(t), ctx.date(d))))
+            .collect();
         let reasons = match d.reasons_received {
             ReasonsReceived::Yes => ctx.t(T::FindReasonsReceived),
             ReasonsReceived::No => ctx.t(T::FindReasonsNone),
             ReasonsReceived::Unknown => ctx.t(T::FindReasonsUnknown),
         };
         out.push(key_values(vec![
-            (
-                ctx.t(T::Category),
-                vec![Span::plain(ctx.category(&d.category))],
-            ),
+            (ctx.t(T::Category), cell(ctx.category(&d.category))),
             (ctx.t(T::Axes), ctx.or_not_given(&axes)),
             (ctx.t(T::Articles), ctx.or_not_given(&refs)),
             (
                 ctx.t(T::Measure),
-                ctx.or_not_given(&d.measure.map(|m| ctx.t(measure(m))).unwrap_or_default()),
+                ctx.or_not_given(&d.measure.map(|m| ctx.t(T::measure(m))).unwrap_or_default()),
             ),
             (
                 ctx.t(T::DecisionReference),
@@ -385,35 +379,24 @@ pub fn classification(ctx: &Ctx, out: &mut Vec<Block>) {
                 ctx.t(T::KeyDates),
                 ctx.or_not_given(&ctx.owner(&dates.join("; "))),
             ),
-            (ctx.t(T::CheckReasons), vec![Span::plain(reasons)]),
+            (ctx.t(T::CheckReasons), cell(reasons)),
         ]));
-        if incident.checks.is_empty() {
-            out.push(para(ctx.t(T::NoChecks)));
-            continue;
-        }
-        let rows = incident
-            .checks
-            .iter()
-            .map(|c| {
+        table_or_none(
+            ctx,
+            out,
+            &incident.checks,
+            T::NoChecks,
+            &[(T::ColCheck, 2.6), (T::ColFinding, 2.8), (T::ColState, 1.1)],
+            |c| {
                 let (name, finding, state) = check_row(ctx, c);
                 let state_span = Span::bold(ctx.t(state)).ink(match state {
                     T::StateNotMet => Ink::Warning,
                     T::StateMet => Ink::Accent,
                     _ => Ink::Muted,
                 });
-                vec![
-                    vec![Span::plain(ctx.t(name))],
-                    vec![Span::plain(finding)],
-                    vec![state_span],
-                ]
-            })
-            .collect();
-        out.push(grid(
-            ctx,
-            &[(T::ColCheck, 2.6), (T::ColFinding, 2.8), (T::ColState, 1.1)],
-            rows,
-            vec![],
-        ));
+                vec![cell(ctx.t(name)), cell(finding), vec![state_span]]
+            },
+        );
     }
     out.push(muted(ctx.t(T::ChecksNote)));
 }
@@ -427,11 +410,7 @@ pub fn impact(ctx: &Ctx, out: &mut Vec<Block>) {
         return;
     }
     out.push(para(ctx.t(T::ImpactIntro)));
-    let cell = |v: Option<i64>| {
-        vec![Span::plain(
-            v.map(|c| ctx.euros(c)).unwrap_or_else(|| "—".into()),
-        )]
-    };
+    let euros = |v: Option<i64>| v.map(|c| ctx.euros(c)).unwrap_or_else(|| "—".into());
     let mut rows: Vec<Vec<Vec<Span>>> = r
         .incidents
         .iter()
@@ -444,19 +423,15 @@ pub fn impact(ctx: &Ctx, out: &mut Vec<Block>) {
             }
             .total_cents();
             vec![
-                vec![Span::plain(ctx.owner(&i.data.title))],
-                cell(a.funds_held_cents),
-                cell(a.sales_lost_cents),
-                cell(a.fees_cents),
-                cell(total),
+                cell(ctx.owner(&i.data.title)),
+                cell(euros(a.funds_held_cents)),
+                cell(euros(a.sales_lost_cents)),
+                cell(euros(a.fees_cents)),
+                cell(euros(total)),
             ]
         })
         .collect();
-    let bold = |v: Option<i64>| {
-        vec![Span::bold(
-            v.map(|c| ctx.euros(c)).unwrap_or_else(|| "—".into()),
-        )]
-    };
+    let bold = |v: Option<i64>| vec![Span::bold(euros(v))];
     rows.push(vec![
         vec![Span::bold(ctx.t(T::Total))],
         bold(totals.funds_held_cents),
@@ -509,51 +484,29 @@ pub fn steps(ctx: &Ctx, out: &mut Vec<Block>) {
         out.push(para(ctx.t(T::OocNoComplaint)));
     }
     if !r.handled_so_far.trim().is_empty() {
-        out.push(Block::Para(
-            Para::new(vec![Span::bold(ctx.t(T::HandledSoFar))])
-                .before(2.0)
-                .after(2.0),
-        ));
+        out.push(lead(ctx.t(T::HandledSoFar), 2.0));
         out.push(para(ctx.owner(&r.handled_so_far)));
     }
-    if r.steps.is_empty() {
-        out.push(para(ctx.t(T::NoSteps)));
-    } else {
-        let rows = r
-            .steps
-            .iter()
-            .map(|s| {
-                let kind = match s.kind {
-                    StepKind::InternalComplaint => T::StepInternalComplaint,
-                    StepKind::PlatformAnswer => T::StepPlatformAnswer,
-                    StepKind::Mediation => T::StepMediation,
-                    StepKind::OutOfCourtBody => T::StepOutOfCourt,
-                    StepKind::Notice => T::StepNotice,
-                    StepKind::AuthorityReport => T::StepAuthority,
-                    StepKind::CourtCase => T::StepCourt,
-                    StepKind::InsolvencyProceedings => T::StepInsolvency,
-                    StepKind::Other => T::StepOther,
-                };
-                vec![
-                    ctx.or_not_given(&s.date.map(|d| ctx.date(d)).unwrap_or_default()),
-                    vec![Span::plain(ctx.t(kind))],
-                    vec![Span::plain(ctx.owner(&s.reference))],
-                    vec![Span::plain(ctx.owner(&s.outcome))],
-                ]
-            })
-            .collect();
-        out.push(grid(
-            ctx,
-            &[
-                (T::ColDate, 1.2),
-                (T::ColStep, 2.0),
-                (T::ColReference, 1.4),
-                (T::ColOutcome, 2.4),
-            ],
-            rows,
-            vec![],
-        ));
-    }
+    table_or_none(
+        ctx,
+        out,
+        &r.steps,
+        T::NoSteps,
+        &[
+            (T::ColDate, 1.2),
+            (T::ColStep, 2.0),
+            (T::ColReference, 1.4),
+            (T::ColOutcome, 2.4),
+        ],
+        |s| {
+            vec![
+                ctx.or_not_given(&s.date.map(|d| ctx.date(d)).unwrap_or_default()),
+                cell(ctx.t(T::step(s.kind))),
+                cell(ctx.owner(&s.reference)),
+                cell(ctx.owner(&s.outcome)),
+            ]
+        },
+    );
     out.push(para(ctx.t(if r.company.insolvency {
         T::InsolvencyOngoing
     } else {
@@ -628,7 +581,7 @@ pub fn grounds(ctx: &Ctx, out: &mut Vec<Block>) {
     }
     out.push(para(ctx.t(T::GroundsIntro)));
     for g in &r.grounds {
-        let mut spans = vec![Span::plain("•  ")];
+        let mut spans = Vec::new();
         if let Some(i) = g
             .incident_id
             .and_then(|id| r.incidents.iter().find(|i| i.id == id))
@@ -641,7 +594,7 @@ pub fn grounds(ctx: &Ctx, out: &mut Vec<Block>) {
             ctx.owner(g.text(ctx.locale)),
             ctx.owner(&g.article)
         )));
-        out.push(Block::Para(Para::new(spans).indent(8.0).after(3.0)));
+        out.push(bullet(spans, 3.0));
     }
 }
 
@@ -653,7 +606,7 @@ pub fn asks(ctx: &Ctx, out: &mut Vec<Block>) {
         return;
     }
     for a in &r.asks {
-        let mut spans = vec![Span::plain("•  "), Span::bold(ask_label(ctx, a.kind))];
+        let mut spans = vec![Span::bold(ask_label(ctx, a.kind))];
         if !a.detail.trim().is_empty() {
             spans.push(Span::plain(format!(
                 "{}{}",
@@ -661,16 +614,13 @@ pub fn asks(ctx: &Ctx, out: &mut Vec<Block>) {
                 ctx.owner(&a.detail)
             )));
         }
-        out.push(Block::Para(Para::new(spans).indent(8.0).after(3.0)));
+        out.push(bullet(spans, 3.0));
     }
     for i in &r.incidents {
         if !i.data.wanted.trim().is_empty() {
-            out.push(Block::Para(
-                Para::new(vec![Span::bold(
-                    ctx.fill(T::WantedBy, &[("title", &i.data.title)]),
-                )])
-                .before(6.0)
-                .after(2.0),
+            out.push(lead(
+                ctx.fill(T::WantedBy, &[("title", &i.data.title)]),
+                6.0,
             ));
             out.push(para(ctx.owner(&i.data.wanted)));
         }
@@ -680,49 +630,31 @@ pub fn asks(ctx: &Ctx, out: &mut Vec<Block>) {
 pub fn ip_rights(ctx: &Ctx, out: &mut Vec<Block>) {
     let r = ctx.report;
     out.push(ctx.heading(Section::IpRights));
-    if r.ip_rights.is_empty() {
-        out.push(para(ctx.t(T::NoIpRights)));
-    } else {
-        let rows = r
-            .ip_rights
-            .iter()
-            .map(|ip| {
-                let kind = match ip.kind {
-                    IpRightKind::Trademark => T::IpTrademark,
-                    IpRightKind::Design => T::IpDesign,
-                    IpRightKind::Patent => T::IpPatent,
-                    IpRightKind::Copyright => T::IpCopyright,
-                    IpRightKind::Other => T::IpOther,
-                };
-                vec![
-                    vec![Span::plain(ctx.t(kind))],
-                    vec![Span::plain(ctx.owner(&ip.title))],
-                    vec![Span::plain(ip.number.clone())],
-                    vec![Span::plain(ctx.owner(&ip.office))],
-                ]
-            })
-            .collect();
-        out.push(grid(
-            ctx,
-            &[
-                (T::ColRight, 1.3),
-                (T::ColTitle, 2.4),
-                (T::ColRegistration, 1.4),
-                (T::ColOffice, 1.2),
-            ],
-            rows,
-            vec![],
-        ));
-    }
+    table_or_none(
+        ctx,
+        out,
+        &r.ip_rights,
+        T::NoIpRights,
+        &[
+            (T::ColRight, 1.3),
+            (T::ColTitle, 2.4),
+            (T::ColRegistration, 1.4),
+            (T::ColOffice, 1.2),
+        ],
+        |ip| {
+            vec![
+                cell(ctx.t(T::ip_right(ip.kind))),
+                cell(ctx.owner(&ip.title)),
+                cell(ip.number.clone()),
+                cell(ctx.owner(&ip.office)),
+            ]
+        },
+    );
     if !r.listings.is_empty() {
         out.push(ctx.sub(ctx.t(T::Listings), None, false));
         for l in &r.listings {
             // Exactly as given: a URL is not typeset.
-            out.push(Block::Para(
-                Para::new(vec![Span::plain("•  "), Span::plain(l.clone())])
-                    .indent(8.0)
-                    .after(2.0),
-            ));
+            out.push(bullet(vec![Span::plain(l.clone())], 2.0));
         }
     }
 }
