@@ -104,8 +104,6 @@ fn finish_items(laid: &mut Laid, meta: &Meta) {
         if n == 0 {
             continue; // The cover has no footer.
         }
-        let right = (meta.page_of)(n + 1, total);
-        let w = fonts.face(Style::Regular).width(&right, FOOTER_SIZE);
         page.items.push(Item::Line {
             x1: MARGIN_X,
             y1: FOOTER_Y - 12.0,
@@ -114,36 +112,35 @@ fn finish_items(laid: &mut Laid, meta: &Meta) {
             width: 0.4,
             ink: Ink::Rule,
         });
-        page.items.push(Item::Text {
-            x: MARGIN_X,
-            y: FOOTER_Y,
-            text: fonts.clean(&meta.footer),
-            style: Style::Regular,
-            size: FOOTER_SIZE,
-            ink: Ink::Muted,
-        });
-        page.items.push(Item::Text {
-            x: MARGIN_X + TEXT_WIDTH - w,
-            y: FOOTER_Y,
-            text: right,
-            style: Style::Regular,
-            size: FOOTER_SIZE,
-            ink: Ink::Muted,
-        });
+        page.items
+            .push(footer_text(MARGIN_X, fonts.clean(&meta.footer)));
+        page.items
+            .push(page_number(fonts, (meta.page_of)(n + 1, total)));
     }
     // The cover gets "Page 1 / Y" too, so that every page carries its number.
     if let Some(cover) = laid.pages.first_mut() {
-        let right = (meta.page_of)(1, total);
-        let w = fonts.face(Style::Regular).width(&right, FOOTER_SIZE);
-        cover.items.push(Item::Text {
-            x: MARGIN_X + TEXT_WIDTH - w,
-            y: FOOTER_Y,
-            text: right,
-            style: Style::Regular,
-            size: FOOTER_SIZE,
-            ink: Ink::Muted,
-        });
+        cover
+            .items
+            .push(page_number(fonts, (meta.page_of)(1, total)));
     }
+}
+
+/// A text of the running footer, from `x`.
+fn footer_text(x: f32, text: String) -> Item {
+    Item::Text {
+        x,
+        y: FOOTER_Y,
+        text,
+        style: Style::Regular,
+        size: FOOTER_SIZE,
+        ink: Ink::Muted,
+    }
+}
+
+/// "Page X / Y", set flush right in the footer.
+fn page_number(fonts: &Fonts, text: String) -> Item {
+    let w = fonts.face(Style::Regular).width(&text, FOOTER_SIZE);
+    footer_text(MARGIN_X + TEXT_WIDTH - w, text)
 }
 
 /// A six-letter subset tag derived from the glyphs kept.
