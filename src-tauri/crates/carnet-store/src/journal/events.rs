@@ -8,7 +8,7 @@ use sqlx::{Row, SqliteConnection};
 
 use crate::error::StoreError;
 use crate::journal::history::{fields, record, search_replace};
-use crate::journal::rows::{Child, check_live, date_col, iso, trash, untrash};
+use crate::journal::rows::{Child, Query, check_live, date_col, iso, trash, untrash};
 use crate::vault::Vault;
 
 pub mod email;
@@ -157,6 +157,18 @@ fn decision_json(data: &EventData) -> Result<Option<String>, StoreError> {
         .transpose()
 }
 
+/// Binds the event's data columns (happened_on to decision), in the order the INSERT and the
+/// UPDATE of [`save_on`] name them.
+fn bind_data<'q>(query: Query<'q>, data: &'q EventData, decision: Option<&'q str>) -> Query<'q> {
+    query
+        .bind(iso(Some(data.happened_on)))
+        .bind(data.actor.code())
+        .bind(data.channel.code())
+        .bind(&data.summary)
+        .bind(&data.full_text)
+        .bind(decision)
+}
+
 /// [`save`] inside the caller's transaction (an e-mail import adds its pieces first).
 pub(crate) async fn save_on(
     tx: &mut SqliteConnection,
@@ -166,24 +178,24 @@ pub(crate) async fn save_on(
 ) -> Result<i64, StoreError> {
     check_live(tx, data.incident_id).await?;
     check_pieces(tx, data.incident_id, &data.piece_ids).await?;
+    let decision = decision_json(data)?;
     let id = match id {
         None => {
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO event (incident_id, happened_on, actor, channel, summary, full_text,
-                    decision, created_at, updated_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            let id: i64 = bind_data(
+                sqlx::query(
+                    "INSERT INTO event (incident_id, happened_on, actor, channel, summary,
+                        full_text, decision, created_at, updated_at)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                )
+                .bind(data.incident_id),
+                data,
+                decision.as_deref(),
             )
-            .bind(data.incident_id)
-            .bind(iso(Some(data.happened_on)))
-            .bind(data.actor.code())
-            .bind(data.channel.code())
-            .bind(&data.summary)
-            .bind(&data.full_text)
-            .bind(decision_json(data)?)
             .bind(now)
             .bind(now)
             .fetch_one(&mut *tx)
-            .await?;
+            .await?
+            .try_get(0)?;
             link(tx, id, &data.piece_ids).await?;
             let mut set = vec!["happened_on", "actor", "channel", "summary"];
             if !data.full_text.is_empty() {
@@ -213,16 +225,14 @@ pub(crate) async fn save_on(
             if changed.is_empty() {
                 return Ok(id);
             }
-            sqlx::query(
-                "UPDATE event SET happened_on = ?, actor = ?, channel = ?, summary = ?,
-                    full_text = ?, decision = ?, updated_at = ? WHERE id = ?",
+            bind_data(
+                sqlx::query(
+                    "UPDATE event SET happened_on = ?, actor = ?, channel = ?, summary = ?,
+                        full_text = ?, decision = ?, updated_at = ? WHERE id = ?",
+                ),
+                data,
+                decision.as_deref(),
             )
-            .bind(iso(Some(data.happened_on)))
-            .bind(data.actor.code())
-            .bind(data.channel.code())
-            .bind(&data.summary)
-            .bind(&data.full_text)
-            .bind(decision_json(data)?)
             .bind(now)
             .bind(id)
             .execute(&mut *tx)
@@ -276,17 +286,9 @@ pub async fn delete(vault: &Vault, id: i64, now: &str) -> Result<(), StoreError>
 /// Takes an event out of the trash (its incident must be out of it).
 pub async fn restore(vault: &Vault, id: i64, now: &str) -> Result<Event, StoreError> {
     let mut tx = crate::journal::begin(vault).await?;
-    let incident_id = untrash(&mut tx, Child::Event, id).await?;
+    untrash(&mut tx, Child::Event, id, now).await?;
     let event = get_on(&mut tx, id).await?;
-    search_replace(
-        &mut tx,
-        "event",
-        id,
-        Some(incident_id),
-        &event.data.search_text(),
-    )
-    .await?;
-    record(&mut tx, now, "event", id, "restored", serde_json::json!({})).await?;
+    index(&mut tx, &event).await?;
     tx.commit().await?;
     Ok(event)
 }
@@ -297,14 +299,13 @@ pub(crate) async fn reindex(
     incident_id: i64,
 ) -> Result<(), StoreError> {
     for event in for_incident(conn, incident_id).await? {
-        search_replace(
-            conn,
-            "event",
-            event.id,
-            Some(incident_id),
-            &event.data.search_text(),
-        )
-        .await?;
+        index(conn, &event).await?;
     }
     Ok(())
+}
+
+/// Writes again an event's search text.
+async fn index(conn: &mut SqliteConnection, event: &Event) -> Result<(), StoreError> {
+    let text = event.data.search_text();
+    search_replace(conn, "event", event.id, Some(event.data.incident_id), &text).await
 }

@@ -17,7 +17,7 @@ use crate::error::StoreError;
 use crate::journal::batch::Batch;
 use crate::journal::batch::Value::{Int, Text};
 use crate::journal::history::{fields, record, record_later, search_remove, search_replace};
-use crate::journal::rows::{check_live, date_col, iso};
+use crate::journal::rows::{Query, check_live, date_col, iso};
 use crate::journal::{events, pieces};
 use crate::vault::Vault;
 
@@ -237,8 +237,6 @@ pub(crate) async fn insert_on(
     record_later(batch, now, "incident", id, "created", fields(&set));
     Ok(id)
 }
-
-type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>;
 
 /// Binds the incident's 21 data columns (platform to tags), in the order the INSERT and the
 /// UPDATE above name them.

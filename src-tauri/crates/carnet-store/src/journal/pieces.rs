@@ -347,17 +347,9 @@ pub async fn delete(vault: &Vault, id: i64, now: &str) -> Result<(), StoreError>
 /// Takes a piece out of the trash (its incident must be out of it).
 pub async fn restore(vault: &Vault, id: i64, now: &str) -> Result<Piece, StoreError> {
     let mut tx = crate::journal::begin(vault).await?;
-    untrash(&mut tx, Child::Piece, id).await?;
+    untrash(&mut tx, Child::Piece, id, now).await?;
     let piece = get_on(&mut tx, id).await?;
-    search_replace(
-        &mut tx,
-        "piece",
-        id,
-        Some(piece.incident_id),
-        &Piece::search_text(&piece.title, &piece.original_name, &piece.note),
-    )
-    .await?;
-    record(&mut tx, now, "piece", id, "restored", serde_json::json!({})).await?;
+    index(&mut tx, &piece).await?;
     tx.commit().await?;
     Ok(piece)
 }
@@ -367,15 +359,14 @@ pub(crate) async fn reindex(
     conn: &mut SqliteConnection,
     incident_id: i64,
 ) -> Result<(), StoreError> {
-    for p in for_incident(conn, incident_id).await? {
-        search_replace(
-            conn,
-            "piece",
-            p.id,
-            Some(incident_id),
-            &Piece::search_text(&p.title, &p.original_name, &p.note),
-        )
-        .await?;
+    for piece in for_incident(conn, incident_id).await? {
+        index(conn, &piece).await?;
     }
     Ok(())
+}
+
+/// Writes again a piece's search text.
+async fn index(conn: &mut SqliteConnection, p: &Piece) -> Result<(), StoreError> {
+    let text = Piece::search_text(&p.title, &p.original_name, &p.note);
+    search_replace(conn, "piece", p.id, Some(p.incident_id), &text).await
 }

@@ -9,6 +9,9 @@ use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 use crate::error::StoreError;
 use crate::journal::history::{record, search_remove};
 
+/// A query being bound, for the helpers that bind the columns an INSERT and an UPDATE share.
+pub(crate) type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>;
+
 /// A date as the store writes it (`YYYY-MM-DD`).
 pub(crate) fn day(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -74,13 +77,14 @@ pub(crate) async fn trash(
     record(conn, now, table, id, "deleted", serde_json::json!({})).await
 }
 
-/// Takes a row out of the trash, if its incident is out of it; answers the incident's id
-/// (`NotFound` when the row is not in the trash or its incident is). The caller writes its
-/// search text again and records the restore.
+/// Takes a row out of the trash, if its incident is out of it, with a history row; answers
+/// the incident's id (`NotFound` when the row is not in the trash or its incident is). The
+/// caller writes its search text again.
 pub(crate) async fn untrash(
     conn: &mut SqliteConnection,
     child: Child,
     id: i64,
+    now: &str,
 ) -> Result<i64, StoreError> {
     let table = child.table();
     let sql = format!(
@@ -97,5 +101,6 @@ pub(crate) async fn untrash(
         .bind(id)
         .execute(&mut *conn)
         .await?;
+    record(conn, now, table, id, "restored", serde_json::json!({})).await?;
     Ok(incident_id)
 }
