@@ -21,6 +21,7 @@ use carnet_core::report::{
 };
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use sha2::{Digest, Sha256};
+use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 use zeroize::Zeroizing;
 
@@ -160,37 +161,47 @@ pub async fn restore(vault: &Vault, id: i64, now: &str) -> Result<(), StoreError
     Ok(())
 }
 
+/// A dossier's newest `limit` rows of a history table, each read by `read`; `sql` takes the
+/// dossier's id and the limit.
+async fn newest<T>(
+    conn: &mut SqliteConnection,
+    sql: &'static str,
+    id: i64,
+    limit: i64,
+    read: impl Fn(&SqliteRow) -> Result<T, StoreError>,
+) -> Result<Vec<T>, StoreError> {
+    let rows = sqlx::query(sql)
+        .bind(id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(read).collect()
+}
+
 async fn exports_of(
     conn: &mut SqliteConnection,
     id: i64,
     limit: i64,
 ) -> Result<Vec<ExportRecord>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT exported_at, destination, locale, pdf_sha256, pdf_size, pages, pieces
-         FROM dossier_export WHERE dossier_id = ? ORDER BY id DESC LIMIT ?",
-    )
-    .bind(id)
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            let corrupt = |_| StoreError::VaultCorrupted;
-            let locale: String = r.try_get("locale")?;
-            let size: i64 = r.try_get("pdf_size")?;
-            let pages: i64 = r.try_get("pages")?;
-            let pieces: i64 = r.try_get("pieces")?;
-            Ok(ExportRecord {
-                exported_at: r.try_get("exported_at")?,
-                destination: destination(&r.try_get::<String, _>("destination")?)?,
-                locale: Locale::parse(&locale).map_err(|_| StoreError::VaultCorrupted)?,
-                sha256: r.try_get("pdf_sha256")?,
-                size: u64::try_from(size).map_err(corrupt)?,
-                pages: u32::try_from(pages).map_err(corrupt)?,
-                pieces: u32::try_from(pieces).map_err(corrupt)?,
-            })
+    let sql = "SELECT exported_at, destination, locale, pdf_sha256, pdf_size, pages, pieces
+         FROM dossier_export WHERE dossier_id = ? ORDER BY id DESC LIMIT ?";
+    newest(conn, sql, id, limit, |r| {
+        let corrupt = |_| StoreError::VaultCorrupted;
+        let locale: String = r.try_get("locale")?;
+        let size: i64 = r.try_get("pdf_size")?;
+        let pages: i64 = r.try_get("pages")?;
+        let pieces: i64 = r.try_get("pieces")?;
+        Ok(ExportRecord {
+            exported_at: r.try_get("exported_at")?,
+            destination: destination(&r.try_get::<String, _>("destination")?)?,
+            locale: Locale::parse(&locale).map_err(|_| StoreError::VaultCorrupted)?,
+            sha256: r.try_get("pdf_sha256")?,
+            size: u64::try_from(size).map_err(corrupt)?,
+            pages: u32::try_from(pages).map_err(corrupt)?,
+            pieces: u32::try_from(pieces).map_err(corrupt)?,
         })
-        .collect()
+    })
+    .await
 }
 
 async fn submissions_of(
@@ -198,25 +209,17 @@ async fn submissions_of(
     id: i64,
     limit: i64,
 ) -> Result<Vec<SubmissionRecord>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT destination, submitted_on, reference, recorded_at
-         FROM dossier_submission WHERE dossier_id = ? ORDER BY id DESC LIMIT ?",
-    )
-    .bind(id)
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(SubmissionRecord {
-                destination: destination(&r.try_get::<String, _>("destination")?)?,
-                submitted_on: rows::date_col(r, "submitted_on")?
-                    .ok_or(StoreError::VaultCorrupted)?,
-                reference: r.try_get("reference")?,
-                recorded_at: r.try_get("recorded_at")?,
-            })
+    let sql = "SELECT destination, submitted_on, reference, recorded_at
+         FROM dossier_submission WHERE dossier_id = ? ORDER BY id DESC LIMIT ?";
+    newest(conn, sql, id, limit, |r| {
+        Ok(SubmissionRecord {
+            destination: destination(&r.try_get::<String, _>("destination")?)?,
+            submitted_on: rows::date_col(r, "submitted_on")?.ok_or(StoreError::VaultCorrupted)?,
+            reference: r.try_get("reference")?,
+            recorded_at: r.try_get("recorded_at")?,
         })
-        .collect()
+    })
+    .await
 }
 
 async fn get_on(conn: &mut SqliteConnection, id: i64) -> Result<Stored, StoreError> {
