@@ -13,6 +13,15 @@ export function inputOf<K extends string>(
   return fields[error.field] ?? null;
 }
 
+/** The ids of a field's hint and error paragraphs, `null` for the one it does not show. */
+export function noteIds(
+  id: string,
+  hint: string | undefined,
+  error: string | null,
+): { hint: string | null; error: string | null } {
+  return { hint: hint ? `${id}-hint` : null, error: error ? `${id}-error` : null };
+}
+
 /** The ids an input is described by: its hint and its error, when shown. */
 export function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
   const kept = ids.filter((id): id is string => typeof id === 'string' && id !== '');
