@@ -6,6 +6,12 @@ export function focusOnMount(node: HTMLElement): void {
   queueMicrotask(() => node.focus());
 }
 
+/** Svelte action: focuses the element once it is in the page, when `when` holds (the first
+ * field of a step that asks for it, say). */
+export function focusOnMountIf(node: HTMLElement, when: boolean): void {
+  if (when) focusOnMount(node);
+}
+
 /** Brings the input `id` to the middle of the window (its label and message in view, not
  * under the window's edge) and focuses it: where a refused form sends the owner. */
 export function focusField(id: string): void {
