@@ -609,7 +609,11 @@ impl AppState {
             };
             let results = search::search(vault, &request).await.local(self)?;
             if let [hit] = results.items.as_slice() {
-                return Ok(Some((hit.id, hit.title.clone(), MatchedBy::Reference)));
+                return Ok(Some((
+                    hit.line.id,
+                    hit.line.title.clone(),
+                    MatchedBy::Reference,
+                )));
             }
         }
         for day in carnet_interop::names::dates(file_name) {
@@ -622,7 +626,7 @@ impl AppState {
             let request = SearchRequest::check("", &on_day, "", 0).local(self)?;
             let results = search::search(vault, &request).await.local(self)?;
             if let [hit] = results.items.as_slice() {
-                return Ok(Some((hit.id, hit.title.clone(), MatchedBy::Date)));
+                return Ok(Some((hit.line.id, hit.line.title.clone(), MatchedBy::Date)));
             }
         }
         Ok(None)
@@ -684,7 +688,7 @@ impl AppState {
                 .local(self)?;
             let results = search::search(vault, &request).await.local(self)?;
             let seen = (page as usize + 1) * results.page_size as usize;
-            ids.extend(results.items.iter().map(|hit| hit.id));
+            ids.extend(results.items.iter().map(|hit| hit.line.id));
             if results.items.is_empty() || seen >= results.total as usize {
                 break;
             }

@@ -736,7 +736,7 @@ async fn the_demo_journal_exports_as_one_dossier() {
         }))
         .await
         .unwrap();
-    let ids: Vec<i64> = page.items.iter().map(|i| i.id).collect();
+    let ids: Vec<i64> = page.items.iter().map(|i| i.line.id).collect();
     assert_eq!(ids.len(), summary.incidents as usize);
     let mut input = draft(ids[0]);
     input.destination = "dge_form".into();

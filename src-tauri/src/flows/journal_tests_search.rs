@@ -49,7 +49,7 @@ async fn found(s: &AppState, query: &str) -> Vec<i64> {
         .unwrap()
         .items
         .iter()
-        .map(|h| h.id)
+        .map(|h| h.line.id)
         .collect()
 }
 
@@ -238,7 +238,7 @@ async fn incidents_search_bad_inputs() {
         .chain(syntax.iter().map(|q| q.to_string()))
     {
         match search(q.clone(), SearchFilters::default(), "", 0).await {
-            Ok(r) => assert!(r.items.iter().all(|h| h.id == id), "{q:?}"),
+            Ok(r) => assert!(r.items.iter().all(|h| h.line.id == id), "{q:?}"),
             Err(e) => invalid(e, Field::SearchQuery, &q),
         }
     }

@@ -220,7 +220,7 @@ async fn the_list_pages_most_recent_first_from_its_index() {
     )
     .await
     .unwrap();
-    let titles: Vec<&str> = first.items.iter().map(|r| r.title.as_str()).collect();
+    let titles: Vec<&str> = first.items.iter().map(|r| r.line.title.as_str()).collect();
     assert_eq!(
         titles,
         [
@@ -243,7 +243,7 @@ async fn the_list_pages_most_recent_first_from_its_index() {
     .await
     .unwrap();
     assert_eq!(last.items.len(), 3);
-    assert_eq!(last.items[2].title, "Sans date");
+    assert_eq!(last.items[2].line.title, "Sans date");
     assert_eq!(last.next_offset, None);
 
     let of_a = incidents::list(
@@ -256,7 +256,7 @@ async fn the_list_pages_most_recent_first_from_its_index() {
     .await
     .unwrap();
     assert_eq!(of_a.items.len(), 7);
-    assert!(of_a.items.iter().all(|r| r.platform_name == "Amazon"));
+    assert!(of_a.items.iter().all(|r| r.line.platform_name == "Amazon"));
     let march = incidents::list(
         &vault,
         &q(IncidentFilters {

@@ -92,7 +92,7 @@ async fn ids(vault: &Vault, query: &str) -> Vec<i64> {
         .await
         .items
         .iter()
-        .map(|h| h.id)
+        .map(|h| h.line.id)
         .collect()
 }
 
@@ -158,7 +158,7 @@ async fn accents_case_and_prefixes_aside_every_text_is_found() {
         (snippet.source, snippet.ref_id),
         (SnippetSource::Incident, a)
     );
-    assert_eq!(hit.platform_name, "Amazon");
+    assert_eq!(hit.line.platform_name, "Amazon");
     let hit = find(&vault, "ireland").await.items.remove(0);
     assert_eq!(hit.snippet.unwrap().source, SnippetSource::Platform);
     vault.lock().await;
@@ -247,7 +247,7 @@ async fn filters_combine_with_the_text() {
             let r = search::search(vault, &request(q, &filters, "recent", 0))
                 .await
                 .unwrap();
-            r.items.iter().map(|h| h.id).collect::<Vec<_>>()
+            r.items.iter().map(|h| h.line.id).collect::<Vec<_>>()
         }
     };
     assert_eq!(
@@ -372,7 +372,7 @@ async fn pages_are_stable_in_every_order() {
                 assert_eq!(r.items.len(), [50, 50, 20, 0][page as usize]);
                 seen.extend(r.items);
             }
-            let ids: std::collections::BTreeSet<i64> = seen.iter().map(|h| h.id).collect();
+            let ids: std::collections::BTreeSet<i64> = seen.iter().map(|h| h.line.id).collect();
             assert_eq!(ids.len(), 120, "{sort} {q:?}: no repeat, none missed");
             let again = search::search(&vault, &request(q, &SearchFilters::default(), sort, 1))
                 .await
@@ -383,24 +383,31 @@ async fn pages_are_stable_in_every_order() {
                 "{sort} {q:?}: the same page twice"
             );
             match sort {
-                "recent" => assert!(seen.windows(2).all(|w| w[0].occurred_on >= w[1].occurred_on
-                    || w[1].occurred_on.is_none())),
+                "recent" => assert!(
+                    seen.windows(2)
+                        .all(|w| w[0].line.occurred_on >= w[1].line.occurred_on
+                            || w[1].line.occurred_on.is_none())
+                ),
                 "oldest" => {
                     let dated: Vec<_> = seen
                         .iter()
-                        .take_while(|h| h.occurred_on.is_some())
+                        .take_while(|h| h.line.occurred_on.is_some())
                         .collect();
                     assert!(
                         dated
                             .windows(2)
-                            .all(|w| w[0].occurred_on <= w[1].occurred_on)
+                            .all(|w| w[0].line.occurred_on <= w[1].line.occurred_on)
                     );
-                    assert!(seen[dated.len()..].iter().all(|h| h.occurred_on.is_none()));
+                    assert!(
+                        seen[dated.len()..]
+                            .iter()
+                            .all(|h| h.line.occurred_on.is_none())
+                    );
                 }
                 "title" => {
                     let firsts: Vec<&str> = seen
                         .iter()
-                        .map(|h| h.title.split(' ').next().unwrap())
+                        .map(|h| h.line.title.split(' ').next().unwrap())
                         .collect();
                     let mut order = firsts.clone();
                     order.dedup();
@@ -836,7 +843,9 @@ async fn the_demo_reads_like_a_vault_the_app_wrote() {
     assert_eq!(all.total, s.incidents);
     let (mut events, mut images) = (0, 0);
     for hit in &all.items {
-        let d = incidents::detail(&vault, hit.id, today()).await.unwrap();
+        let d = incidents::detail(&vault, hit.line.id, today())
+            .await
+            .unwrap();
         events += d.events.len() as u32;
         for p in &d.pieces {
             let (piece, bytes) = pieces::content(&vault, p.id).await.unwrap();

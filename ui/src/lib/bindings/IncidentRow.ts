@@ -6,6 +6,10 @@ import type { Status } from "./Status";
  */
 export type IncidentRow = { 
 /**
+ * When it was last changed (RFC 3339).
+ */
+updatedAt: string, 
+/**
  * The vault's id of the incident.
  */
 id: number, 
@@ -32,8 +36,4 @@ status: Status,
 /**
  * When it happened, if known.
  */
-occurredOn: string | null, 
-/**
- * When it was last changed (RFC 3339).
- */
-updatedAt: string, };
+occurredOn: string | null, };

@@ -7,7 +7,15 @@ import type { Status } from "./Status";
  */
 export type SearchHit = { 
 /**
- * The incident's id in the vault.
+ * Funds held + sales lost + fees, in cents.
+ */
+amountCents: number, 
+/**
+ * The passage that matched best; absent when there was no text to search.
+ */
+snippet: Snippet | null, 
+/**
+ * The vault's id of the incident.
  */
 id: number, 
 /**
@@ -15,30 +23,22 @@ id: number,
  */
 title: string, 
 /**
- * Its platform's id in the vault.
+ * The vault platform it happened on.
  */
 platformId: number, 
 /**
- * Its platform's name.
+ * That platform's name.
  */
 platformName: string, 
 /**
- * The category code (`ACC-02`).
+ * Its category code (`ACC-02`).
  */
 category: string, 
 /**
- * Where its case stands.
+ * Where the case stands.
  */
 status: Status, 
 /**
- * The day it occurred, if known.
+ * When it happened, if known.
  */
-occurredOn: string | null, 
-/**
- * Funds held + sales lost + fees, in cents.
- */
-amountCents: number, 
-/**
- * The passage that matched best; absent when there was no text to search.
- */
-snippet: Snippet | null, };
+occurredOn: string | null, };

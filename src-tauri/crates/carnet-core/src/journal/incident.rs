@@ -560,11 +560,10 @@ pub struct IncidentDetail {
     pub status_history: Vec<StatusChange>,
 }
 
-/// One line of the incident list: only what the list shows.
+/// What a list of incidents shows of each (the journal's list, the search's results).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct IncidentRow {
+pub struct IncidentLine {
     /// The vault's id of the incident.
     #[ts(type = "number")]
     pub id: i64,
@@ -582,6 +581,17 @@ pub struct IncidentRow {
     /// When it happened, if known.
     #[ts(as = "Option<String>")]
     pub occurred_on: Option<NaiveDate>,
+}
+
+/// One line of the incident list: only what the list shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct IncidentRow {
+    /// The incident as the list shows it.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub line: IncidentLine,
     /// When it was last changed (RFC 3339).
     pub updated_at: String,
 }

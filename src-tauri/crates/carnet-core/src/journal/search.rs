@@ -16,7 +16,7 @@ use ts_rs::TS;
 
 use crate::categories::{Axis, Catalogue};
 use crate::error::{CoreError, Field};
-use crate::journal::incident::Status;
+use crate::journal::incident::{IncidentLine, Status};
 use crate::journal::text;
 
 /// The longest search text, in characters.
@@ -256,23 +256,10 @@ fn dedup<T: PartialEq>(v: Vec<T>) -> Vec<T> {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct SearchHit {
-    /// The incident's id in the vault.
-    #[ts(type = "number")]
-    pub id: i64,
-    /// Its title.
-    pub title: String,
-    /// Its platform's id in the vault.
-    #[ts(type = "number")]
-    pub platform_id: i64,
-    /// Its platform's name.
-    pub platform_name: String,
-    /// The category code (`ACC-02`).
-    pub category: String,
-    /// Where its case stands.
-    pub status: Status,
-    /// The day it occurred, if known.
-    #[ts(as = "Option<String>")]
-    pub occurred_on: Option<NaiveDate>,
+    /// The incident as the list shows it.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub line: IncidentLine,
     /// Funds held + sales lost + fees, in cents.
     #[ts(type = "number")]
     pub amount_cents: i64,

@@ -17,7 +17,7 @@ use crate::error::StoreError;
 use crate::journal::batch::Batch;
 use crate::journal::batch::Value::{Int, Text};
 use crate::journal::history::{fields, record, record_later, search_remove, search_replace};
-use crate::journal::rows::{Query, check_live, date_col, iso};
+use crate::journal::rows::{Query, check_live, date_col, incident_line, iso};
 use crate::journal::{events, pieces};
 use crate::vault::Vault;
 
@@ -344,15 +344,8 @@ pub async fn list(vault: &Vault, q: &IncidentQuery) -> Result<IncidentPage, Stor
         .iter()
         .take(q.limit as usize)
         .map(|row| {
-            let status: String = row.try_get("status")?;
             Ok(IncidentRow {
-                id: row.try_get("id")?,
-                title: row.try_get("title")?,
-                platform_id: row.try_get("platform_id")?,
-                platform_name: row.try_get("platform_name")?,
-                category: row.try_get("category")?,
-                status: Status::parse(&status).map_err(|_| StoreError::VaultCorrupted)?,
-                occurred_on: date_col(row, "occurred_on")?,
+                line: incident_line(row)?,
                 updated_at: row.try_get("updated_at")?,
             })
         })

@@ -2,6 +2,7 @@
 //! an incident may still be written to. Incidents, events and pieces depend on it, not on
 //! each other's files.
 
+use carnet_core::journal::incident::{IncidentLine, Status};
 use chrono::NaiveDate;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row, SqliteConnection};
@@ -27,6 +28,21 @@ pub(crate) fn date_col(row: &SqliteRow, col: &str) -> Result<Option<NaiveDate>, 
     let s: Option<String> = row.try_get(col)?;
     s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| StoreError::VaultCorrupted))
         .transpose()
+}
+
+/// The incident a list shows, from a row with its columns (`id`, `title`, `platform_id`,
+/// `platform_name`, `category`, `status`, `occurred_on`).
+pub(crate) fn incident_line(row: &SqliteRow) -> Result<IncidentLine, StoreError> {
+    let status: String = row.try_get("status")?;
+    Ok(IncidentLine {
+        id: row.try_get("id")?,
+        title: row.try_get("title")?,
+        platform_id: row.try_get("platform_id")?,
+        platform_name: row.try_get("platform_name")?,
+        category: row.try_get("category")?,
+        status: Status::parse(&status).map_err(|_| StoreError::VaultCorrupted)?,
+        occurred_on: date_col(row, "occurred_on")?,
+    })
 }
 
 /// An incident that exists and is not in the trash (the ones that may be written to).

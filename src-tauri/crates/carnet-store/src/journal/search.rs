@@ -27,17 +27,15 @@ mod text;
 
 use std::fmt::Write as _;
 
-use carnet_core::journal::incident::Status;
 use carnet_core::journal::search::{
     PAGE_SIZE, SearchHit, SearchRequest, SearchResults, SearchSort, Snippet, SnippetSource,
 };
-use chrono::NaiveDate;
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{Arguments, AssertSqlSafe, Row, SqliteConnection};
 
 use crate::db::FOLD_COLLATION;
 use crate::error::StoreError;
-use crate::journal::rows::day as iso;
+use crate::journal::rows::{day as iso, incident_line};
 use crate::vault::Vault;
 use index::{
     Entry, JournalIndex, Owners, SLOT_EVENT, SLOT_INCIDENT, SLOT_PIECE, SLOT_PLATFORM, SLOTS,
@@ -369,7 +367,7 @@ async fn rows(
         .map(|id| {
             found
                 .iter()
-                .find(|h| h.id == *id)
+                .find(|h| h.line.id == *id)
                 .cloned()
                 .ok_or(StoreError::decode())
         })
@@ -411,20 +409,8 @@ async fn passages(
 }
 
 fn hit(row: &SqliteRow) -> Result<SearchHit, StoreError> {
-    let status: String = row.try_get("status")?;
-    let occurred: Option<String> = row.try_get("occurred_on")?;
     Ok(SearchHit {
-        id: row.try_get("id")?,
-        title: row.try_get("title")?,
-        platform_id: row.try_get("platform_id")?,
-        platform_name: row.try_get("platform_name")?,
-        category: row.try_get("category")?,
-        status: Status::parse(&status).map_err(|_| StoreError::VaultCorrupted)?,
-        occurred_on: occurred
-            .map(|s| {
-                NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| StoreError::VaultCorrupted)
-            })
-            .transpose()?,
+        line: incident_line(row)?,
         amount_cents: row.try_get("amount")?,
         snippet: None,
     })
