@@ -36,15 +36,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let table = open(&bytes, Format::Csv).unwrap().table(0).unwrap();
             let mapping = propose(&table).mapping;
-            let p = plan(
-                &table,
-                &PlanOptions {
-                    mapping,
-                    today,
-                    fixes: vec![],
-                    skip_rows: vec![],
-                },
-            );
+            let p = plan(&table, &PlanOptions::new(mapping, today));
             assert_eq!(p.drafts.len(), 10_000);
             p
         })

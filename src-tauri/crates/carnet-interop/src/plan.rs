@@ -47,6 +47,18 @@ pub struct PlanOptions {
     pub skip_rows: Vec<usize>,
 }
 
+impl PlanOptions {
+    /// The mapping as it stands, no cell corrected and no row left out.
+    pub fn new(mapping: Mapping, today: NaiveDate) -> PlanOptions {
+        PlanOptions {
+            mapping,
+            today,
+            fixes: Vec::new(),
+            skip_rows: Vec::new(),
+        }
+    }
+}
+
 /// A row's problem. Closed list of codes, never the cell's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

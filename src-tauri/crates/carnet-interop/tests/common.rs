@@ -25,14 +25,6 @@ pub fn run(bytes: &[u8], format: Format, group: bool) -> Result<(Proposal, Plan)
     if group {
         proposal.mapping.group_by = proposal.group_candidate.as_ref().map(|g| g.column);
     }
-    let p = plan(
-        &t,
-        &PlanOptions {
-            mapping: proposal.mapping.clone(),
-            today: today(),
-            fixes: Vec::new(),
-            skip_rows: Vec::new(),
-        },
-    );
+    let p = plan(&t, &PlanOptions::new(proposal.mapping.clone(), today()));
     Ok((proposal, p))
 }

@@ -133,15 +133,7 @@ fn xlsx_with_merged_title_blank_rows_formula_and_total_row() {
         "the merged title row is passed over"
     );
     assert_eq!(proposal.mapping.amount_target, AmountTarget::FundsHeld);
-    let p = plan(
-        &t,
-        &PlanOptions {
-            mapping: proposal.mapping,
-            today: today(),
-            fixes: vec![],
-            skip_rows: vec![],
-        },
-    );
+    let p = plan(&t, &PlanOptions::new(proposal.mapping, today()));
     assert_eq!(p.total_row, Some(7));
     assert_eq!(p.blank_rows, 1);
     assert_eq!(p.drafts.len(), 3, "{:?}", p.problems);
@@ -220,15 +212,7 @@ fn ods_sheets_are_listed_and_date_and_float_cells_read() {
     let t = src.table(1).unwrap();
     assert_eq!(t.sheet, "Incidents");
     let proposal = propose(&t);
-    let p = plan(
-        &t,
-        &PlanOptions {
-            mapping: proposal.mapping,
-            today: today(),
-            fixes: vec![],
-            skip_rows: vec![],
-        },
-    );
+    let p = plan(&t, &PlanOptions::new(proposal.mapping, today()));
     assert_eq!(p.drafts.len(), 1, "{:?}", p.problems);
     assert_eq!(
         p.drafts[0].incident.dates.occurred_on,
@@ -399,12 +383,7 @@ fn a_fix_typed_on_the_preview_and_a_skipped_row() {
     let text = "Date;Plateforme;Titre\n32/13/2026;Amazon;a\n01/11/2026;Amazon;b\n";
     let t = table(text.as_bytes(), Format::Csv).unwrap();
     let mapping = propose(&t).mapping;
-    let mut options = PlanOptions {
-        mapping,
-        today: today(),
-        fixes: vec![],
-        skip_rows: vec![],
-    };
+    let mut options = PlanOptions::new(mapping, today());
     assert_eq!(plan(&t, &options).drafts.len(), 1);
     options.fixes.push(CellFix {
         row: 2,

@@ -70,18 +70,27 @@ fn journal_parts() -> (Vec<Incident>, Vec<Event>, Vec<Piece>) {
     (vec![incident], vec![event], vec![piece])
 }
 
-#[test]
-fn xlsx_export_has_three_sheets_of_typed_cells_frozen_and_filtered() {
+/// The journal of [`journal_parts`] written by `export` in French, with these catalogue ids.
+fn exported(
+    ids: &HashMap<i64, String>,
+    export: fn(&Journal<'_>, Locale, &mut dyn std::io::Write) -> Result<(), InteropError>,
+) -> Vec<u8> {
     let (i, e, p) = journal_parts();
-    let ids = HashMap::from([(7, "amazon".to_string())]);
     let journal = Journal {
         incidents: &i,
         events: &e,
         pieces: &p,
-        catalogue_ids: &ids,
+        catalogue_ids: ids,
     };
     let mut bytes = Vec::new();
-    export_xlsx(&journal, Locale::Fr, &mut bytes).unwrap();
+    export(&journal, Locale::Fr, &mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn xlsx_export_has_three_sheets_of_typed_cells_frozen_and_filtered() {
+    let ids = HashMap::from([(7, "amazon".to_string())]);
+    let bytes = exported(&ids, export_xlsx);
 
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(&bytes[..])).unwrap();
     assert_eq!(wb.sheet_names(), vec!["Incidents", "Événements", "Pièces"]);
@@ -123,16 +132,7 @@ fn xlsx_export_has_three_sheets_of_typed_cells_frozen_and_filtered() {
 
 #[test]
 fn csv_export_neutralises_formula_cells_and_opens_in_french_excel() {
-    let (i, e, p) = journal_parts();
-    let ids = HashMap::new();
-    let journal = Journal {
-        incidents: &i,
-        events: &e,
-        pieces: &p,
-        catalogue_ids: &ids,
-    };
-    let mut bytes = Vec::new();
-    export_csv(&journal, Locale::Fr, &mut bytes).unwrap();
+    let bytes = exported(&HashMap::new(), export_csv);
     let text = std::str::from_utf8(&bytes).unwrap();
     assert!(text.starts_with("\u{feff}Identifiant Carnet;Date;Plateforme;"));
     assert!(text.contains(";\"'=HYPERLINK(\"\"http://x\"\")\";"));

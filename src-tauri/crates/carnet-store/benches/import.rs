@@ -68,12 +68,7 @@ fn plan(bytes: &[u8]) -> carnet_interop::Plan {
     let mut source = carnet_interop::open(bytes, Format::Csv).unwrap();
     let table = source.table(0).unwrap();
     let proposal = carnet_interop::propose(&table);
-    let options = PlanOptions {
-        mapping: proposal.mapping,
-        today: today(),
-        fixes: Vec::new(),
-        skip_rows: Vec::new(),
-    };
+    let options = PlanOptions::new(proposal.mapping, today());
     carnet_interop::plan(&table, &options)
 }
 
