@@ -399,22 +399,21 @@ fn narrow_no_break_spaces_are_in_the_font() {
     assert!(found);
 }
 
-#[test]
-fn a_png_with_alpha_comes_back_pixel_for_pixel() {
-    // One incident, two screenshots: P01 a PNG with an (opaque) alpha channel, P02 a JPEG.
-    let s = common::big_sample(1, 2, 2, 0, true);
-    assert_eq!(s.report.pieces[0].media_type, "image/png");
+/// The sample rendered to a PDF, `pdfimages -list`'s table of its images, and each image as
+/// `pdfimages -png` takes it out, decoded (its header, its pixels).
+fn pdf_images(s: &common::Sample) -> (String, Vec<(png::OutputInfo, Vec<u8>)>) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.pdf");
     let mut out = Vec::new();
     render(&s.report, &s.bytes, &mut out).unwrap();
     std::fs::write(&path, out).unwrap();
+    let list = run("pdfimages", &["-list", path.to_str().unwrap()]);
     let prefix = dir.path().join("x");
     run(
         "pdfimages",
         &["-png", path.to_str().unwrap(), prefix.to_str().unwrap()],
     );
-    let mut found = false;
+    let mut images = Vec::new();
     for entry in std::fs::read_dir(dir.path()).unwrap() {
         let p = entry.unwrap().path();
         if p.extension().is_none_or(|e| e != "png") {
@@ -424,13 +423,30 @@ fn a_png_with_alpha_comes_back_pixel_for_pixel() {
         let mut reader = decoder.read_info().unwrap();
         let mut buf = vec![0; reader.output_buffer_size().unwrap()];
         let info = reader.next_frame(&mut buf).unwrap();
-        if (info.width, info.height) == (1280, 800) && info.color_type == png::ColorType::Rgb {
-            buf.truncate(info.buffer_size());
-            if buf == common::screenshot_pixels(1280, 800, 1, 3) {
-                found = true;
-            }
-        }
+        buf.truncate(info.buffer_size());
+        images.push((info, buf));
     }
+    (list, images)
+}
+
+/// Asserts that the dossier's text holds each of `words` (`what` names the dossier).
+fn assert_says(text: &str, words: &[&str], what: &str) {
+    for w in words {
+        assert!(text.contains(w), "{what} lacks {w:?}");
+    }
+}
+
+#[test]
+fn a_png_with_alpha_comes_back_pixel_for_pixel() {
+    // One incident, two screenshots: P01 a PNG with an (opaque) alpha channel, P02 a JPEG.
+    let s = common::big_sample(1, 2, 2, 0, true);
+    assert_eq!(s.report.pieces[0].media_type, "image/png");
+    let (_, images) = pdf_images(&s);
+    let found = images.iter().any(|(info, buf)| {
+        (info.width, info.height) == (1280, 800)
+            && info.color_type == png::ColorType::Rgb
+            && *buf == common::screenshot_pixels(1280, 800, 1, 3)
+    });
     assert!(found, "the PNG's pixels, exactly, at 1280×800");
 }
 
@@ -453,37 +469,19 @@ fn a_window_capture_keeps_its_transparency_pixel_for_pixel() {
     let alpha: Vec<u8> = source.chunks_exact(4).map(|p| p[3]).collect();
     assert!(alpha.contains(&0) && alpha.contains(&0xFF));
 
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("d.pdf");
-    let mut out = Vec::new();
-    render(&s.report, &s.bytes, &mut out).unwrap();
-    std::fs::write(&path, out).unwrap();
+    let (list, images) = pdf_images(&s);
     // One soft mask in all: the opaque screenshots have none.
-    let list = run("pdfimages", &["-list", path.to_str().unwrap()]);
     assert_eq!(
         list.lines().filter(|l| l.contains(" smask ")).count(),
         1,
         "{list}"
     );
-    let prefix = dir.path().join("x");
-    run(
-        "pdfimages",
-        &["-png", path.to_str().unwrap(), prefix.to_str().unwrap()],
-    );
-    let (mut color_found, mut alpha_found) = (false, false);
-    for entry in std::fs::read_dir(dir.path()).unwrap() {
-        let p = entry.unwrap().path();
-        if p.extension().is_none_or(|e| e != "png") {
-            continue;
-        }
-        let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&p).unwrap()));
-        let mut reader = decoder.read_info().unwrap();
-        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-        let info = reader.next_frame(&mut buf).unwrap();
-        buf.truncate(info.buffer_size());
-        color_found |= info.color_type == png::ColorType::Rgb && buf == color;
-        alpha_found |= info.color_type == png::ColorType::Grayscale && buf == alpha;
-    }
+    let color_found = images
+        .iter()
+        .any(|(info, buf)| info.color_type == png::ColorType::Rgb && *buf == color);
+    let alpha_found = images
+        .iter()
+        .any(|(info, buf)| info.color_type == png::ColorType::Grayscale && *buf == alpha);
     assert!(color_found, "the capture's colours, exactly");
     assert!(
         alpha_found,
@@ -623,9 +621,7 @@ fn the_platform_card_has_its_address_charter_status_designations_and_bodies() {
     ] {
         let s = sample(Destination::Mediateur, locale);
         let text = flat_text(&s.report, &s.bytes);
-        for w in wanted {
-            assert!(text.contains(w), "{locale:?} lacks {w:?}");
-        }
+        assert_says(&text, &wanted, &format!("{locale:?}"));
         let help = carnet_dossier::submission_fields(&s.report);
         let platform = help.iter().find(|f| f.key == "platform").unwrap();
         assert!(
@@ -649,17 +645,19 @@ fn the_platform_card_has_its_address_charter_status_designations_and_bodies() {
 fn the_mediateur_dossier_tells_a_sollicitation_from_a_saisine() {
     let s = sample(Destination::Mediateur, Locale::Fr);
     let text = flat_text(&s.report, &s.bytes);
-    for w in [
-        "Saisine du Médiateur des entreprises — demande de médiation",
-        "l’espace de signalement mis à disposition par le Médiateur des entreprises",
-        "Nature de la demande saisine (une demande de médiation)",
-        "Cadre de la saisine Litige avec une plateforme de vente en ligne",
-        "Effectif 6 personnes",
-        "Traitement du différend à ce jour, selon l’entreprise",
-        "relance écrite le 30 septembre",
-    ] {
-        assert!(text.contains(w), "lacks {w:?}");
-    }
+    assert_says(
+        &text,
+        &[
+            "Saisine du Médiateur des entreprises — demande de médiation",
+            "l’espace de signalement mis à disposition par le Médiateur des entreprises",
+            "Nature de la demande saisine (une demande de médiation)",
+            "Cadre de la saisine Litige avec une plateforme de vente en ligne",
+            "Effectif 6 personnes",
+            "Traitement du différend à ce jour, selon l’entreprise",
+            "relance écrite le 30 septembre",
+        ],
+        "Médiateur",
+    );
     let help = carnet_dossier::submission_fields(&s.report);
     let field = |k: &str| help.iter().find(|f| f.key == k).unwrap().text.clone();
     assert!(field("request_kind").starts_with("saisine"));
@@ -715,15 +713,17 @@ fn grounds_are_printed_in_the_complaint_out_of_court_and_mediation_dossiers() {
 fn arcom_and_the_p2b_mediator_have_their_own_dossiers_in_both_languages() {
     let s = sample(Destination::Arcom, Locale::Fr);
     let text = flat_text(&s.report, &s.bytes);
-    for w in [
-        "Plainte contre un fournisseur de services intermédiaires (DSA, art. 53)",
-        "Arcom — coordinateur pour les services numériques (France)",
-        "Dispositions du DSA concernées DSA 17, DSA 20",
-        "Les faits, datés",
-        "Démarches déjà effectuées",
-    ] {
-        assert!(text.contains(w), "Arcom lacks {w:?}");
-    }
+    assert_says(
+        &text,
+        &[
+            "Plainte contre un fournisseur de services intermédiaires (DSA, art. 53)",
+            "Arcom — coordinateur pour les services numériques (France)",
+            "Dispositions du DSA concernées DSA 17, DSA 20",
+            "Les faits, datés",
+            "Démarches déjà effectuées",
+        ],
+        "Arcom",
+    );
     let s = sample(Destination::Arcom, Locale::En);
     let text = flat_text(&s.report, &s.bytes);
     assert!(text.contains("Complaint against a provider of intermediary services (DSA, Art. 53)"));
@@ -731,14 +731,16 @@ fn arcom_and_the_p2b_mediator_have_their_own_dossiers_in_both_languages() {
 
     let s = sample(Destination::P2bMediator, Locale::Fr);
     let text = flat_text(&s.report, &s.bytes);
-    for w in [
-        "Médiateur désigné dans les conditions de la plateforme (P2B, art. 12)",
-        "Centre for Effective Dispute Resolution (CEDR) — désigné dans les conditions de la plateforme",
-        "une part raisonnable des coûts de la médiation (P2B, art. 12(4))",
-        "Les parties : la plateforme",
-    ] {
-        assert!(text.contains(w), "P2B mediator lacks {w:?}");
-    }
+    assert_says(
+        &text,
+        &[
+            "Médiateur désigné dans les conditions de la plateforme (P2B, art. 12)",
+            "Centre for Effective Dispute Resolution (CEDR) — désigné dans les conditions de la plateforme",
+            "une part raisonnable des coûts de la médiation (P2B, art. 12(4))",
+            "Les parties : la plateforme",
+        ],
+        "P2B mediator",
+    );
     let help = carnet_dossier::submission_help(&s.report);
     let keys: Vec<&str> = help.fields.iter().map(|f| f.key.as_str()).collect();
     for k in ["mediator", "handled_so_far", "cost_share", "grounds"] {

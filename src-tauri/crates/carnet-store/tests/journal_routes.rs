@@ -36,8 +36,9 @@ async fn suspension(
     insert_incident(vault, &i).await
 }
 
-#[tokio::test]
-async fn an_incidents_routes_come_from_the_journal() {
+/// A new vault with Amazon and one open suspension decided on 2 June 2026, the owner informed
+/// on `informed`: the fixture (to keep), the vault and the incident's id.
+async fn one_suspension(informed: Option<&str>) -> (Fixture, Vault, i64) {
     let f = fixture();
     let (vault, _) = created(&f).await;
     let p = amazon(&vault).await;
@@ -46,10 +47,16 @@ async fn an_incidents_routes_come_from_the_journal() {
         p,
         "Compte suspendu",
         "2026-06-02",
-        Some("2026-06-10"),
+        informed,
         Status::Open,
     )
     .await;
+    (f, vault, id)
+}
+
+#[tokio::test]
+async fn an_incidents_routes_come_from_the_journal() {
+    let (_f, vault, id) = one_suspension(Some("2026-06-10")).await;
     let routes = routes::for_incident(&vault, id, day("2026-12-01"))
         .await
         .unwrap();
@@ -150,18 +157,7 @@ async fn the_dashboard_lists_open_incidents_routes_closing_within_thirty_days() 
 /// or an incident that already gives the day, is left alone.
 #[tokio::test]
 async fn a_decision_by_e_mail_dates_the_day_informed() {
-    let f = fixture();
-    let (vault, _) = created(&f).await;
-    let p = amazon(&vault).await;
-    let id = suspension(
-        &vault,
-        p,
-        "Compte suspendu",
-        "2026-06-02",
-        None,
-        Status::Open,
-    )
-    .await;
+    let (_f, vault, id) = one_suspension(None).await;
     let event = |channel: &str, day: &str| {
         EventInput {
             incident_id: id,

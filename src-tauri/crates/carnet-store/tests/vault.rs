@@ -103,57 +103,73 @@ async fn a_second_creation_never_replaces_a_vault() {
     assert_eq!(after.len(), before.len() - 1);
 }
 
+/// Unlocks with the passphrase a vault that must be refused: answers the error, after checking
+/// that not a file of the data folder was written, added or removed (`what` names the case).
+async fn refused_untouched(f: &Fixture, what: &str) -> StoreError {
+    let before = all_files(f.dir.path());
+    let e = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
+        .await
+        .err()
+        .unwrap();
+    assert!(
+        same_files(&before, &all_files(f.dir.path())),
+        "{what}: nothing written"
+    );
+    e
+}
+
+/// Puts `damaged` in place of the file at `path`, or removes it (`None`).
+fn damage(path: &std::path::Path, damaged: Option<Vec<u8>>) {
+    match damaged {
+        Some(bytes) => std::fs::write(path, bytes).unwrap(),
+        None => std::fs::remove_file(path).unwrap(),
+    }
+}
+
 #[tokio::test]
 async fn damaged_databases_are_reported_and_left_as_they_are() {
-    for damage in ["flip", "truncate", "empty", "missing"] {
+    for what in ["flip", "truncate", "empty", "missing"] {
         let f = locked().await;
         let db = f.layout.db();
         let mut bytes = std::fs::read(&db).unwrap();
-        match damage {
-            "flip" => {
-                bytes[100] ^= 0x01; // inside page 1, covered by its HMAC
-                std::fs::write(&db, &bytes).unwrap();
-            }
-            "truncate" => std::fs::write(&db, &bytes[..bytes.len() / 3]).unwrap(),
-            "empty" => std::fs::write(&db, b"").unwrap(),
-            _ => std::fs::remove_file(&db).unwrap(),
-        }
-        let before = all_files(f.dir.path());
-        let e = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
-            .await
-            .err()
-            .unwrap();
-        assert!(matches!(e, StoreError::VaultCorrupted), "{damage}: {e:?}");
-        assert!(
-            same_files(&before, &all_files(f.dir.path())),
-            "{damage}: nothing written"
+        damage(
+            &db,
+            match what {
+                "flip" => {
+                    bytes[100] ^= 0x01; // inside page 1, covered by its HMAC
+                    Some(bytes)
+                }
+                "truncate" => Some(bytes[..bytes.len() / 3].to_vec()),
+                "empty" => Some(Vec::new()),
+                _ => None,
+            },
         );
+        let e = refused_untouched(&f, what).await;
+        assert!(matches!(e, StoreError::VaultCorrupted), "{what}: {e:?}");
     }
 }
 
 #[tokio::test]
 async fn damaged_key_files_are_reported_and_left_as_they_are() {
-    for damage in ["flip", "truncate", "missing", "garbage"] {
+    for what in ["flip", "truncate", "missing", "garbage"] {
         let f = locked().await;
         let path = f.layout.key_file();
         let mut bytes = std::fs::read(&path).unwrap();
-        match damage {
-            "flip" => {
-                let at = bytes.len() / 2;
-                bytes[at] ^= 0x04;
-                std::fs::write(&path, &bytes).unwrap();
-            }
-            "truncate" => std::fs::write(&path, &bytes[..bytes.len() - 20]).unwrap(),
-            "garbage" => std::fs::write(&path, vec![0xFFu8; 300]).unwrap(),
-            _ => std::fs::remove_file(&path).unwrap(),
-        }
-        let before = all_files(f.dir.path());
-        let e = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
-            .await
-            .err()
-            .unwrap();
-        assert!(matches!(e, StoreError::KeyFileDamaged), "{damage}: {e:?}");
-        assert!(same_files(&before, &all_files(f.dir.path())), "{damage}");
+        damage(
+            &path,
+            match what {
+                "flip" => {
+                    let at = bytes.len() / 2;
+                    bytes[at] ^= 0x04;
+                    Some(bytes)
+                }
+                "truncate" => Some(bytes[..bytes.len() - 20].to_vec()),
+                "garbage" => Some(vec![0xFFu8; 300]),
+                _ => None,
+            },
+        );
+        let e = refused_untouched(&f, what).await;
+        assert!(matches!(e, StoreError::KeyFileDamaged), "{what}: {e:?}");
     }
 }
 
@@ -169,13 +185,8 @@ async fn a_vault_from_a_newer_carnet_is_refused_untouched() {
     .await
     .unwrap();
     vault.lock().await;
-    let before = all_files(f.dir.path());
-    let e = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
-        .await
-        .err()
-        .unwrap();
+    let e = refused_untouched(&f, "newer").await;
     assert!(matches!(e, StoreError::VaultTooNew), "{e:?}");
-    assert!(same_files(&before, &all_files(f.dir.path())));
 }
 
 #[tokio::test]
