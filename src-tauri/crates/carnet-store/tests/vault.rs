@@ -118,57 +118,57 @@ async fn refused_untouched(f: &Fixture, what: &str) -> StoreError {
     e
 }
 
-/// Puts `damaged` in place of the file at `path`, or removes it (`None`).
-fn damage(path: &std::path::Path, damaged: Option<Vec<u8>>) {
-    match damaged {
-        Some(bytes) => std::fs::write(path, bytes).unwrap(),
-        None => std::fs::remove_file(path).unwrap(),
+/// A way to damage a file: its name, and what becomes of the file's bytes (`None`: removed).
+type Damage = (&'static str, fn(Vec<u8>) -> Option<Vec<u8>>);
+
+/// Damages the file `file` names in a fresh locked vault, once per damage, and answers each
+/// refused unlock's error with the damage's name (the folder checked untouched each time).
+async fn each_damage(
+    file: fn(&carnet_store::Layout) -> std::path::PathBuf,
+    damages: &[Damage],
+) -> Vec<(&'static str, StoreError)> {
+    let mut refused = Vec::new();
+    for (what, damaged) in damages {
+        let f = locked().await;
+        let path = file(&f.layout);
+        match damaged(std::fs::read(&path).unwrap()) {
+            Some(bytes) => std::fs::write(&path, bytes).unwrap(),
+            None => std::fs::remove_file(&path).unwrap(),
+        }
+        refused.push((*what, refused_untouched(&f, what).await));
     }
+    refused
 }
 
 #[tokio::test]
 async fn damaged_databases_are_reported_and_left_as_they_are() {
-    for what in ["flip", "truncate", "empty", "missing"] {
-        let f = locked().await;
-        let db = f.layout.db();
-        let mut bytes = std::fs::read(&db).unwrap();
-        damage(
-            &db,
-            match what {
-                "flip" => {
-                    bytes[100] ^= 0x01; // inside page 1, covered by its HMAC
-                    Some(bytes)
-                }
-                "truncate" => Some(bytes[..bytes.len() / 3].to_vec()),
-                "empty" => Some(Vec::new()),
-                _ => None,
-            },
-        );
-        let e = refused_untouched(&f, what).await;
+    let damages: [Damage; 4] = [
+        ("flip", |mut bytes| {
+            bytes[100] ^= 0x01; // inside page 1, covered by its HMAC
+            Some(bytes)
+        }),
+        ("truncate", |bytes| Some(bytes[..bytes.len() / 3].to_vec())),
+        ("empty", |_| Some(Vec::new())),
+        ("missing", |_| None),
+    ];
+    for (what, e) in each_damage(carnet_store::Layout::db, &damages).await {
         assert!(matches!(e, StoreError::VaultCorrupted), "{what}: {e:?}");
     }
 }
 
 #[tokio::test]
 async fn damaged_key_files_are_reported_and_left_as_they_are() {
-    for what in ["flip", "truncate", "missing", "garbage"] {
-        let f = locked().await;
-        let path = f.layout.key_file();
-        let mut bytes = std::fs::read(&path).unwrap();
-        damage(
-            &path,
-            match what {
-                "flip" => {
-                    let at = bytes.len() / 2;
-                    bytes[at] ^= 0x04;
-                    Some(bytes)
-                }
-                "truncate" => Some(bytes[..bytes.len() - 20].to_vec()),
-                "garbage" => Some(vec![0xFFu8; 300]),
-                _ => None,
-            },
-        );
-        let e = refused_untouched(&f, what).await;
+    let damages: [Damage; 4] = [
+        ("flip", |mut bytes| {
+            let at = bytes.len() / 2;
+            bytes[at] ^= 0x04;
+            Some(bytes)
+        }),
+        ("truncate", |bytes| Some(bytes[..bytes.len() - 20].to_vec())),
+        ("missing", |_| None),
+        ("garbage", |_| Some(vec![0xFFu8; 300])),
+    ];
+    for (what, e) in each_damage(carnet_store::Layout::key_file, &damages).await {
         assert!(matches!(e, StoreError::KeyFileDamaged), "{what}: {e:?}");
     }
 }
