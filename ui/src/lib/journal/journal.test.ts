@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Company } from '../bindings/Company';
 import type { PlatformRecord } from '../bindings/PlatformRecord';
 import type { Platforms } from '../bindings/Platforms';
+import type { UiError } from '../ipc';
 import { companyToInput, emptyCompanyInput, groupSiren, groupSiret, COMPANY_FIELDS } from './company';
 import { countryName, countryOptions } from './countries';
 import { isoDate, longDate, typedDate } from './dates';
-import { describedBy, inputOf, keptEntries } from './forms';
+import { FormErrors, describedBy, inputOf, keptEntries, noteIds } from './forms';
 import { folded } from './labels';
 import {
   PLATFORM_FIELDS,
@@ -82,6 +83,23 @@ describe('forms', () => {
   it('describes inputs by what is shown', () => {
     expect(describedBy('a-hint', null, 'a-error')).toBe('a-hint a-error');
     expect(describedBy(null, false, undefined)).toBeUndefined();
+    expect(noteIds('a', 'a hint', null)).toEqual({ hint: 'a-hint', error: null });
+    expect(noteIds('a', undefined, 'refused')).toEqual({ hint: null, error: 'a-error' });
+  });
+
+  it('follows the action: the message on its input, or on the form', () => {
+    const action: { error: UiError | null } = { error: null };
+    const errors = new FormErrors('company', action, COMPANY_FIELDS);
+    expect(errors.at('siret')).toEqual({ id: 'company-siret', error: null });
+    expect(errors.formError).toBeNull();
+    action.error = { code: 'invalid_input', field: 'siret', message: 'SIRET' };
+    expect(errors.invalid).toBe('siret');
+    expect(errors.at('siret')).toEqual({ id: 'company-siret', error: 'SIRET' });
+    expect(errors.errorAt('siren')).toBeNull();
+    expect(errors.formError).toBeNull();
+    action.error = { code: 'vault_locked', message: 'locked' };
+    expect(errors.invalid).toBeNull();
+    expect(errors.formError).toBe(action.error);
   });
 
   it('sends list entries trimmed, without blanks', () => {
