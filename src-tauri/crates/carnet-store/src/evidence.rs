@@ -15,6 +15,7 @@
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use aead_stream::EncryptorBE32;
 use chacha20poly1305::XChaCha20Poly1305;
@@ -22,8 +23,6 @@ use chacha20poly1305::aead::Payload;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
-
-use std::sync::atomic::Ordering;
 
 use crate::atomic::sync_dir;
 use crate::error::StoreError;
@@ -119,10 +118,10 @@ pub fn seal_many<T: Send>(
     let sealer = Sealer::new(vault)?;
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .clamp(1, 4)
+        .min(4)
         .min(count.max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let failed = std::sync::atomic::AtomicBool::new(false);
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
     let run = || {
         let mut done = Vec::new();
         while !failed.load(Ordering::Relaxed) {
@@ -158,10 +157,8 @@ pub fn seal_many<T: Send>(
             }
         }
     }
-    let error = error.or_else(|| sealer.flush().err()).or_else(|| {
-        (sealed.len() < count).then_some(StoreError::Io(std::io::ErrorKind::Interrupted))
-    });
-    match error {
+    // Without a failure every index was taken: the workers stop early only on one.
+    match error.or_else(|| sealer.flush().err()) {
         Some(e) => {
             sealed.into_iter().for_each(discard);
             Err(e)
@@ -264,7 +261,7 @@ impl Sealed {
 /// while another hashes the same chunk (shared, never copied), so a large file costs the
 /// slower of the two rather than their sum — the SHA-256 alone, on these machines.
 fn encrypt(
-    source: impl Read,
+    mut reader: impl Read,
     len_hint: Option<u64>,
     key: &[u8; 32],
     out: &File,
@@ -275,7 +272,6 @@ fn encrypt(
     let mut writer = BufWriter::new(out);
     writer.write_all(MAGIC)?;
     writer.write_all(&nonce)?;
-    let mut reader = source;
     // A file announced small gets a buffer its size (and one byte, to see it grow), not a
     // whole chunk to zero and wipe: most pieces are one small chunk.
     let first = read_chunk(&mut reader, len_hint)?;

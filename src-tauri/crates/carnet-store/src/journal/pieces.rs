@@ -227,22 +227,39 @@ pub async fn add(
     declared_type: Option<&str>,
     now: &str,
 ) -> Result<Piece, StoreError> {
-    {
-        // Refuse before writing anything when the incident is not there.
-        let mut conn = vault.pool().acquire().await?;
-        check_live(&mut conn, incident_id).await?;
-    }
+    refuse_missing(vault, incident_id).await?;
     let prepared = prepare(vault, source, len_hint, name, declared_type)?;
+    let mut pieces = record_sealed(vault, incident_id, vec![prepared], now).await?;
+    Ok(pieces.remove(0))
+}
+
+/// Refuses before anything is sealed when the incident is not there (or is in the trash).
+async fn refuse_missing(vault: &Vault, incident_id: i64) -> Result<(), StoreError> {
+    let mut conn = vault.pool().acquire().await?;
+    check_live(&mut conn, incident_id).await
+}
+
+/// Records sealed files as the next pieces of `incident_id`, in order, in one transaction;
+/// if it fails, the files are removed.
+async fn record_sealed(
+    vault: &Vault,
+    incident_id: i64,
+    prepared: Vec<Prepared>,
+    now: &str,
+) -> Result<Vec<Piece>, StoreError> {
     let written = async {
         let mut tx = crate::journal::begin(vault).await?;
-        let id = insert_on(&mut tx, incident_id, &prepared, None, now).await?;
-        let piece = get_on(&mut tx, id).await?;
+        let mut pieces = Vec::with_capacity(prepared.len());
+        for p in &prepared {
+            let id = insert_on(&mut tx, incident_id, p, None, now).await?;
+            pieces.push(get_on(&mut tx, id).await?);
+        }
         tx.commit().await?;
-        Ok::<_, StoreError>(piece)
+        Ok::<_, StoreError>(pieces)
     }
     .await;
     if written.is_err() {
-        prepared.discard();
+        prepared.into_iter().for_each(Prepared::discard);
     }
     written
 }
@@ -262,10 +279,7 @@ pub async fn add_many<S: Read>(
     open: impl Fn(usize) -> Result<NewFile<S>, StoreError> + Sync,
     now: &str,
 ) -> Result<Vec<Piece>, StoreError> {
-    {
-        let mut conn = vault.pool().acquire().await?;
-        check_live(&mut conn, incident_id).await?;
-    }
+    refuse_missing(vault, incident_id).await?;
     let prepared = evidence::seal_many(
         vault,
         count,
@@ -281,21 +295,7 @@ pub async fn add_many<S: Read>(
         },
         Prepared::discard,
     )?;
-    let written = async {
-        let mut tx = crate::journal::begin(vault).await?;
-        let mut pieces = Vec::with_capacity(prepared.len());
-        for p in &prepared {
-            let id = insert_on(&mut tx, incident_id, p, None, now).await?;
-            pieces.push(get_on(&mut tx, id).await?);
-        }
-        tx.commit().await?;
-        Ok::<_, StoreError>(pieces)
-    }
-    .await;
-    if written.is_err() {
-        prepared.into_iter().for_each(Prepared::discard);
-    }
-    written
+    record_sealed(vault, incident_id, prepared, now).await
 }
 
 /// Changes a piece's title, date and note.
