@@ -33,6 +33,12 @@ export class Action {
     return this.after(error, failed);
   }
 
+  /** A form sent: the page stays as it is (the submit's default prevented), then as `run`. */
+  async submit(event: SubmitEvent, work: () => Promise<unknown>, failed?: Failed): Promise<boolean> {
+    event.preventDefault();
+    return this.run(work, failed);
+  }
+
   /**
    * A call nothing waits on (a page reading its data, a refresh, "Restore" in a notice): `busy`
    * is left as it is, so it may run inside `run`. Otherwise as `run`.

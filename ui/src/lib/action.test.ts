@@ -92,6 +92,28 @@ describe('Action.run', () => {
   });
 });
 
+describe('Action.submit', () => {
+  it('keeps the page where it is, then runs as run does', async () => {
+    const action = new Action();
+    let prevented = 0;
+    const event = { preventDefault: () => (prevented += 1) } as unknown as SubmitEvent;
+    const step = pending<void>();
+    const first = action.submit(event, () => step.promise);
+    expect(action.busy).toBe(true);
+    let ran = false;
+    expect(
+      await action.submit(event, async () => {
+        ran = true;
+      }),
+    ).toBe(false);
+    expect(ran).toBe(false);
+    expect(prevented).toBe(2);
+    step.resolve();
+    expect(await first).toBe(true);
+    expect(action.busy).toBe(false);
+  });
+});
+
 describe('Action.attempt', () => {
   it('keeps the failure without touching busy', async () => {
     const action = new Action();

@@ -34,30 +34,37 @@ fn terms_change_notice() {
         [Check::TermsNotice(NoticeStatus::Unknown)]
     );
     f.notified = Some(d(2026, 3, 1));
-    f.took_effect = Some(d(2026, 3, 16));
-    assert_eq!(
-        checks(&f, today),
-        [Check::TermsNotice(NoticeStatus::Met {
-            days: 15,
-            required: 15
-        })]
-    );
-    f.took_effect = Some(d(2026, 3, 15));
-    assert_eq!(
-        checks(&f, today),
-        [Check::TermsNotice(NoticeStatus::ShortNotice {
-            days: 14,
-            required: 15
-        })]
-    );
-    f.took_effect = Some(d(2026, 2, 27));
-    assert_eq!(
-        checks(&f, today),
-        [Check::TermsNotice(NoticeStatus::ShortNotice {
-            days: -2,
-            required: 15
-        })]
-    );
+    // Notified on 1 March: an effect 15 days later is in time, 14 days or fewer is not.
+    for (took_effect, found) in [
+        (
+            d(2026, 3, 16),
+            NoticeStatus::Met {
+                days: 15,
+                required: 15,
+            },
+        ),
+        (
+            d(2026, 3, 15),
+            NoticeStatus::ShortNotice {
+                days: 14,
+                required: 15,
+            },
+        ),
+        (
+            d(2026, 2, 27),
+            NoticeStatus::ShortNotice {
+                days: -2,
+                required: 15,
+            },
+        ),
+    ] {
+        f.took_effect = Some(took_effect);
+        assert_eq!(
+            checks(&f, today),
+            [Check::TermsNotice(found)],
+            "{took_effect}"
+        );
+    }
 }
 
 #[test]

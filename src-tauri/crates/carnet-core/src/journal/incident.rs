@@ -450,13 +450,21 @@ impl IncidentData {
 
     /// The text the full-text search indexes for the incident.
     pub fn search_text(&self) -> String {
-        let mut parts = vec![
-            self.title.as_str(),
-            self.description.as_str(),
-            self.wanted.as_str(),
-            self.decision_reference.as_str(),
+        let texts = [
+            &self.title,
+            &self.description,
+            &self.wanted,
+            &self.decision_reference,
         ];
-        parts.extend(self.tags.iter().map(String::as_str));
+        IncidentData::search_text_of(texts.map(String::as_str), &self.tags)
+    }
+
+    /// The text the full-text search indexes for an incident of these texts (title,
+    /// description, what is asked, the decision's reference) and tags: one a line, empty ones
+    /// left out (also what the vault generator indexes).
+    pub fn search_text_of(texts: [&str; 4], tags: &[String]) -> String {
+        let mut parts = texts.to_vec();
+        parts.extend(tags.iter().map(String::as_str));
         parts.retain(|p| !p.is_empty());
         parts.join("\n")
     }

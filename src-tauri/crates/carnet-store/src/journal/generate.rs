@@ -19,7 +19,7 @@ mod scale;
 mod words;
 
 use carnet_core::deadlines::{IncidentFacts, Measure};
-use carnet_core::journal::incident::Status;
+use carnet_core::journal::incident::{IncidentData, Status};
 use chrono::NaiveDate;
 use sqlx::SqliteConnection;
 
@@ -165,14 +165,13 @@ pub struct NewIncident {
 impl NewIncident {
     /// The text the journal indexes for an incident.
     pub fn search_text(&self) -> String {
-        let mut parts = vec![
-            self.title.as_str(),
-            self.description.as_str(),
-            self.wanted.as_str(),
-            self.decision_reference.as_str(),
+        let texts = [
+            &self.title,
+            &self.description,
+            &self.wanted,
+            &self.decision_reference,
         ];
-        parts.extend(self.tags.iter().map(String::as_str));
-        lines(&parts)
+        IncidentData::search_text_of(texts.map(String::as_str), &self.tags)
     }
 }
 
