@@ -133,8 +133,9 @@ def main():
             f"{base:.0f} ms (empty)", f"{launch / base:.2f}", launch / base <= 1.1)
         _, unlocks = runs_of(app, "unlock: click → journal's first page")
         q = p95(unlocks)
-        row(f"unlock → journal, p95 of {len(unlocks)} runs (first included)", "≤ 300 ms",
-            f"{q:.0f} ms", "", "", q <= 300)
+        _, driver = runs_of(app, "unlock, through WebDriver (+ its round trips)")
+        row(f"unlock → journal, p95 of {len(unlocks)} runs (first included), timed in the page",
+            "≤ 300 ms", f"{q:.0f} ms", f"{p95(driver):.0f} ms through WebDriver", "", q <= 300)
     else:
         for f, g in [("memory, PSS", "≤ 200 MiB"), ("launch ratio", "≤ 1.1"),
                      ("unlock → journal p95", "≤ 300 ms")]:
@@ -146,6 +147,10 @@ def main():
         row(".deb size (make bundle)", "≤ 8 MiB", f"{size:.2f} MiB", "", "", size <= 8)
     else:
         row(".deb size", "≤ 8 MiB", "not built (make bundle)", "", "", None)
+    rpms = sorted(glob.glob(os.path.join(TARGET, "release/bundle/rpm/*.rpm")), key=os.path.getmtime)
+    if rpms:
+        size = os.path.getsize(rpms[-1]) / 2**20
+        row(".rpm size (make bundle)", "≤ 8 MiB", f"{size:.2f} MiB", "", "", size <= 8)
 
     if "baseline" not in SKIP:
         out = run(f"RUNS={min(int(RUNS), 5)} scripts/bench-baseline.sh")
