@@ -7,11 +7,11 @@
 //! # Timestamps (RFC 3161)
 //! - [`tsp::request_timestamp`]`(url, &sha256, timeout) -> Result<`[`Token`]`, `[`ProofError`]`>`:
 //!   builds a TimeStampReq (SHA-256, random nonce, certReq) and POSTs it
-//!   (`application/timestamp-query`, blocking, http:// or https:// through rustls), then
-//!   verifies the answer: status granted, imprint = our digest, nonce = ours, the CMS signature
-//!   against the signer certificate carried in the token, that certificate's critical
-//!   timeStamping extended key use and its validity at genTime. Only the digest leaves the
-//!   machine. Call it off the UI thread.
+//!   (`application/timestamp-query`, blocking, http:// or https:// through the system's
+//!   OpenSSL), then verifies the answer: status granted, imprint = our digest, nonce = ours,
+//!   the CMS signature against the signer certificate carried in the token, that
+//!   certificate's critical timeStamping extended key use and its validity at genTime. Only
+//!   the digest leaves the machine. Call it off the UI thread.
 //! - [`tsp::Request`] splits that in two ([`tsp::Request::new`], send `der` yourself,
 //!   [`tsp::Request::accept`]) for callers with their own HTTP.
 //! - [`Token::der`] is the full TimeStampResp DER: store it as is and export it as `P3.jpg.tsr`;

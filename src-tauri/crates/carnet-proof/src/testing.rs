@@ -245,42 +245,47 @@ pub fn serve(handler: Handler) -> String {
         for stream in listener.incoming() {
             let Ok(stream) = stream else { continue };
             let handler = handler.clone();
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut length = 0usize;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some((k, v)) = line.split_once(':')
-                        && k.eq_ignore_ascii_case("content-length")
-                    {
-                        length = v.trim().parse().unwrap_or(0);
-                    }
-                }
-                let mut body = vec![0u8; length];
-                if reader.read_exact(&mut body).is_err() {
-                    return;
-                }
-                let reply = handler(body);
-                std::thread::sleep(reply.delay);
-                let mut stream = stream;
-                let head = format!(
-                    "HTTP/1.1 {} X\r\nContent-Type: application/timestamp-reply\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                    reply.status,
-                    reply.body.len()
-                );
-                let _ = stream.write_all(head.as_bytes());
-                let _ = stream.write_all(&reply.body);
-            });
+            std::thread::spawn(move || answer(stream, &handler));
         }
     });
     format!("http://127.0.0.1:{port}/tsr")
+}
+
+/// Reads one HTTP request from `stream` (its head, then a body of its `Content-Length`) and
+/// writes `handler`'s reply; over TCP or any stream on top of it (TLS).
+pub fn answer<S: Read + Write>(stream: S, handler: &Handler) {
+    let mut reader = BufReader::new(stream);
+    let mut length = 0usize;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            return;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = line.split_once(':')
+            && k.eq_ignore_ascii_case("content-length")
+        {
+            length = v.trim().parse().unwrap_or(0);
+        }
+    }
+    let mut body = vec![0u8; length];
+    if reader.read_exact(&mut body).is_err() {
+        return;
+    }
+    let reply = handler(body);
+    std::thread::sleep(reply.delay);
+    let mut stream = reader.into_inner();
+    let head = format!(
+        "HTTP/1.1 {} X\r\nContent-Type: application/timestamp-reply\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        reply.status,
+        reply.body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&reply.body);
+    let _ = stream.flush();
 }
 
 /// A good local TSA and its URL, answering every request with `openssl ts -reply`.

@@ -147,7 +147,7 @@ fn post(url: &str, query: &[u8], timeout: Duration) -> Result<Vec<u8>, ProofErro
         .http_status_as_error(false)
         .tls_config(
             ureq::tls::TlsConfig::builder()
-                .provider(ureq::tls::TlsProvider::Rustls)
+                .provider(ureq::tls::TlsProvider::NativeTls)
                 .root_certs(ureq::tls::RootCerts::PlatformVerifier)
                 .build(),
         )
