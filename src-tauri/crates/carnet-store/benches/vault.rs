@@ -1,7 +1,8 @@
 //! What encryption costs, measured against plain SQLite in the same run (`make bench`):
 //!
 //! - `inserts_10k_2kb`: 10,000 rows of 2 KB in one transaction, SQLCipher vs plain SQLite
-//!   (same pragmas: WAL, synchronous FULL);
+//!   (same pragmas: WAL, synchronous FULL), with the vault's 16 KiB pages and, `_4k`, with
+//!   the 4 KiB pages vaults had before;
 //! - `evidence_1mb`: adding and reading a 1 MB piece — Carnet's encrypted evidence file vs a
 //!   plain SQLite blob, and vs a blob in SQLCipher (the alternative not taken). Adding a piece
 //!   always takes its SHA-256, whatever the storage, so the blob baselines hash too;
@@ -28,10 +29,17 @@ use sha2::Digest;
 use sqlx::SqlitePool;
 use tokio::runtime::Runtime;
 
-async fn pool(dir: &std::path::Path, key: Option<&VaultKey>) -> SqlitePool {
-    let pool = db::open(&dir.join("b.db"), key, Mode::Create)
-        .await
-        .unwrap();
+/// A new database with the vault's pages ([`db::PAGE_SIZE`]), or with `page_size`'s.
+async fn pool(dir: &std::path::Path, key: Option<&VaultKey>, page_size: Option<u32>) -> SqlitePool {
+    let pool = match page_size {
+        None => db::open(&dir.join("b.db"), key, Mode::Create)
+            .await
+            .unwrap(),
+        Some(size) => sqlx::sqlite::SqlitePoolOptions::new()
+            .connect_with(db::options(&dir.join("b.db"), key, Mode::Create, size))
+            .await
+            .unwrap(),
+    };
     sqlx::query("CREATE TABLE IF NOT EXISTS b (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
         .execute(&pool)
         .await
@@ -56,12 +64,18 @@ fn inserts(c: &mut Criterion, rt: &Runtime) {
     let mut g = c.benchmark_group("inserts_10k_2kb");
     g.sample_size(10).measurement_time(Duration::from_secs(20));
     let key = VaultKey::generate().unwrap();
-    for (name, key) in [("plain_sqlite", None), ("sqlcipher", Some(&key))] {
+    // The vault's page size, and SQLCipher's default that vaults had before (both files alike).
+    for (name, key, size) in [
+        ("plain_sqlite", None, None),
+        ("sqlcipher", Some(&key), None),
+        ("plain_sqlite_4k", None, Some(4096)),
+        ("sqlcipher_4k", Some(&key), Some(4096)),
+    ] {
         g.bench_function(name, |b| {
             b.iter_batched(
                 || {
                     let dir = scratch();
-                    let p = rt.block_on(pool(dir.path(), key));
+                    let p = rt.block_on(pool(dir.path(), key, size));
                     (dir, p)
                 },
                 |(dir, p)| {
@@ -94,8 +108,8 @@ fn evidence_1mb(c: &mut Criterion, rt: &Runtime) {
         ))
         .unwrap()
         .vault;
-    let plain = rt.block_on(pool(plain_dir.path(), None));
-    let blob = rt.block_on(pool(blob_dir.path(), Some(&key)));
+    let plain = rt.block_on(pool(plain_dir.path(), None, None));
+    let blob = rt.block_on(pool(blob_dir.path(), Some(&key), None));
 
     let mut g = c.benchmark_group("evidence_1mb");
     g.sample_size(30);

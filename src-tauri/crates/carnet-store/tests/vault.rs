@@ -351,3 +351,67 @@ async fn passphrases_are_unicode_normalised_and_old_slots_still_open() {
         Err(StoreError::WrongSecret)
     ));
 }
+
+/// The page size a pool's connection reads its file with.
+async fn page_size_of(vault: &Vault) -> u32 {
+    let size: String = sqlx::query_scalar("PRAGMA page_size")
+        .fetch_one(vault.pool())
+        .await
+        .unwrap();
+    size.trim().parse().unwrap()
+}
+
+/// New vaults have 16 KiB pages; a vault made before, with SQLCipher's default 4 KiB pages
+/// (remade here from a new one by `sqlcipher_export`, same key, same rows), still opens, is
+/// read and written, and its daily backup is taken and verified.
+#[tokio::test]
+async fn a_vault_with_the_former_4_kib_pages_still_opens_and_is_backed_up() {
+    let f = fixture();
+    let (vault, _) = created(&f).await;
+    assert_eq!(page_size_of(&vault).await, carnet_store::db::PAGE_SIZE);
+    let first = bare_incident(&vault).await;
+    let former = f.dir.path().join("former.db");
+    // The pool's connections may not create files: ATTACH opens an empty one.
+    std::fs::File::create(&former).unwrap();
+    {
+        // ATTACH without KEY uses the main database's key.
+        let mut c = vault.pool().acquire().await.unwrap();
+        let attach = format!("ATTACH DATABASE '{}' AS former", former.display());
+        for sql in [
+            attach.as_str(),
+            "PRAGMA former.cipher_page_size = 4096",
+            "SELECT sqlcipher_export('former')",
+            "DETACH DATABASE former",
+        ] {
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .execute(&mut *c)
+                .await
+                .unwrap();
+        }
+    }
+    vault.lock().await;
+    for side in ["-wal", "-shm"] {
+        let mut path = f.layout.db().into_os_string();
+        path.push(side);
+        let _ = std::fs::remove_file(path);
+    }
+    std::fs::rename(&former, f.layout.db()).unwrap();
+
+    let vault = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
+        .await
+        .unwrap();
+    assert_eq!(page_size_of(&vault).await, 4096);
+    assert_eq!(count(&vault, "incident").await, 1);
+    let second = bare_incident(&vault).await;
+    assert_ne!(first, second);
+    let taken = carnet_store::backup::daily(&vault.snapshot_source(), today())
+        .await
+        .unwrap();
+    assert!(taken.is_some(), "the backup is taken and verified");
+    vault.lock().await;
+    let vault = Vault::unlock(&f.layout, Secret::Passphrase(PASS))
+        .await
+        .unwrap();
+    assert_eq!(count(&vault, "incident").await, 2);
+    vault.lock().await;
+}
