@@ -123,7 +123,6 @@ pub struct OutOfCourtBodyRef {
 /// the platforms' data (charter status, DSA/DMA designations, the out-of-court bodies).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct ReportPlatform {
     /// The platform's id in the vault.
     #[ts(type = "number")]
@@ -160,7 +159,6 @@ impl ReportPlatform {
 /// An incident with its chronology, as of the day the dossier is generated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct ReportIncident {
     /// The incident's id in the vault.
     #[ts(type = "number")]
@@ -202,7 +200,6 @@ impl ReportIncident {
 /// incidents: each incident numbers its own pieces from 1, so those numbers can repeat).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct ReportPiece {
     /// The piece's id in the vault (what events refer to).
     #[ts(type = "number")]
@@ -487,7 +484,6 @@ impl Ground {
 /// Everything a dossier says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct Report {
     /// Where the dossier goes.
     pub destination: Destination,

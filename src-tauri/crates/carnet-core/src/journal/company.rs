@@ -125,7 +125,6 @@ pub struct CompanyInput {
 /// country in capitals, phone in international form. Empty text means not given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct CompanyProfile {
     /// The company's registered name; never empty.
     pub legal_name: String,

@@ -182,7 +182,6 @@ pub fn decision_grounds(events: &[Event]) -> Vec<MissingGround> {
 /// A validated event, as the store writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct EventData {
     /// The incident it belongs to.
     #[ts(type = "number")]

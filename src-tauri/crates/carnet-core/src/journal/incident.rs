@@ -268,7 +268,6 @@ pub struct Amounts {
 /// A validated incident, as the store writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct IncidentData {
     /// The vault platform it happened on.
     #[ts(type = "number")]

@@ -86,7 +86,6 @@ pub struct PlatformInput {
 /// A platform's details, checked and normalised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct PlatformDetails {
     /// The catalogue's id, `null` for a platform the owner named.
     pub catalogue_id: Option<String>,
