@@ -96,6 +96,10 @@ def main():
             row(f"evidence import, {label}", "≥ 0.8", "not run", "", "", None)
     for group, fast, slow, label in [
         ("inserts_10k_2kb", "plain_sqlite", "sqlcipher", "10k inserts of 2 KB"),
+        ("inserts_10k_2kb", "plain_sqlite_4k", "sqlcipher_4k",
+         "10k inserts of 2 KB, the 4 KiB pages of vaults made before"),
+        ("evidence_1mb", "write/plain_sqlite_blob", "write/carnet_encrypted_file",
+         "1 MB evidence written as Carnet does (a sealed file, not a blob)"),
         ("evidence_1mb", "write/plain_sqlite_blob", "write/sqlcipher_blob", "1 MB blob write"),
         ("evidence_1mb", "read/plain_sqlite_blob", "read/sqlcipher_blob", "1 MB blob read"),
     ]:
