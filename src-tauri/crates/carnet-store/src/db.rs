@@ -24,7 +24,7 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::{AssertSqlSafe, ConnectOptions, Connection};
+use sqlx::{AssertSqlSafe, ConnectOptions};
 use tokio::sync::OnceCell;
 
 use crate::error::StoreError;
@@ -81,28 +81,24 @@ fn read_only_options(path: &Path, key: &VaultKey, page_size: u32) -> SqliteConne
 }
 
 /// The page size of an existing vault file: the first of [`PAGE_SIZES`] with which the key
-/// reads its first page. A size that does not fit reads as "not a database", like damage: when
-/// none fits, that answer is the file's ([`StoreError::VaultCorrupted`]).
-pub async fn page_size(path: &Path, key: &VaultKey) -> Result<u32, StoreError> {
-    let mut last = None;
-    for size in PAGE_SIZES {
-        let read = async {
-            let mut connection = read_only_options(path, key, size).connect().await?;
-            let read = sqlx::query("SELECT count(*) FROM sqlite_master")
-                .fetch_one(&mut connection)
-                .await;
-            connection.close().await?;
-            read.map(|_| ())
-        };
-        match read.await {
-            Ok(()) => return Ok(size),
-            Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some("26") => {
-                last = Some(sqlx::Error::Database(e));
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Err(last.map_or(StoreError::VaultCorrupted, StoreError::from))
+/// reads its first page ([`open_read_only`] finds it).
+async fn page_size(path: &Path, key: &VaultKey) -> Result<u32, StoreError> {
+    let pool = open_read_only(path, key).await?;
+    let size = page_size_in(&pool).await;
+    pool.close().await;
+    size
+}
+
+/// The page size the database behind `executor` is read with.
+async fn page_size_in<'e, E>(executor: E) -> Result<u32, StoreError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
+{
+    // SQLCipher answers this one as text.
+    let size: String = sqlx::query_scalar("PRAGMA page_size")
+        .fetch_one(executor)
+        .await?;
+    size.trim().parse().map_err(|_| StoreError::decode())
 }
 
 /// The options of a read-write connection: WAL, `synchronous = FULL`, foreign keys, a 5 s busy
@@ -232,11 +228,7 @@ pub async fn copy_into(pool: &SqlitePool, dest: &Path) -> Result<(), StoreError>
         .to_str()
         .ok_or(StoreError::Io(std::io::ErrorKind::InvalidInput))?;
     let mut connection = pool.acquire().await?;
-    // SQLCipher answers this one as text.
-    let size: String = sqlx::query_scalar("PRAGMA page_size")
-        .fetch_one(&mut *connection)
-        .await?;
-    let size: u32 = size.trim().parse().map_err(|_| StoreError::decode())?;
+    let size = page_size_in(&mut *connection).await?;
     let _turn = COPYING.lock().await;
     sqlx::query(AssertSqlSafe(format!(
         "PRAGMA cipher_default_page_size = {size}"
@@ -262,30 +254,42 @@ pub async fn whole_file(pool: &SqlitePool, path: &Path) -> Result<bool, StoreErr
     let pages: i64 = sqlx::query_scalar("PRAGMA page_count")
         .fetch_one(pool)
         .await?;
-    // SQLCipher answers this one as text.
-    let size: String = sqlx::query_scalar("PRAGMA page_size")
-        .fetch_one(pool)
-        .await?;
-    let size: i64 = size.trim().parse().map_err(|_| StoreError::decode())?;
+    let size = i64::from(page_size_in(pool).await?);
     let len = std::fs::metadata(path)?.len();
     Ok(u64::try_from(pages.saturating_mul(size)).is_ok_and(|need| need <= len))
 }
 
-/// Opens a copy (a backup, an archive being imported) without writing to it.
+/// Opens a copy (a backup, an archive being imported) without writing to it, with the first
+/// of [`PAGE_SIZES`] with which the key reads its first page. A size that does not fit reads
+/// as "not a database", like damage: when none fits, that answer is the file's
+/// ([`StoreError::VaultCorrupted`]).
 pub async fn open_read_only(path: &Path, key: &VaultKey) -> Result<SqlitePool, StoreError> {
     silence_sqlcipher_log().await;
     if !path.exists() {
         return Err(StoreError::NotFound);
     }
-    let options = read_only_options(path, key, page_size(path, key).await?);
-    let pool = SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(options)
-        .await?;
-    sqlx::query("SELECT count(*) FROM sqlite_master")
-        .fetch_one(&pool)
-        .await?;
-    Ok(pool)
+    let mut refused = None;
+    for size in PAGE_SIZES {
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(read_only_options(path, key, size))
+            .await?;
+        match sqlx::query("SELECT count(*) FROM sqlite_master")
+            .fetch_one(&pool)
+            .await
+        {
+            Ok(_) => return Ok(pool),
+            Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some("26") => {
+                pool.close().await;
+                refused = Some(sqlx::Error::Database(e));
+            }
+            Err(e) => {
+                pool.close().await;
+                return Err(e.into());
+            }
+        }
+    }
+    Err(refused.map_or(StoreError::VaultCorrupted, StoreError::from))
 }
 
 /// The read-only pools of work that may be cancelled (the full check, the daily backup), with
