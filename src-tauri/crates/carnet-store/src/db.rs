@@ -153,29 +153,11 @@ pub async fn open(
     Ok(pool)
 }
 
-/// OpenSSL (SQLCipher's cipher provider) frees its state in an `atexit` handler. A pool
-/// dropped as the process ends closes its connections on sqlx's worker threads, which may then
-/// run after that handler, in freed memory: a crash at exit (`sqlite3FreeCodecArg` in the
-/// backtrace), seen twice in thirty runs of one test group under load — rare, but a red CI or
-/// a crash report for nothing. Asked before its first use, OpenSSL registers no such handler;
-/// the process's end frees its memory anyway.
-fn keep_crypto_until_exit() {
-    const OPENSSL_INIT_NO_ATEXIT: u64 = 0x0008_0000;
-    unsafe extern "C" {
-        fn OPENSSL_init_crypto(opts: u64, settings: *const std::ffi::c_void) -> std::ffi::c_int;
-    }
-    // SAFETY: a documented OpenSSL (≥ 1.1.1) entry point of the libcrypto SQLCipher links,
-    // called with a valid flag and no settings; it is thread-safe and may be called again.
-    unsafe {
-        OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, std::ptr::null());
-    }
-}
-
 /// SQLCipher writes to stderr on a wrong key; the process-wide log level is set once.
 async fn silence_sqlcipher_log() {
     static DONE: OnceCell<()> = OnceCell::const_new();
     DONE.get_or_init(|| async {
-        keep_crypto_until_exit();
+        crate::closing::watch();
         if let Ok(mut c) = SqliteConnectOptions::new()
             .filename(":memory:")
             .connect()

@@ -9,6 +9,7 @@
 pub mod archive;
 pub mod atomic;
 pub mod backup;
+pub mod closing;
 pub mod db;
 pub mod error;
 pub mod evidence;
