@@ -145,6 +145,23 @@ pub fn prepare(
     )
 }
 
+/// [`prepare`] for one of many files sealed together (see [`evidence::seal_many`]).
+pub(crate) fn prepare_in(
+    sealer: &evidence::Sealer,
+    source: impl Read,
+    len: u64,
+    name: &str,
+    declared_type: Option<&str>,
+) -> Result<Prepared, StoreError> {
+    prepare_with(
+        |source| sealer.seal(source, Some(len)),
+        source,
+        Some(len),
+        name,
+        declared_type,
+    )
+}
+
 /// [`prepare`], sealing through `seal` (one file alone, or one of many).
 fn prepare_with<S: Read>(
     seal: impl FnOnce(Chain<Cursor<Vec<u8>>, S>) -> Result<Sealed, StoreError>,
@@ -285,13 +302,7 @@ pub async fn add_many<S: Read>(
         count,
         |i, sealer| {
             let (source, len, name) = open(i)?;
-            prepare_with(
-                |source| sealer.seal(source, Some(len)),
-                source,
-                Some(len),
-                &name,
-                None,
-            )
+            prepare_in(sealer, source, len, &name, None)
         },
         Prepared::discard,
     )?;

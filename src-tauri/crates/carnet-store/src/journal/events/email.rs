@@ -1,5 +1,6 @@
 //! An e-mail imported into an incident: the original `.eml` and each attachment become
 //! pieces, and the message an event linked to all of them, in one transaction — or nothing.
+//! The files are sealed side by side on the machine's cores, as a batch of pieces is.
 
 use carnet_core::journal::event::email::Email;
 use carnet_core::journal::event::{Actor, Event};
@@ -7,6 +8,7 @@ use carnet_core::journal::piece::{self, Piece};
 use chrono::NaiveDate;
 
 use crate::error::StoreError;
+use crate::evidence;
 use crate::journal::pieces::{self, Prepared};
 use crate::journal::rows::check_live;
 use crate::vault::Vault;
@@ -35,38 +37,33 @@ pub async fn import(
         let mut conn = vault.pool().acquire().await?;
         check_live(&mut conn, incident_id).await?;
     }
-    let mut prepared: Vec<Prepared> = Vec::new();
-    let sealed = (|| {
-        prepared.push(pieces::prepare(
-            vault,
-            raw,
-            Some(raw.len() as u64),
-            name,
-            Some("message/rfc822"),
-        )?);
-        for a in &email.attachments {
-            let name = piece::file_name(&a.name).unwrap_or_else(|_| "attachment".to_owned());
-            let declared = piece::declared_type(a.declared_type.as_deref())
-                .ok()
-                .flatten();
-            prepared.push(pieces::prepare(
-                vault,
-                &a.bytes[..],
-                Some(a.bytes.len() as u64),
-                &name,
+    // The `.eml` first, then each attachment: (bytes, name, declared type).
+    let mut files = vec![(raw, name.to_owned(), Some("message/rfc822".to_owned()))];
+    for a in &email.attachments {
+        let name = piece::file_name(&a.name).unwrap_or_else(|_| "attachment".to_owned());
+        let declared = piece::declared_type(a.declared_type.as_deref())
+            .ok()
+            .flatten();
+        files.push((&a.bytes[..], name, declared));
+    }
+    let prepared = evidence::seal_many(
+        vault,
+        files.len(),
+        |i, sealer| {
+            let (bytes, name, declared) = &files[i];
+            pieces::prepare_in(
+                sealer,
+                *bytes,
+                bytes.len() as u64,
+                name,
                 declared.as_deref(),
-            )?);
-        }
-        Ok::<_, StoreError>(())
-    })();
-    let written = match sealed {
-        Err(e) => Err(e),
-        Ok(()) => write(vault, incident_id, &prepared, email, actor, now, today).await,
-    };
+            )
+        },
+        Prepared::discard,
+    )?;
+    let written = write(vault, incident_id, &prepared, email, actor, now, today).await;
     if written.is_err() {
-        for p in prepared {
-            p.discard();
-        }
+        prepared.into_iter().for_each(Prepared::discard);
     }
     written
 }
