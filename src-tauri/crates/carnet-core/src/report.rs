@@ -121,15 +121,13 @@ pub struct OutOfCourtBodyRef {
 
 /// A platform as the dossier presents it: the owner's record, and what the shell adds from
 /// the platforms' data (charter status, DSA/DMA designations, the out-of-court bodies).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportPlatform {
     /// The platform's id in the vault.
-    #[ts(type = "number")]
     pub id: i64,
     /// The mediators its terms name (P2B 12) are `details.mediators`.
     #[serde(flatten)]
-    #[ts(flatten)]
     pub details: PlatformDetails,
     /// Signed 2019, joined 2020, no, unknown.
     pub charter: CharterStatus,
@@ -157,15 +155,13 @@ impl ReportPlatform {
 }
 
 /// An incident with its chronology, as of the day the dossier is generated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportIncident {
     /// The incident's id in the vault.
-    #[ts(type = "number")]
     pub id: i64,
     /// What the owner recorded.
     #[serde(flatten)]
-    #[ts(flatten)]
     pub data: IncidentData,
     /// Where the case stands.
     pub status: Status,
@@ -198,21 +194,18 @@ impl ReportIncident {
 
 /// A piece as the dossier lists it, numbered for the dossier (P01, P02… across all its
 /// incidents: each incident numbers its own pieces from 1, so those numbers can repeat).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportPiece {
     /// The piece's id in the vault (what events refer to).
-    #[ts(type = "number")]
     pub id: i64,
     /// The incident it belongs to.
-    #[ts(type = "number")]
     pub incident_id: i64,
     /// Its number in the dossier, from 1.
     pub number: u32,
     /// Its title, as the owner gave it.
     pub title: String,
     /// The date of what it shows, if known.
-    #[ts(as = "Option<String>")]
     pub dated_on: Option<NaiveDate>,
     /// The owner's note; may be empty.
     pub note: String,
@@ -221,12 +214,10 @@ pub struct ReportPiece {
     /// Its media type (`image/jpeg`).
     pub media_type: String,
     /// Its size in bytes.
-    #[ts(type = "number")]
     pub size: u64,
     /// Lower-case hex, as recorded when the piece was added.
     pub sha256: String,
     /// The events it supports.
-    #[ts(type = "Array<number>")]
     pub event_ids: Vec<i64>,
     /// Its timestamp and, for an e-mail, its DKIM check (printed in the inventory).
     pub proof: crate::journal::proof::PieceProof,
@@ -482,7 +473,7 @@ impl Ground {
 }
 
 /// Everything a dossier says.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// Where the dossier goes.
@@ -491,7 +482,6 @@ pub struct Report {
     pub locale: Locale,
     /// When the dossier is generated, with the owner's UTC offset: the PDF's creation and
     /// modification dates. Passed in, never read from the clock here.
-    #[ts(as = "String")]
     pub generated_at: DateTime<FixedOffset>,
     /// `2026-0007`: the number the owner and the recipient refer to it by.
     pub number: String,
