@@ -16,7 +16,6 @@ export const en: Catalogue = {
   'nav.trash': 'Trash',
   'nav.dossiers': 'Your dossiers',
   'lock.button': 'Lock',
-  'lock.unavailable': 'No vault is open yet',
   'lock.keepKeyFirst': 'Keep your recovery key first',
   'language.label': 'Language',
   'common.cancel': 'Cancel',

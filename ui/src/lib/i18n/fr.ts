@@ -16,7 +16,6 @@ export const fr = {
   'nav.trash': 'Corbeille',
   'nav.dossiers': 'Dossiers',
   'lock.button': 'Verrouiller',
-  'lock.unavailable': 'Aucun coffre n’est encore ouvert',
   'lock.keepKeyFirst': 'Conservez d’abord votre clé de secours',
   'language.label': 'Langue',
   'common.cancel': 'Annuler',
