@@ -32,6 +32,8 @@ pub fn harden() {
 /// SQLCipher connections on its own threads, a moment later; the normal `exit` tears down
 /// OpenSSL and GStreamer under them, and the process segfaulted about once in fifty quits
 /// (`tests/tests/quit.rs`). Nothing of the owner's is left to write: the log is flushed here.
+/// (Programs that end with `exit` are kept safe from SQLCipher's part by
+/// `carnet_store::closing`.)
 pub fn end(code: i32) -> ! {
     log::logger().flush();
     #[cfg(unix)]
