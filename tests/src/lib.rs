@@ -536,6 +536,20 @@ impl App {
             .is_empty()
     }
 
+    /// Waits until nothing in the page matches this XPath (what an action removes: a list
+    /// refreshes a moment after its notice shows); fails with the page text if it stays.
+    pub async fn gone(&self, xpath: &str) {
+        let deadline = Instant::now() + WAIT;
+        while self.exists(xpath).await {
+            assert!(
+                Instant::now() < deadline,
+                "still in the page: {xpath}\n{}",
+                self.page_text().await
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits until the page's visible text contains `needle`, no-break spaces (French
     /// typography) read as plain spaces; fails with the page text if it never does.
     pub async fn wait_for_text(&self, needle: &str) -> String {

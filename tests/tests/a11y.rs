@@ -282,7 +282,7 @@ async fn a_pieces_note_is_edited_from_its_card_and_escape_closes_the_form() {
         .send_keys(&Key::Escape.to_string())
         .await
         .unwrap();
-    assert!(!app.exists("//h4[normalize-space(.)='Modifier P1']").await);
+    app.gone("//h4[normalize-space(.)='Modifier P1']").await;
     assert_eq!(app.focused_id().await, edit_id);
 
     app.click("Modifier le titre, la date et la note de P1")

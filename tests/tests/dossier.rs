@@ -408,11 +408,9 @@ async fn a_mediateur_dossier_fixed_in_place_exported_and_sent() {
     app.click("Fonds bloqués depuis mars").await;
     app.click("Mettre ce dossier à la corbeille").await;
     app.wait_for_text("est à la corbeille").await;
-    assert!(
-        !app.exists("//button[normalize-space(.)='Fonds bloqués depuis mars']")
-            .await,
-        "no longer in the list"
-    );
+    // No longer in the list.
+    app.gone("//button[normalize-space(.)='Fonds bloqués depuis mars']")
+        .await;
     app.click("Restaurer le dossier").await;
     app.wait_for_text("est de retour dans la liste").await;
     app.wait_for_text("Fonds bloqués depuis mars").await;

@@ -82,7 +82,7 @@ async fn the_company_profile_refuses_a_wrong_siret_then_keeps_the_normalised_val
     app.fill("SIRET", "73282932000074").await;
     app.click("Enregistrer le profil").await;
     app.wait_for_text("Profil enregistré.").await;
-    assert!(!app.exists("//*[@id='company-siret-error']").await);
+    app.gone("//*[@id='company-siret-error']").await;
     assert_eq!(app.value("SIRET").await, "732 829 320 00074");
     assert_eq!(app.value("SIREN").await, "732 829 320");
     assert_eq!(app.value("Code NAF (APE)").await, "47.91B");
@@ -296,10 +296,8 @@ async fn platforms_from_the_catalogue_or_named_edited_trashed_and_restored() {
         .await;
     app.wait_for_text("Marché des Créateurs est dans la corbeille.")
         .await;
-    assert!(
-        !app.exists("//h2[normalize-space(.)='Marché des Créateurs']")
-            .await
-    );
+    app.gone("//h2[normalize-space(.)='Marché des Créateurs']")
+        .await;
     assert_eq!(app.focused_id().await, "platform-restore");
     app.screenshot("journal-platforms-trashed-fr").await;
     app.click("Restaurer Marché des Créateurs").await;
@@ -659,10 +657,8 @@ async fn an_incident_with_its_chronology_pieces_status_and_trash() {
     app.click("Mettre l’incident à la corbeille").await;
     app.wait_for_text("L’incident « Versements bloqués depuis mars » est dans la corbeille.")
         .await;
-    assert!(
-        !app.exists("//h2//button[normalize-space(.)='Versements bloqués depuis mars']")
-            .await
-    );
+    app.gone("//h2//button[normalize-space(.)='Versements bloqués depuis mars']")
+        .await;
     app.go("Corbeille").await;
     app.heading("Corbeille").await;
     let text = app.wait_for_text("Incident entier").await;

@@ -115,11 +115,9 @@ async fn create_lock_and_unlock_with_the_passphrase() {
     app.screenshot("vault-home").await;
 
     lock(&app).await;
-    assert!(
-        !app.exists("//nav//button[normalize-space(.)='Paramètres']")
-            .await,
-        "no settings while locked"
-    );
+    // No settings while locked.
+    app.gone("//nav//button[normalize-space(.)='Paramètres']")
+        .await;
     assert_eq!(app.focused_id().await, "unlock-passphrase");
 
     // A wrong passphrase: the localised message, the field emptied, the focus kept.
@@ -659,10 +657,8 @@ async fn the_vault_locks_itself_after_the_delay() {
         )
         .await;
     assert!(text.contains("Déverrouiller le coffre"), "{text}");
-    assert!(
-        !app.exists("//nav//button[normalize-space(.)='Paramètres']")
-            .await
-    );
+    app.gone("//nav//button[normalize-space(.)='Paramètres']")
+        .await;
     app.screenshot("vault-auto-locked").await;
     unlock_with_passphrase(&app, PASSPHRASE).await;
     app.quit().await;

@@ -140,7 +140,11 @@ async fn nothing_is_asked_while_proofs_are_off() {
     s.proof_retry().await.unwrap();
     tokio::time::sleep(Duration::from_secs(2)).await;
     let p = piece(&s, p.id).await;
-    assert!(p.proof.timestamp.is_none() && p.proof.stamp_waiting);
+    assert!(
+        p.proof.timestamp.is_none() && p.proof.stamp_waiting,
+        "{:?}",
+        p.proof
+    );
     s.vault_lock().await;
 }
 
