@@ -129,7 +129,7 @@ pub async fn open(
     key: Option<&VaultKey>,
     mode: Mode,
 ) -> Result<SqlitePool, StoreError> {
-    silence_sqlcipher_log().await;
+    set_up_process().await;
     if matches!(mode, Mode::Existing) {
         // SQLite would take an empty file for a new database and write into it.
         match std::fs::metadata(path) {
@@ -153,8 +153,10 @@ pub async fn open(
     Ok(pool)
 }
 
-/// SQLCipher writes to stderr on a wrong key; the process-wide log level is set once.
-async fn silence_sqlcipher_log() {
+/// Once per process, before its first connection: the watch over connections still closing
+/// at exit ([`crate::closing`]), and SQLCipher's log level (it writes to stderr on a wrong
+/// key).
+async fn set_up_process() {
     static DONE: OnceCell<()> = OnceCell::const_new();
     DONE.get_or_init(|| async {
         crate::closing::watch();
@@ -246,7 +248,7 @@ pub async fn whole_file(pool: &SqlitePool, path: &Path) -> Result<bool, StoreErr
 /// as "not a database", like damage: when none fits, that answer is the file's
 /// ([`StoreError::VaultCorrupted`]).
 pub async fn open_read_only(path: &Path, key: &VaultKey) -> Result<SqlitePool, StoreError> {
-    silence_sqlcipher_log().await;
+    set_up_process().await;
     if !path.exists() {
         return Err(StoreError::NotFound);
     }

@@ -251,7 +251,7 @@ pub async fn add(
 }
 
 /// Refuses before anything is sealed when the incident is not there (or is in the trash).
-async fn refuse_missing(vault: &Vault, incident_id: i64) -> Result<(), StoreError> {
+pub(crate) async fn refuse_missing(vault: &Vault, incident_id: i64) -> Result<(), StoreError> {
     let mut conn = vault.pool().acquire().await?;
     check_live(&mut conn, incident_id).await
 }

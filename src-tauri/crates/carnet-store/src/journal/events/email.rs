@@ -10,7 +10,6 @@ use chrono::NaiveDate;
 use crate::error::StoreError;
 use crate::evidence;
 use crate::journal::pieces::{self, Prepared};
-use crate::journal::rows::check_live;
 use crate::vault::Vault;
 
 /// What an import added.
@@ -33,10 +32,7 @@ pub async fn import(
     now: &str,
     today: NaiveDate,
 ) -> Result<Imported, StoreError> {
-    {
-        let mut conn = vault.pool().acquire().await?;
-        check_live(&mut conn, incident_id).await?;
-    }
+    pieces::refuse_missing(vault, incident_id).await?;
     // The `.eml` first, then each attachment: (bytes, name, declared type).
     let mut files = vec![(raw, name.to_owned(), Some("message/rfc822".to_owned()))];
     for a in &email.attachments {
