@@ -29,6 +29,15 @@ async fn create_vault(app: &App, remember: bool) -> String {
     }
     app.submit_new_vault().await;
     let key = recovery_key_shown(app).await;
+    let lock_button = app.button("Verrouiller").await;
+    assert!(
+        !lock_button.is_enabled().await.unwrap(),
+        "no locking before the key is kept"
+    );
+    assert_eq!(
+        lock_button.attr("title").await.unwrap().as_deref(),
+        Some("Conservez d’abord votre clé de secours")
+    );
     let next = app.button("Continuer").await;
     assert!(
         !next.is_enabled().await.unwrap(),
@@ -115,8 +124,10 @@ async fn create_lock_and_unlock_with_the_passphrase() {
     app.screenshot("vault-home").await;
 
     lock(&app).await;
-    // No settings while locked.
+    // No settings while locked, and nothing left to lock.
     app.gone("//nav//button[normalize-space(.)='Paramètres']")
+        .await;
+    app.gone("//header//button[normalize-space(.)='Verrouiller']")
         .await;
     assert_eq!(app.focused_id().await, "unlock-passphrase");
 
